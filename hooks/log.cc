@@ -1,0 +1,145 @@
+#include "hooks/log.h"
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "hooks/socket_policy.h"
+
+// glibc and musl both export it (<errno.h> with _GNU_SOURCE); it is set
+// before any constructor runs.
+extern "C" char* program_invocation_short_name;
+
+namespace smc {
+namespace {
+
+struct Name {
+  int value;
+  const char* name;
+};
+
+const char* lookup(const Name* names, std::size_t count, int value) {
+  for (std::size_t i = 0; i < count; ++i) {
+    if (names[i].value == value) return names[i].name;
+  }
+  return nullptr;
+}
+
+constexpr Name kDomains[] = {
+    {AF_UNIX, "AF_UNIX"},       {AF_INET, "AF_INET"},
+    {AF_INET6, "AF_INET6"},     {AF_NETLINK, "AF_NETLINK"},
+    {AF_PACKET, "AF_PACKET"},   {kAfSmc, "AF_SMC"},
+};
+
+constexpr Name kTypes[] = {
+    {SOCK_STREAM, "SOCK_STREAM"}, {SOCK_DGRAM, "SOCK_DGRAM"},
+    {SOCK_RAW, "SOCK_RAW"},       {SOCK_SEQPACKET, "SOCK_SEQPACKET"},
+};
+
+constexpr Name kProtocols[] = {
+    {IPPROTO_TCP, "IPPROTO_TCP"},
+    {IPPROTO_UDP, "IPPROTO_UDP"},
+    {IPPROTO_MPTCP, "IPPROTO_MPTCP"},
+};
+
+// The errors socket() and setsockopt() report; strerror() is not
+// async-signal-safe, and names are what users search for anyway.
+constexpr Name kErrors[] = {
+    {EAFNOSUPPORT, "EAFNOSUPPORT"}, {EPROTONOSUPPORT, "EPROTONOSUPPORT"},
+    {ESOCKTNOSUPPORT, "ESOCKTNOSUPPORT"}, {EPERM, "EPERM"},
+    {EACCES, "EACCES"},             {EINVAL, "EINVAL"},
+    {EMFILE, "EMFILE"},             {ENFILE, "ENFILE"},
+    {ENOBUFS, "ENOBUFS"},           {ENOMEM, "ENOMEM"},
+    {EBADF, "EBADF"},               {ENOPROTOOPT, "ENOPROTOOPT"},
+};
+
+template <std::size_t N>
+const char* lookup(const Name (&names)[N], int value) {
+  return lookup(names, N, value);
+}
+
+}  // namespace
+
+LogLine::LogLine(bool enabled) : enabled_(enabled) {
+  if (!enabled_) return;
+  const char* program = program_invocation_short_name;
+  str(program != nullptr && program[0] != '\0' ? program : "?");
+  str("[").num(getpid()).str("]: smc: ");
+}
+
+LogLine& LogLine::str(const char* text) {
+  if (!enabled_) return *this;
+  // One byte stays free for the newline added by emit().
+  while (*text != '\0' && len_ + 1 < sizeof buf_) buf_[len_++] = *text++;
+  return *this;
+}
+
+LogLine& LogLine::num(long value) {
+  if (!enabled_) return *this;
+  char digits[24];
+  std::size_t n = 0;
+  unsigned long magnitude =
+      value < 0 ? 0UL - static_cast<unsigned long>(value) : value;
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (value < 0) digits[n++] = '-';
+  char text[sizeof digits + 1];
+  for (std::size_t i = 0; i < n; ++i) text[i] = digits[n - 1 - i];
+  text[n] = '\0';
+  return str(text);
+}
+
+LogLine& LogLine::domain(int domain) {
+  if (!enabled_) return *this;
+  const char* name = lookup(kDomains, domain);
+  return name != nullptr ? str(name) : num(domain);
+}
+
+LogLine& LogLine::type(int type) {
+  if (!enabled_) return *this;
+  const char* name = lookup(kTypes, type & kSockTypeMask);
+  if (name != nullptr) {
+    str(name);
+  } else {
+    num(type & kSockTypeMask);
+  }
+  if ((type & SOCK_NONBLOCK) != 0) str("|SOCK_NONBLOCK");
+  if ((type & SOCK_CLOEXEC) != 0) str("|SOCK_CLOEXEC");
+  return *this;
+}
+
+LogLine& LogLine::protocol(int protocol) {
+  if (!enabled_) return *this;
+  const char* name = lookup(kProtocols, protocol);
+  return name != nullptr ? str(name) : num(protocol);
+}
+
+LogLine& LogLine::error(int error) {
+  if (!enabled_) return *this;
+  const char* name = lookup(kErrors, error);
+  return name != nullptr ? str(name) : str("errno ").num(error);
+}
+
+void LogLine::emit() {
+  if (!enabled_) return;
+  const int saved_errno = errno;
+  buf_[len_++] = '\n';
+  std::size_t done = 0;
+  while (done < len_) {
+    const ssize_t n = write(STDERR_FILENO, buf_ + done, len_ - done);
+    if (n > 0) {
+      done += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // stderr closed or full: diagnostics are best effort
+    }
+  }
+  len_ -= 1;
+  errno = saved_errno;
+}
+
+}  // namespace smc

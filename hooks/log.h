@@ -1,0 +1,35 @@
+// One diagnostic line on stderr, built in a fixed buffer and written with a
+// single write(2): no allocation, no stdio, no locks, so it is safe in
+// signal handlers and after fork(). Lines look like
+//   curl[1234]: smc: socket(AF_INET, SOCK_STREAM, 0) = 5 -> AF_SMC
+// Overlong lines are cut, never overrun. errno is preserved. A disabled line
+// (debug off) costs nothing: no getpid(), no formatting, no write.
+#pragma once
+
+#include <cstddef>
+
+namespace smc {
+
+class LogLine {
+ public:
+  // Starts with "<program>[<pid>]: smc: ".
+  explicit LogLine(bool enabled = true);
+  LogLine(const LogLine&) = delete;
+  LogLine& operator=(const LogLine&) = delete;
+
+  LogLine& str(const char* text);
+  LogLine& num(long value);
+  LogLine& domain(int domain);      // AF_INET, AF_SMC, or the number
+  LogLine& type(int type);          // SOCK_STREAM|SOCK_CLOEXEC...
+  LogLine& protocol(int protocol);  // 0, IPPROTO_TCP, ...
+  LogLine& error(int error);        // EAFNOSUPPORT, or the number
+
+  void emit();  // appends a newline and writes the line to fd 2
+
+ private:
+  bool enabled_;
+  std::size_t len_ = 0;
+  char buf_[512];
+};
+
+}  // namespace smc

@@ -1,0 +1,45 @@
+#include "hooks/settings.h"
+
+namespace smc {
+namespace {
+
+BufferSetting read_buffer(const char* const* envp, const char* name) {
+  const char* text = find_env(envp, name);
+  if (text == nullptr) return {0, nullptr, SizeError::kNone};
+  const SizeResult size = parse_size(text);
+  if (size.error != SizeError::kNone) return {0, text, size.error};
+  return {size.bytes, text, SizeError::kNone};
+}
+
+bool read_flag(const char* const* envp, const char* name) {
+  const char* text = find_env(envp, name);
+  return text != nullptr && text[0] != '\0' &&
+         !(text[0] == '0' && text[1] == '\0');
+}
+
+}  // namespace
+
+const char* find_env(const char* const* envp, const char* name) {
+  if (envp == nullptr) return nullptr;
+  for (; *envp != nullptr; ++envp) {
+    const char* entry = *envp;
+    const char* n = name;
+    while (*n != '\0' && *entry == *n) {
+      ++entry;
+      ++n;
+    }
+    if (*n == '\0' && *entry == '=') return entry + 1;
+  }
+  return nullptr;
+}
+
+Settings read_settings(const char* const* envp) {
+  return {
+      read_buffer(envp, "SMC_SNDBUF"),
+      read_buffer(envp, "SMC_RCVBUF"),
+      read_flag(envp, "SMC_DEBUG"),
+      read_flag(envp, "SMC_STRICT"),
+  };
+}
+
+}  // namespace smc

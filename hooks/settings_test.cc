@@ -1,0 +1,82 @@
+#include "hooks/settings.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace smc {
+namespace {
+
+TEST_CASE("settings read buffer sizes in bytes, k and m") {
+  const char* env[] = {"PATH=/bin", "SMC_SNDBUF=1m", "SMC_RCVBUF=65536",
+                       nullptr};
+  const Settings s = read_settings(env);
+  CHECK(s.sndbuf.bytes == 1048576);
+  CHECK(s.sndbuf.error == SizeError::kNone);
+  CHECK(s.rcvbuf.bytes == 65536);
+  CHECK(s.rcvbuf.error == SizeError::kNone);
+  CHECK_FALSE(s.debug);
+  CHECK_FALSE(s.strict);
+}
+
+TEST_CASE("settings ignore invalid buffer sizes and keep the text for -d") {
+  struct Row {
+    const char* entry;
+    SizeError error;
+  };
+  const Row rows[] = {
+      {"SMC_SNDBUF=1g", SizeError::kBadSuffix},
+      {"SMC_SNDBUF=", SizeError::kEmpty},
+      {"SMC_SNDBUF=-5", SizeError::kNotDecimal},
+      {"SMC_SNDBUF=0", SizeError::kZero},
+      {"SMC_SNDBUF=99999999999", SizeError::kTooLarge},
+      {"SMC_SNDBUF=0x100", SizeError::kBadSuffix},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.entry);
+    const char* env[] = {row.entry, nullptr};
+    const Settings s = read_settings(env);
+    CHECK(s.sndbuf.bytes == 0);
+    CHECK(s.sndbuf.error == row.error);
+    REQUIRE(s.sndbuf.text != nullptr);
+    CHECK(std::string(s.sndbuf.text) == std::string(row.entry + 11));
+    CHECK(s.rcvbuf.text == nullptr);
+  }
+}
+
+TEST_CASE("settings treat SMC_DEBUG and SMC_STRICT as off when unset, empty or 0") {
+  struct Row {
+    const char* entry;
+    bool on;
+  };
+  const Row rows[] = {
+      {"SMC_DEBUG=1", true},  {"SMC_DEBUG=yes", true}, {"SMC_DEBUG=00", true},
+      {"SMC_DEBUG=0", false}, {"SMC_DEBUG=", false},   {"SMC_DEBUGX=1", false},
+      {"XSMC_DEBUG=1", false}, {"SMC_DEBU=1", false},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.entry);
+    const char* env[] = {row.entry, nullptr};
+    CHECK(read_settings(env).debug == row.on);
+  }
+  const char* strict[] = {"SMC_STRICT=1", nullptr};
+  CHECK(read_settings(strict).strict);
+  CHECK_FALSE(read_settings(strict).debug);
+}
+
+TEST_CASE("settings survive an empty or missing environment") {
+  const char* empty[] = {nullptr};
+  CHECK(read_settings(empty).sndbuf.text == nullptr);
+  CHECK(read_settings(nullptr).rcvbuf.bytes == 0);
+}
+
+TEST_CASE("find_env takes the first of duplicate entries, as getenv does") {
+  const char* env[] = {"SMC_RCVBUF=8k", "SMC_RCVBUF=16k", nullptr};
+  CHECK(std::string(find_env(env, "SMC_RCVBUF")) == "8k");
+  CHECK(find_env(env, "SMC_SNDBUF") == nullptr);
+  const char* no_equals[] = {"SMC_RCVBUF", nullptr};
+  CHECK(find_env(no_equals, "SMC_RCVBUF") == nullptr);
+}
+
+}  // namespace
+}  // namespace smc

@@ -1,0 +1,56 @@
+#include "hooks/state.h"
+
+#include <atomic>
+
+#include "hooks/log.h"
+
+extern "C" char** environ;
+
+namespace smc {
+namespace {
+
+State g_state;
+std::atomic<bool> g_claimed{false};
+std::atomic<bool> g_published{false};
+std::atomic<bool> g_settings_reported{false};
+
+void report_ignored(const char* name, const BufferSetting& setting) {
+  if (setting.error == SizeError::kNone) return;
+  LogLine()
+      .str("ignoring ")
+      .str(name)
+      .str("='")
+      .str(setting.text)
+      .str("': ")
+      .str(describe(setting.error))
+      .emit();
+}
+
+// Runs when the dynamic loader maps the library, before the program's main.
+__attribute__((constructor)) void on_load() { (void)current_state(); }
+
+}  // namespace
+
+State current_state() {
+  if (g_published.load(std::memory_order_acquire)) return g_state;
+  const State state{read_settings(environ), resolve_real_calls()};
+  if (!g_claimed.exchange(true, std::memory_order_acq_rel)) {
+    g_state = state;
+    g_published.store(true, std::memory_order_release);
+  }
+  return state;
+}
+
+void report_settings_once(const Settings& s) {
+  if (!s.debug || g_settings_reported.exchange(true)) return;
+  LogLine line;
+  line.str("libsmc-preload loaded");
+  if (s.sndbuf.bytes != 0) line.str(", SMC_SNDBUF ").num(s.sndbuf.bytes);
+  if (s.rcvbuf.bytes != 0) line.str(", SMC_RCVBUF ").num(s.rcvbuf.bytes);
+  if (s.strict) line.str(", strict (no TCP fallback)");
+  line.emit();
+  report_ignored("SMC_SNDBUF", s.sndbuf);
+  report_ignored("SMC_RCVBUF", s.rcvbuf);
+}
+
+}  // namespace smc
