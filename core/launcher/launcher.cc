@@ -1,0 +1,138 @@
+#include "core/launcher/launcher.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "core/blob/blob.h"
+#include "core/exec/exec.h"
+#include "core/files/files.h"
+#include "core/launcher/plan.h"
+#include "core/ld_preload/ld_preload.h"
+#include "core/memfd/memfd.h"
+#include "core/options/options.h"
+#include "core/sysctl/sysctl.h"
+#include "core/version/version.h"
+
+extern char** environ;
+
+namespace smc {
+namespace {
+
+void raise_sysctls(const Plan& plan, const Console& console) {
+  for (const SysctlWish& wish : plan.sysctls) {
+    const Result<SysctlRaise> r =
+        raise_sysctl("/proc/sys", wish.name, wish.at_least);
+    if (!r) {
+      console.warning(fmt::format(
+          "{}; the kernel may cap the buffer size below {}. Run as root, or "
+          "first: sysctl -w {}={}",
+          r.error().message, wish.at_least, wish.name, wish.at_least));
+    } else if (plan.debug && r->after != r->before) {
+      console.diagnostic(fmt::format("raised {} from {} to {}", r->name,
+                                     r->before, r->after));
+    } else if (plan.debug) {
+      console.diagnostic(fmt::format("{} is {}, enough for {}", r->name,
+                                     r->before, wish.at_least));
+    }
+  }
+}
+
+// The memfd, at a high descriptor, readable by PROGRAM as /proc/self/fd/N.
+Result<std::string> place_library(const Plan& plan, const Console& console) {
+  const auto library = preload_library();
+  const Result<SealedMemfd> memfd =
+      make_sealed_memfd(library, kPreloadLibraryName);
+  if (!memfd) return memfd.error();
+  const Result<int> fd = keep_across_exec(memfd->fd);
+  if (!fd) return fd.error();
+  const std::string path = fmt::format("/proc/self/fd/{}", *fd);
+  if (!names_our_library(path)) {
+    const bool no_proc = access("/proc/self", F_OK) != 0;
+    return system_error(fmt::format(
+        "{}: PROGRAM would load the preload library from {}. {}, or write "
+        "the library out with --write-lib PATH and use LD_PRELOAD=PATH",
+        no_proc ? "/proc is not mounted"
+                : "/proc does not show this process's memfd",
+        path, no_proc ? "Mount it (mount -t proc proc /proc)" : "Fix /proc"));
+  }
+  if (plan.debug) {
+    console.diagnostic(fmt::format(
+        "preload library: {} bytes in sealed memfd {}{}", library.size(), path,
+        memfd->noexec_seal ? " (MFD_NOEXEC_SEAL)" : ""));
+  }
+  return path;
+}
+
+// Drops earlier copies of our library from LD_PRELOAD, closing the memfds
+// of an outer smc_run that would otherwise leak into PROGRAM.
+std::string preload_value(const std::string& ours) {
+  const ComposedPreload composed =
+      compose_ld_preload(std::getenv("LD_PRELOAD"), ours, names_our_library);
+  for (const std::string& entry : composed.dropped) {
+    const std::optional<int> fd = proc_self_fd(entry);
+    if (fd && entry != ours) close(*fd);
+  }
+  return composed.value;
+}
+
+std::string quoted_command(const std::vector<std::string>& command) {
+  std::string text;
+  for (const std::string& word : command) {
+    if (!text.empty()) text += ' ';
+    const bool plain =
+        !word.empty() && word.find_first_of(" \t\n'\"\\$`") == std::string::npos;
+    text += plain ? word : fmt::format("'{}'", word);
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<std::string> run_smc_run(std::span<const std::string> args,
+                                const Console& console) {
+  const Result<Options> options = parse_options(args);
+  if (!options) return options.error();
+  if (options->help) return usage();
+  if (options->version) return fmt::format("smc_run {}\n", kVersion);
+  if (options->write_lib) {
+    const Result<Ok> written =
+        replace_file(*options->write_lib, preload_library(), 0644);
+    if (!written) return written.error();
+    return std::string();
+  }
+
+  const Result<Plan> plan = make_plan(*options, environ);
+  if (!plan) return plan.error();
+  const Result<std::string> program = find_program(
+      options->command.front(), std::getenv("PATH"), default_search_path());
+  if (!program) return program.error();
+
+  raise_sysctls(*plan, console);
+  const Result<std::string> library = place_library(*plan, console);
+  if (!library) return library.error();
+
+  std::vector<EnvVar> env = plan->env;
+  env.push_back({"LD_PRELOAD", preload_value(*library), ""});
+  for (const EnvVar& var : env) {
+    if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
+      return system_error(fmt::format("cannot set {}", var.name));
+    }
+    if (plan->debug) {
+      console.diagnostic(
+          var.why.empty() ? fmt::format("{}={}", var.name, var.value)
+                          : fmt::format("{}={} ({})", var.name, var.value,
+                                        var.why));
+    }
+  }
+  if (plan->debug) {
+    console.diagnostic(fmt::format("exec {}: {}", *program,
+                                   quoted_command(options->command)));
+  }
+  return exec_program(*program, options->command);
+}
+
+}  // namespace smc

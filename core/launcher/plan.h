@@ -1,0 +1,36 @@
+// What smc_run sets up before it execs PROGRAM, decided from the options
+// and the environment without touching the system.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/options/options.h"
+#include "core/result/result.h"
+
+namespace smc {
+
+struct EnvVar {
+  std::string name;
+  std::string value;
+  std::string why;  // for -d: "-r 256k", "--strict"...
+};
+
+struct SysctlWish {
+  std::string name;  // "net.core.rmem_max"
+  long at_least;
+};
+
+struct Plan {
+  bool debug = false;
+  std::vector<EnvVar> env;  // exported to PROGRAM
+  std::vector<SysctlWish> sysctls;
+};
+
+// The buffer sizes come from -r/-t, else from SMC_RCVBUF/SMC_SNDBUF in
+// `envp` (validated here: the library alone would silently ignore a bad
+// one). They are exported in bytes. SMC_DEBUG/SMC_STRICT in `envp` act as
+// -d/--strict, with the library's own reading of them.
+Result<Plan> make_plan(const Options& options, const char* const* envp);
+
+}  // namespace smc

@@ -1,0 +1,141 @@
+#include "core/options/options.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/size/size.h"
+
+namespace smc {
+namespace {
+
+Result<BufferSize> parse_buffer(const std::string& text, const char* flag) {
+  const SizeResult size = parse_size(text.c_str(), text.size());
+  if (size.error != SizeError::kNone) {
+    return usage_error(fmt::format("invalid size '{}' for {}: {}", text, flag,
+                                   describe(size.error)));
+  }
+  return BufferSize{size.bytes, text};
+}
+
+// CLI11 names options by their long form ("--rcvbuf: 1 required TEXT
+// missing"); say it in getopt's terms instead.
+std::string describe_parse_error(const CLI::ParseError& e) {
+  const std::string what = e.what();
+  const std::size_t colon = what.find(':');
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr &&
+      colon != std::string::npos) {
+    return fmt::format("option {} requires a value", what.substr(0, colon));
+  }
+  return what;
+}
+
+}  // namespace
+
+Result<Options> parse_options(std::span<const std::string> args) {
+  Options options;
+  std::string rcvbuf;
+  std::string sndbuf;
+  std::string write_lib;
+
+  CLI::App app;
+  app.set_help_flag();  // -h prints our own text, see usage()
+  app.prefix_command();
+  app.add_flag("-d,--debug", options.debug);
+  app.add_flag("-h,--help", options.help);
+  app.add_flag("-v,--version", options.version);
+  app.add_flag("--strict", options.strict);
+  // getopt lets a repeated option win; scripts rely on that to override.
+  const auto last = CLI::MultiOptionPolicy::TakeLast;
+  auto* r = app.add_option("-r,--rcvbuf", rcvbuf)->multi_option_policy(last);
+  auto* t = app.add_option("-t,--sndbuf", sndbuf)->multi_option_policy(last);
+  auto* w = app.add_option("--write-lib", write_lib)->multi_option_policy(last);
+
+  // CLI11 consumes its argument vector from the back.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(describe_parse_error(e));
+  }
+  if (options.help || options.version) return options;
+
+  // With prefix_command(), CLI11 hands over everything from the first word
+  // it does not know, so an unknown option ends up there.
+  std::vector<std::string> rest = app.remaining();
+  if (!rest.empty() && rest.front() == "--") {
+    rest.erase(rest.begin());
+  } else if (!rest.empty() && rest.front().size() > 1 &&
+             rest.front().front() == '-') {
+    return usage_error(fmt::format("invalid option '{}'", rest.front()));
+  }
+  options.command = std::move(rest);
+
+  if (r->count() > 0) {
+    auto size = parse_buffer(rcvbuf, "-r");
+    if (!size) return size.error();
+    options.rcvbuf = *size;
+  }
+  if (t->count() > 0) {
+    auto size = parse_buffer(sndbuf, "-t");
+    if (!size) return size.error();
+    options.sndbuf = *size;
+  }
+  if (w->count() > 0) {
+    if (write_lib.empty()) {
+      return usage_error("--write-lib needs a non-empty PATH");
+    }
+    if (!options.command.empty()) {
+      return usage_error(fmt::format(
+          "--write-lib writes the library and exits; unexpected '{}'",
+          options.command.front()));
+    }
+    options.write_lib = write_lib;
+    return options;
+  }
+  if (options.command.empty()) return usage_error("missing PROGRAM");
+  return options;
+}
+
+const std::string& usage() {
+  static const std::string text =
+      R"(Usage: smc_run [OPTIONS] [--] PROGRAM [ARGS...]
+
+Run PROGRAM with its TCP sockets created as SMC sockets (AF_SMC), so that
+its connections use SMC-D or SMC-R where both ends support it and fall back
+to TCP where they do not. PROGRAM's children inherit this.
+
+Options:
+  -d, --debug          print what smc_run sets up and, from inside PROGRAM,
+                       what becomes of each socket (on stderr)
+  -h, --help           print this help and exit
+  -r, --rcvbuf SIZE    request receive buffers of SIZE bytes (SO_RCVBUF),
+                       raising net.core.rmem_max to SIZE if it is lower
+  -t, --sndbuf SIZE    request transmit buffers of SIZE bytes (SO_SNDBUF),
+                       raising net.core.wmem_max to SIZE if it is lower
+  -v, --version        print the version and exit
+      --strict         make socket() fail where SMC is not available,
+                       instead of creating a TCP socket
+      --write-lib PATH write the preload library to PATH and exit, for
+                       LD_PRELOAD=PATH without smc_run
+
+SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
+most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).
+
+Environment:
+  SMC_RCVBUF, SMC_SNDBUF  sizes, as for -r and -t (the options win)
+  SMC_DEBUG               1 acts as -d
+  SMC_STRICT              1 acts as --strict
+  LD_PRELOAD              kept; smc_run appends its library
+
+Exit status:
+  1    invalid option or SIZE, or no PROGRAM
+  125  smc_run itself failed, e.g. /proc is not mounted
+  126  PROGRAM was found but cannot be executed
+  127  PROGRAM was not found
+  Otherwise PROGRAM's own status: smc_run becomes PROGRAM (exec).
+  Errors are printed on stdout, as by smc-tools' smc_run.
+)";
+  return text;
+}
+
+}  // namespace smc

@@ -1,0 +1,40 @@
+// The smc_run command line, a superset of smc-tools' smc_run:
+//   smc_run [-dhv] [-r SIZE] [-t SIZE] [--strict] [--write-lib PATH]
+//           [--] PROGRAM [ARGS...]
+// Parsing stops at the first non-option, like getopt with a leading '+', so
+// PROGRAM's own options pass through untouched.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result/result.h"
+
+namespace smc {
+
+struct BufferSize {
+  int bytes;
+  std::string text;  // as the user wrote it, for messages
+};
+
+struct Options {
+  bool debug = false;
+  bool help = false;
+  bool version = false;
+  bool strict = false;
+  std::optional<BufferSize> rcvbuf;
+  std::optional<BufferSize> sndbuf;
+  std::optional<std::string> write_lib;
+  std::vector<std::string> command;  // PROGRAM and its arguments
+};
+
+// `args` excludes argv[0]. A missing PROGRAM is not an error here when -h,
+// -v or --write-lib make one unnecessary.
+Result<Options> parse_options(std::span<const std::string> args);
+
+// The -h text; testdata/help.txt and tools/man/smc_run.8 follow it.
+const std::string& usage();
+
+}  // namespace smc
