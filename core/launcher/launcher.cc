@@ -27,9 +27,11 @@ void raise_sysctls(const Plan& plan, const Console& console) {
     const Result<SysctlRaise> r =
         raise_sysctl("/proc/sys", wish.name, wish.at_least);
     if (!r) {
+      // Root in a container or another network namespace may not write it
+      // either, so the advice names the place, not just the user.
       console.warning(fmt::format(
-          "{}; the kernel may cap the buffer size below {}. Run as root, or "
-          "first: sysctl -w {}={}",
+          "{}; the kernel may cap buffers below {}. As root on the host, run: "
+          "sysctl -w {}={}",
           r.error().message, wish.at_least, wish.name, wish.at_least));
     } else if (plan.debug && r->after != r->before) {
       console.diagnostic(fmt::format("raised {} from {} to {}", r->name,

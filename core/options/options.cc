@@ -128,6 +128,7 @@ Environment:
   LD_PRELOAD              kept; smc_run appends its library
 
 Exit status:
+  0    -h, -v or --write-lib succeeded
   1    invalid option or SIZE, or no PROGRAM
   125  smc_run itself failed, e.g. /proc is not mounted
   126  PROGRAM was found but cannot be executed

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The product is one static, stripped file of at most 2 MB; the embedded
+# library needs nothing but libc and exports only the hooks.
+source "$(dirname "$0")/lib.sh"
+
+headers="$(readelf -lh "$SMC_RUN")"
+expect_not_contains "$headers" "INTERP" "program interpreter"
+expect_match "$headers" 'Type: +EXEC' "ELF type of smc_run"
+expect_eq "$(readelf -d "$SMC_RUN" 2>&1 | grep -c NEEDED || true)" 0 "NEEDED entries of smc_run"
+expect_not_contains "$(readelf -S "$SMC_RUN")" ".symtab" "symbol table (stripped)"
+size="$(stat -c %s "$SMC_RUN")"
+(( size <= 2 * 1024 * 1024 )) || fail "smc_run is $size bytes, over 2 MB"
+
+"$SMC_RUN" --write-lib "$SCRATCH/lib.so"
+needed="$(readelf -d "$SCRATCH/lib.so" | grep NEEDED)"
+expect_match "$needed" '^ *0x0+1 \(NEEDED\) +Shared library: \[libc\.so\.6\]$' \
+  "NEEDED entries of the library"
+exported="$(nm -D --defined-only "$SCRATCH/lib.so" | awk '$2 == "T" {print $3}')"
+expect_eq "$exported" "socket" "functions exported by the library"
+expect_not_contains "$(nm -D "$SCRATCH/lib.so")" "GLIBCXX" "libstdc++ symbols"
