@@ -131,7 +131,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     }
   }
   if (plan->debug) {
-    console.diagnostic(fmt::format("exec {}: {}", *program,
+    console.diagnostic(fmt::format("exec {} with argv: {}", *program,
                                    quoted_command(options->command)));
   }
   return exec_program(*program, options->command);
