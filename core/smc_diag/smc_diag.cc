@@ -1,0 +1,254 @@
+#include "core/smc_diag/smc_diag.h"
+
+#include <arpa/inet.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace smc {
+namespace {
+
+constexpr std::uint8_t kAfSmc = 43;
+
+// include/uapi/linux/smc_diag.h, declared here because Debian 12's headers
+// predate the mode and fallback fields.
+struct DiagRequest {
+  std::uint8_t family;
+  std::uint8_t pad[2];
+  std::uint8_t ext;
+  inet_diag_sockid id;
+};
+struct DiagMessage {
+  std::uint8_t family;
+  std::uint8_t state;
+  std::uint8_t mode;
+  std::uint8_t shutdown;
+  inet_diag_sockid id;
+  std::uint32_t uid;
+  alignas(8) std::uint64_t inode;
+};
+static_assert(sizeof(DiagMessage) == 64, "struct smc_diag_msg");
+
+enum : std::uint16_t { kExtConnInfo = 1, kExtShutdown = 3, kExtFallback = 5 };
+
+struct DiagCursor {
+  std::uint16_t reserved, wrap;
+  std::uint32_t count;
+};
+struct DiagConnInfo {
+  std::uint32_t token, sndbuf_size, rmbe_size, peer_rmbe_size;
+  DiagCursor rx_prod, rx_cons, tx_prod, tx_cons;
+  std::uint8_t flags[4];
+  DiagCursor tx_prep, tx_sent, tx_fin;
+};
+struct DiagFallback {
+  std::uint32_t reason, peer_diagnosis;
+};
+
+std::string endpoint(const std::uint32_t (&addr)[4], std::uint16_t port_be) {
+  const unsigned port = ntohs(port_be);
+  const bool zero = addr[0] == 0 && addr[1] == 0 && addr[2] == 0 && addr[3] == 0;
+  if (zero) return fmt::format("*:{}", port);
+  char text[INET6_ADDRSTRLEN] = {};
+  // smc_diag fills only idiag_src[0]/idiag_dst[0] for IPv4 sockets.
+  if (addr[1] == 0 && addr[2] == 0 && addr[3] == 0) {
+    inet_ntop(AF_INET, &addr[0], text, sizeof text);
+    return fmt::format("{}:{}", text, port);
+  }
+  inet_ntop(AF_INET6, addr, text, sizeof text);
+  return fmt::format("[{}]:{}", text, port);
+}
+
+struct Decline {
+  std::uint32_t code;
+  const char* name;
+  const char* text;
+};
+
+constexpr Decline kDeclines[] = {
+    {0x01010000, "MEM", "insufficient memory"},
+    {0x02010000, "TIMEOUT_CL", "timeout waiting for confirm link"},
+    {0x02020000, "TIMEOUT_AL", "timeout waiting for add link"},
+    {0x03000000, "CNFERR", "configuration error"},
+    {0x03010000, "PEERNOSMC", "peer did not indicate SMC"},
+    {0x03020000, "IPSEC", "IPsec in use"},
+    {0x03030000, "NOSMCDEV", "no SMC device found (R or D)"},
+    {0x03030001, "NOSMCDDEV", "no SMC-D device found"},
+    {0x03030002, "NOSMCRDEV", "no SMC-R device found"},
+    {0x03030003, "NOISM2SUPP", "hardware has no ISMv2 support"},
+    {0x03030004, "NOV2EXT", "peer sent no CLC v2 extension"},
+    {0x03030005, "NOV2DEXT", "peer sent no CLC SMC-Dv2 extension"},
+    {0x03030006, "NOSEID", "peer sent no SEID"},
+    {0x03030007, "NOSMCD2DEV", "no SMC-Dv2 device found"},
+    {0x03030008, "NOUEID", "peer sent no UEID"},
+    {0x03030009, "RELEASEERR", "release version negotiation failed"},
+    {0x0303000a, "MAXCONNERR", "max connections negotiation failed"},
+    {0x0303000b, "MAXLINKERR", "max links negotiation failed"},
+    {0x03040000, "MODEUNSUPP", "SMC modes do not match (R or D)"},
+    {0x03050000, "RMBE_EC", "peer has eyecatcher in RMBE"},
+    {0x03060000, "OPTUNSUPP", "fastopen sockopt not supported"},
+    {0x03070000, "DIFFPREFIX", "IP prefix / subnet mismatch"},
+    {0x03080000, "GETVLANERR", "cannot get VLAN id of IP device"},
+    {0x03090000, "ISMVLANERR", "cannot register VLAN id on ISM device"},
+    {0x030a0000, "NOACTLINK", "no active SMC-R link in link group"},
+    {0x030b0000, "NOSRVLINK", "SMC-R link from server not found"},
+    {0x030c0000, "VERSMISMAT", "SMC version mismatch"},
+    {0x030d0000, "MAX_DMB", "SMC-D DMB limit exceeded"},
+    {0x030e0000, "NOROUTE", "SMC-Rv2 connection: no route to peer"},
+    {0x030f0000, "NOINDIRECT", "SMC-Rv2 connection: indirect mismatch"},
+    {0x04000000, "SYNCERR", "synchronization error"},
+    {0x05000000, "PEERDECL", "peer declined during handshake"},
+    {0x09990000, "INTERR", "internal error"},
+    {0x09990001, "ERR_RTOK", "rtoken handling failed"},
+    {0x09990002, "ERR_RDYLNK", "ib ready link failed"},
+    {0x09990003, "ERR_REGBUF", "reg rdma bufs failed"},
+};
+
+const Decline* find_decline(std::uint32_t code) {
+  for (const Decline& d : kDeclines) {
+    if (d.code == code) return &d;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+NetlinkRequest smc_diag_request() {
+  DiagRequest request{};
+  request.family = kAfSmc;
+  // diag_ext is a bit set of SMC_DIAG_* extensions, bit (n - 1) for n.
+  request.ext = 1 << (kExtConnInfo - 1);
+  NetlinkRequest r(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
+  r.payload(&request, sizeof request);
+  return r;
+}
+
+std::optional<SmcSocket> parse_smc_diag(Bytes payload) {
+  if (payload.size() < sizeof(DiagMessage)) return std::nullopt;
+  DiagMessage m{};
+  std::memcpy(&m, payload.data(), sizeof m);
+  if (m.family != kAfSmc) return std::nullopt;
+  SmcSocket s;
+  s.inode = m.inode;
+  s.uid = m.uid;
+  s.state = m.state;
+  s.mode = m.mode;
+  s.local = endpoint(m.id.idiag_src, m.id.idiag_sport);
+  s.peer = endpoint(m.id.idiag_dst, m.id.idiag_dport);
+  s.interface = m.id.idiag_if;
+  const auto attributes = split_attributes(payload, sizeof m);
+  if (!attributes) return std::nullopt;
+  for (const NetlinkAttribute& a : *attributes) {
+    // The kernel leaves diag_shutdown zero and sends this attribute.
+    if (a.type == kExtShutdown && !a.data.empty()) {
+      s.shutdown = static_cast<std::uint8_t>(a.data[0]);
+    } else if (a.type == kExtFallback && a.data.size() >= sizeof(DiagFallback)) {
+      DiagFallback f{};
+      std::memcpy(&f, a.data.data(), sizeof f);
+      s.fallback_reason = f.reason;
+      s.peer_diagnosis = f.peer_diagnosis;
+    } else if (a.type == kExtConnInfo && a.data.size() >= sizeof(DiagConnInfo)) {
+      DiagConnInfo c{};
+      std::memcpy(&c, a.data.data(), sizeof c);
+      s.buffers = SmcBuffers{c.token, c.sndbuf_size, c.rmbe_size,
+                             c.peer_rmbe_size};
+    }
+  }
+  return s;
+}
+
+Result<std::vector<SmcSocket>> list_smc_sockets() {
+  std::vector<SmcSocket> sockets;
+  bool malformed = false;
+  int error = 0;
+  const Result<Ok> r = netlink_exchange(
+      NETLINK_SOCK_DIAG, smc_diag_request(), "cannot list SMC sockets",
+      [&](const NetlinkMessage& m) {
+        if (m.type != SOCK_DIAG_BY_FAMILY) return;
+        std::optional<SmcSocket> s = parse_smc_diag(m.payload);
+        if (s) {
+          sockets.push_back(std::move(*s));
+        } else {
+          malformed = true;
+        }
+      },
+      &error);
+  if (!r) {
+    // net/core/sock_diag.c answers ENOENT for a family with no handler.
+    if (error == ENOENT) {
+      return system_error(
+          "cannot list SMC sockets: this kernel has no SMC_DIAG (load it "
+          "with: modprobe smc_diag)");
+    }
+    return r.error();
+  }
+  if (malformed) {
+    return system_error("cannot list SMC sockets: malformed SMC_DIAG reply");
+  }
+  return sockets;
+}
+
+const char* mode_name(std::uint8_t mode) {
+  switch (mode) {
+    case kModeSmcR:
+      return "SMCR";
+    case kModeFallbackTcp:
+      return "TCP";
+    case kModeSmcD:
+      return "SMCD";
+  }
+  return "?";
+}
+
+const char* state_name(std::uint8_t state) {
+  switch (state) {
+    case 1:
+      return "ACTIVE";
+    case 2:
+      return "INIT";
+    case 7:
+      return "CLOSED";
+    case 10:
+      return "LISTEN";
+    case 20:
+      return "PEERCLW1";
+    case 21:
+      return "PEERCLW2";
+    case 22:
+      return "APPLCLW1";
+    case 23:
+      return "APPLCLW2";
+    case 24:
+      return "APPLFINCLW";
+    case 25:
+      return "PEERFINCLW";
+    case 26:
+      return "PEERABORTW";
+    case 27:
+      return "PROCESSABORT";
+  }
+  return "?";
+}
+
+const char* decline_name(std::uint32_t code) {
+  const Decline* d = find_decline(code);
+  return d != nullptr ? d->name : nullptr;
+}
+
+const char* decline_text(std::uint32_t code) {
+  const Decline* d = find_decline(code);
+  return d != nullptr ? d->text : nullptr;
+}
+
+std::string describe_decline(std::uint32_t code) {
+  const char* name = decline_name(code);
+  return name != nullptr ? fmt::format("{:#010x} {}", code, name)
+                         : fmt::format("{:#010x}", code);
+}
+
+}  // namespace smc

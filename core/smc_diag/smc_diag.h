@@ -1,0 +1,66 @@
+// SMC_DIAG: what the kernel says about each SMC socket - mode (SMC-D, SMC-R
+// or TCP fallback), fallback reasons, state and buffer sizes - over
+// NETLINK_SOCK_DIAG (include/uapi/linux/smc_diag.h, net/smc/smc_diag.c).
+// This is the ground truth for "did this connection really use SMC".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/netlink/netlink.h"
+#include "core/result/result.h"
+
+namespace smc {
+
+// diag_mode values (SMC_DIAG_MODE_* in smc_diag.h).
+inline constexpr std::uint8_t kModeSmcR = 0;
+inline constexpr std::uint8_t kModeFallbackTcp = 1;
+inline constexpr std::uint8_t kModeSmcD = 2;
+
+// Socket states (enum smc_state in net/smc/smc.h).
+inline constexpr std::uint8_t kStateActive = 1;
+inline constexpr std::uint8_t kStateListen = 10;
+
+struct SmcBuffers {  // SMC_DIAG_CONNINFO, once the connection has buffers
+  std::uint32_t token;
+  std::uint32_t sndbuf;     // our send buffer
+  std::uint32_t rmbe;       // our receive buffer (RMB element / DMB)
+  std::uint32_t peer_rmbe;  // the peer's receive buffer
+};
+
+struct SmcSocket {
+  std::uint64_t inode = 0;
+  std::uint32_t uid = 0;
+  std::uint8_t state = 0;
+  std::uint8_t mode = 0;
+  std::uint8_t shutdown = 0;  // SHUTDOWN_MASK bits: 1 receive, 2 send
+  std::string local;          // "127.0.0.1:8080", "[::1]:8080", "*:8080"
+  std::string peer;
+  std::uint32_t interface = 0;
+  std::uint32_t fallback_reason = 0;  // SMC_CLC_DECL_* on our side
+  std::uint32_t peer_diagnosis = 0;   // ... and the peer's
+  std::optional<SmcBuffers> buffers;
+};
+
+// A dump of all SMC sockets, asking for connection info (buffer sizes).
+NetlinkRequest smc_diag_request();
+
+// One SOCK_DIAG_BY_FAMILY reply message; nullopt if it is malformed.
+std::optional<SmcSocket> parse_smc_diag(Bytes payload);
+
+// Every SMC socket in this network namespace. Fails with a hint when the
+// kernel has no SMC_DIAG (smc_diag module not loaded).
+Result<std::vector<SmcSocket>> list_smc_sockets();
+
+const char* mode_name(std::uint8_t mode);    // "SMCD", "SMCR", "TCP"
+const char* state_name(std::uint8_t state);  // "ACTIVE", "LISTEN", ...
+
+// SMC_CLC_DECL_* codes (net/smc/smc_clc.h): "PEERNOSMC", and a phrase.
+const char* decline_name(std::uint32_t code);  // nullptr when unknown
+const char* decline_text(std::uint32_t code);  // nullptr when unknown
+// "0x03010000 PEERNOSMC", or just the hex for unknown codes.
+std::string describe_decline(std::uint32_t code);
+
+}  // namespace smc
