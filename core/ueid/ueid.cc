@@ -1,0 +1,149 @@
+#include "core/ueid/ueid.h"
+
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "core/netlink/netlink.h"
+
+namespace smc {
+namespace {
+
+// include/uapi/linux/smc.h
+constexpr char kFamily[] = "SMC_GEN_NETLINK";
+constexpr std::uint8_t kFamilyVersion = 1;
+enum : std::uint8_t {
+  kDumpUeid = 9,
+  kAddUeid = 10,
+  kRemoveUeid = 11,
+  kFlushUeid = 12,
+};
+constexpr std::uint16_t kEidTableEntry = 1;  // SMC_NLA_EID_TABLE_ENTRY
+constexpr int kMaxUeids = 8;                 // SMC_MAX_UEID in smc_clc.h
+
+// Turns a kernel errno into advice; `ueid` names the entry, when there is
+// one.
+Error explain(int error, const std::string& action, const std::string& ueid,
+              const Error& original) {
+  const std::string shown = ueid.substr(0, ueid.find_last_not_of(' ') + 1);
+  switch (error) {
+    case ENOENT:
+      if (!ueid.empty() && action == "remove") {
+        return system_error(fmt::format("UEID '{}' is not set", shown));
+      }
+      return system_error(fmt::format(
+          "cannot {} UEIDs: the kernel has no SMC generic netlink (load the "
+          "smc module: modprobe smc)",
+          action));
+    case EPERM:
+    case EACCES:
+      return system_error(fmt::format(
+          "cannot {} UEIDs: permission denied (needs root, CAP_NET_ADMIN)",
+          action));
+    case ERANGE:
+      return system_error(fmt::format(
+          "cannot add UEID '{}': the kernel holds at most {} UEIDs", shown,
+          kMaxUeids));
+    case EINVAL:
+      return system_error(
+          fmt::format("the kernel refused UEID '{}' as invalid", shown));
+  }
+  return original;
+}
+
+Result<Ok> send(std::uint8_t command, std::uint16_t flags,
+                const std::string& ueid, const std::string& action,
+                std::vector<std::string>* dumped = nullptr) {
+  int error = 0;
+  const Result<std::uint16_t> family = genl_family_id(kFamily, &error);
+  if (!family) return explain(error, action, "", family.error());
+  NetlinkRequest request(*family, flags);
+  genlmsghdr genl{};
+  genl.cmd = command;
+  genl.version = kFamilyVersion;
+  request.payload(&genl, sizeof genl);
+  if (!ueid.empty()) {
+    // The kernel wants exactly 32 characters and a NUL (smc_nl_add_ueid).
+    request.attribute(kEidTableEntry, ueid.c_str(), kEidLength + 1);
+  }
+  const Result<Ok> r = netlink_exchange(
+      NETLINK_GENERIC, request, fmt::format("cannot {} UEIDs", action),
+      [&](const NetlinkMessage& m) {
+        if (dumped == nullptr) return;
+        const auto attributes = split_attributes(m.payload, GENL_HDRLEN);
+        if (!attributes) return;
+        for (const NetlinkAttribute& a : *attributes) {
+          if (a.type != kEidTableEntry) continue;
+          std::string entry(reinterpret_cast<const char*>(a.data.data()),
+                            strnlen(reinterpret_cast<const char*>(a.data.data()),
+                                    a.data.size()));
+          entry.erase(entry.find_last_not_of(' ') + 1);
+          dumped->push_back(entry);
+        }
+      },
+      &error);
+  if (!r) return explain(error, action, ueid, r.error());
+  return Ok{};
+}
+
+}  // namespace
+
+Result<std::string> make_ueid(std::string_view text) {
+  if (text.empty()) return usage_error("empty UEID");
+  if (text.size() > kEidLength) {
+    return usage_error(fmt::format("UEID '{}' is longer than {} characters",
+                                   text, kEidLength));
+  }
+  std::string ueid;
+  for (const char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (!(std::isalnum(u) || c == '.' || c == '-') || u >= 0x80) {
+      return usage_error(fmt::format(
+          "UEID '{}' may only hold letters, digits, '.' and '-'", text));
+    }
+    ueid.push_back(static_cast<char>(std::toupper(u)));
+  }
+  if (!std::isalnum(static_cast<unsigned char>(ueid[0]))) {
+    return usage_error(
+        fmt::format("UEID '{}' must start with a letter or a digit", text));
+  }
+  ueid.resize(kEidLength, ' ');
+  return ueid;
+}
+
+Result<UeidAdded> add_ueid(const std::string& ueid) {
+  std::vector<std::string> present;
+  const Result<Ok> listed = send(kDumpUeid, NLM_F_REQUEST | NLM_F_DUMP, "",
+                                 "list", &present);
+  if (!listed) return listed.error();
+  const std::string trimmed = ueid.substr(0, ueid.find_last_not_of(' ') + 1);
+  for (const std::string& p : present) {
+    if (p == trimmed) return UeidAdded::kAlreadyThere;
+  }
+  const Result<Ok> r = send(kAddUeid, NLM_F_REQUEST | NLM_F_ACK, ueid, "add");
+  if (!r) return r.error();
+  return UeidAdded::kAdded;
+}
+
+Result<Ok> remove_ueid(const std::string& ueid) {
+  return send(kRemoveUeid, NLM_F_REQUEST | NLM_F_ACK, ueid, "remove");
+}
+
+Result<Ok> flush_ueids() {
+  return send(kFlushUeid, NLM_F_REQUEST | NLM_F_ACK, "", "flush");
+}
+
+Result<std::vector<std::string>> list_ueids() {
+  std::vector<std::string> ueids;
+  const Result<Ok> r =
+      send(kDumpUeid, NLM_F_REQUEST | NLM_F_DUMP, "", "list", &ueids);
+  if (!r) return r.error();
+  return ueids;
+}
+
+}  // namespace smc
