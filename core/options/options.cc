@@ -96,6 +96,68 @@ Result<Options> parse_options(std::span<const std::string> args) {
   return options;
 }
 
+Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args) {
+  SmcssOptions o;
+  bool wide = false;
+  CLI::App app;
+  app.set_help_flag();
+  app.add_flag("-a,--all", o.all);
+  app.add_flag("-l,--listening", o.listening);
+  app.add_flag("-d,--debug", o.debug);
+  app.add_flag("-D,--smcd", o.smcd);
+  app.add_flag("-R,--smcr", o.smcr);
+  app.add_flag("-j,--json", o.json);
+  // smc-tools truncates addresses unless -W; ours are never truncated.
+  app.add_flag("-W,--wide", wide);
+  app.add_flag("-h,--help", o.help);
+  app.add_flag("-v,--version", o.version);
+  app.allow_extras();
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(describe_parse_error(e));
+  }
+  if (o.help || o.version) return o;
+  const std::vector<std::string> extra = app.remaining();
+  if (!extra.empty()) {
+    const bool option = extra.front().size() > 1 && extra.front()[0] == '-';
+    return usage_error(fmt::format(
+        "{} '{}'", option ? "invalid option" : "unexpected argument",
+        extra.front()));
+  }
+  if (o.all && o.listening) {
+    return usage_error("-a and -l exclude each other");
+  }
+  if (o.smcd && o.smcr) return usage_error("-D and -R exclude each other");
+  return o;
+}
+
+const std::string& smcss_usage() {
+  static const std::string text =
+      R"(Usage: smcss [-adDjlRW]
+
+List SMC sockets with what the kernel reports for each (SMC_DIAG): state,
+owner, inode, addresses and mode - SMCD, SMCR, or TCP with the reason the
+connection fell back. Without options, listening sockets are left out.
+
+Options:
+  -a, --all        list every SMC socket, listening ones included
+  -l, --listening  list listening sockets only
+  -d, --debug      add shutdown state, token and buffer sizes
+  -D, --smcd       list SMC-D sockets only
+  -R, --smcr       list SMC-R sockets only
+  -j, --json       print one JSON array, for scripts
+  -W, --wide       accepted for smc-tools; addresses are never cut
+  -h, --help       print this help and exit
+  -v, --version    print the version and exit
+
+Exit status: 0 on success, 1 for invalid options, 125 when SMC sockets
+cannot be listed (e.g. no smc_diag module). Errors go to stderr.
+)";
+  return text;
+}
+
 const std::string& usage() {
   static const std::string text =
       R"(Usage: smc_run [OPTIONS] [--] PROGRAM [ARGS...]
@@ -117,6 +179,8 @@ Options:
                        instead of creating a TCP socket
       --write-lib PATH write the preload library to PATH and exit, for
                        LD_PRELOAD=PATH without smc_run
+      --role NAME ...  as the first argument: act as NAME (smcss, smcd),
+                       as a link named NAME to this file would
 
 SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
 most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).

@@ -1,8 +1,13 @@
-// The smc_run command line, a superset of smc-tools' smc_run:
+// The command lines of the roles, kept in this one unit because each
+// translation unit that includes CLI11 costs seconds to compile.
+//
+// smc_run, a superset of smc-tools' smc_run:
 //   smc_run [-dhv] [-r SIZE] [-t SIZE] [--strict] [--write-lib PATH]
 //           [--] PROGRAM [ARGS...]
 // Parsing stops at the first non-option, like getopt with a leading '+', so
 // PROGRAM's own options pass through untouched.
+//
+// smcss, smc-tools' options: smcss [-adDjlRWhv]
 #pragma once
 
 #include <optional>
@@ -36,5 +41,21 @@ Result<Options> parse_options(std::span<const std::string> args);
 
 // The -h text; testdata/help.txt and tools/man/smc_run.8 follow it.
 const std::string& usage();
+
+struct SmcssOptions {
+  bool all = false;        // -a: every socket, listening ones included
+  bool listening = false;  // -l: listening sockets only
+  bool debug = false;      // -d: shutdown state and buffer sizes
+  bool smcd = false;       // -D: SMC-D sockets only
+  bool smcr = false;       // -R: SMC-R sockets only
+  bool json = false;       // -j: one JSON array, for scripts
+  bool help = false;
+  bool version = false;
+};
+
+Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args);
+
+// The smcss -h text.
+const std::string& smcss_usage();
 
 }  // namespace smc

@@ -1,0 +1,135 @@
+#include "core/smcss/smcss.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/version/version.h"
+
+namespace smc {
+namespace {
+
+std::string shutdown_text(std::uint8_t shutdown) {
+  // smc-tools' notation: R for no more receiving, W for no more sending.
+  return fmt::format("{}-{}", (shutdown & 1) != 0 ? 'R' : '<',
+                     (shutdown & 2) != 0 ? 'W' : '>');
+}
+
+std::string json_name(const char* name) {
+  return name != nullptr ? fmt::format("\"{}\"", name) : "null";
+}
+
+}  // namespace
+
+std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
+                                      const SmcssOptions& options) {
+  std::vector<SmcSocket> selected;
+  for (const SmcSocket& s : sockets) {
+    const bool listening = s.state == kStateListen;
+    if (options.listening && !listening) continue;
+    if (!options.listening && !options.all && listening) continue;
+    if (options.smcd && (listening || s.mode != kModeSmcD)) continue;
+    if (options.smcr && (listening || s.mode != kModeSmcR)) continue;
+    selected.push_back(s);
+  }
+  return selected;
+}
+
+std::string mode_text(const SmcSocket& s) {
+  if (s.state == kStateListen) return "-";
+  if (s.mode != kModeFallbackTcp) return mode_name(s.mode);
+  std::string text = "TCP " + describe_decline(s.fallback_reason);
+  if (s.peer_diagnosis != 0) {
+    text += "/" + describe_decline(s.peer_diagnosis);
+  }
+  return text;
+}
+
+std::string format_table(const std::vector<SmcSocket>& sockets, bool debug) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header = {"State",        "UID",  "Inode",
+                                     "Local Address", "Peer Address", "Intf",
+                                     "Mode"};
+  if (debug) {
+    for (const char* h : {"ShutD", "Token", "Sndbuf", "Rcvbuf", "Peerbuf"}) {
+      header.emplace_back(h);
+    }
+  }
+  rows.push_back(header);
+  for (const SmcSocket& s : sockets) {
+    std::vector<std::string> row = {
+        state_name(s.state),         std::to_string(s.uid),
+        std::to_string(s.inode),     s.local,
+        s.peer,                      std::to_string(s.interface),
+        mode_text(s)};
+    if (debug) {
+      row.push_back(shutdown_text(s.shutdown));
+      if (s.buffers) {
+        row.push_back(fmt::format("{:08x}", s.buffers->token));
+        row.push_back(std::to_string(s.buffers->sndbuf));
+        row.push_back(std::to_string(s.buffers->rmbe));
+        row.push_back(std::to_string(s.buffers->peer_rmbe));
+      } else {
+        row.insert(row.end(), {"-", "-", "-", "-"});
+      }
+    }
+    rows.push_back(row);
+  }
+  std::vector<std::size_t> widths(header.size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], row[i].size());
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += i + 1 == row.size() ? row[i]
+                                  : fmt::format("{:<{}} ", row[i], widths[i]);
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string format_json(const std::vector<SmcSocket>& sockets) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < sockets.size(); ++i) {
+    const SmcSocket& s = sockets[i];
+    out += fmt::format(
+        "{}\n  {{\"inode\": {}, \"uid\": {}, \"state\": \"{}\", \"mode\": "
+        "\"{}\", \"local\": \"{}\", \"peer\": \"{}\", \"interface\": {}, "
+        "\"shutdown\": {}, \"fallback_reason\": {}, \"fallback_name\": {}, "
+        "\"peer_diagnosis\": {}, \"peer_diagnosis_name\": {}",
+        i == 0 ? "" : ",", s.inode, s.uid, state_name(s.state),
+        s.state == kStateListen ? "-" : mode_name(s.mode), s.local, s.peer,
+        s.interface, s.shutdown, s.fallback_reason,
+        json_name(decline_name(s.fallback_reason)), s.peer_diagnosis,
+        json_name(decline_name(s.peer_diagnosis)));
+    if (s.buffers) {
+      out += fmt::format(
+          ", \"token\": {}, \"sndbuf\": {}, \"rmbe\": {}, \"peer_rmbe\": {}",
+          s.buffers->token, s.buffers->sndbuf, s.buffers->rmbe,
+          s.buffers->peer_rmbe);
+    }
+    out += "}";
+  }
+  out += sockets.empty() ? "]\n" : "\n]\n";
+  return out;
+}
+
+Result<std::string> run_smcss(std::span<const std::string> args) {
+  const Result<SmcssOptions> options = parse_smcss_options(args);
+  if (!options) return options.error();
+  if (options->help) return smcss_usage();
+  if (options->version) return fmt::format("smcss (smc_run) {}\n", kVersion);
+  const Result<std::vector<SmcSocket>> sockets = list_smc_sockets();
+  if (!sockets) return sockets.error();
+  const std::vector<SmcSocket> selected = select_sockets(*sockets, *options);
+  return options->json ? format_json(selected)
+                       : format_table(selected, options->debug);
+}
+
+}  // namespace smc
