@@ -1,5 +1,6 @@
-// The smc_run executable: one static file, several roles chosen by argv[0].
-// This is the only place that turns errors into output and exit codes.
+// The smc_run executable: one static file, several roles chosen by argv[0]
+// or --role. This is the only place that turns errors into output and exit
+// codes.
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,11 +12,13 @@
 #include "core/launcher/launcher.h"
 #include "core/result/result.h"
 #include "core/roles/roles.h"
+#include "core/smcd/smcd.h"
+#include "core/smcss/smcss.h"
 
 namespace {
 
-// The codes of env(1), nice(1) and the shells: 125 for the launcher's own
-// failure, 126/127 for a PROGRAM that cannot run or is not there.
+// The codes of env(1), nice(1) and the shells: 125 for our own failure,
+// 126/127 for a PROGRAM that cannot run or is not there.
 int exit_code(smc::ErrorKind kind) {
   switch (kind) {
     case smc::ErrorKind::kUsage:
@@ -30,11 +33,23 @@ int exit_code(smc::ErrorKind kind) {
   return 125;
 }
 
+int fail(const std::string& name, bool on_stdout, const smc::Error& error) {
+  fmt::print(on_stdout ? stdout : stderr, "{}: Error: {}\n", name,
+             error.message);
+  return exit_code(error.kind);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string name(smc::program_name(argc > 0 ? argv[0] : ""));
-  const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  const std::vector<std::string> argv_copy(argv, argv + argc);
+  const smc::Result<smc::Invocation> invocation =
+      smc::resolve_invocation(argv_copy);
+  if (!invocation) {
+    // Before a role is known, answer as smc_run does: on stdout.
+    return fail("smc_run", true, invocation.error());
+  }
+  const std::string& name = invocation->name;
   const long pid = static_cast<long>(getpid());
   const smc::Console console{
       [&](std::string_view line) {
@@ -45,17 +60,19 @@ int main(int argc, char** argv) {
       },
   };
 
-  smc::Result<std::string> result = smc::Error{smc::ErrorKind::kSystem, ""};
-  switch (smc::role_for(name)) {
+  smc::Result<std::string> result = std::string();
+  switch (invocation->role) {
     case smc::Role::kSmcRun:
-      result = smc::run_smc_run(args, console);
+      result = smc::run_smc_run(invocation->args, console);
+      break;
+    case smc::Role::kSmcss:
+      result = smc::run_smcss(invocation->args);
+      break;
+    case smc::Role::kSmcd:
+      result = smc::run_smcd(invocation->args);
       break;
   }
-  if (!result) {
-    // smc-tools' smc_run prints its errors on stdout; scripts match them.
-    fmt::print(stdout, "{}: Error: {}\n", name, result.error().message);
-    return exit_code(result.error().kind);
-  }
+  if (!result) return fail(name, invocation->errors_on_stdout, result.error());
   fmt::print(stdout, "{}", *result);
   return std::fflush(stdout) == 0 ? 0 : 125;
 }

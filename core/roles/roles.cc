@@ -1,17 +1,37 @@
 #include "core/roles/roles.h"
 
+#include <fmt/format.h>
+
 namespace smc {
 namespace {
 
 struct Entry {
   std::string_view name;
   Role role;
+  bool errors_on_stdout;
 };
 
-// Later roles (smcss, smc_chk) are added here.
 constexpr Entry kRoles[] = {
-    {"smc_run", Role::kSmcRun},
+    {"smc_run", Role::kSmcRun, true},
+    {"smcss", Role::kSmcss, false},
+    {"smcd", Role::kSmcd, false},
 };
+
+const Entry* find(std::string_view name) {
+  for (const Entry& entry : kRoles) {
+    if (entry.name == name) return &entry;
+  }
+  return nullptr;
+}
+
+std::string all_names() {
+  std::string names;
+  for (const Entry& entry : kRoles) {
+    names += names.empty() ? "" : ", ";
+    names += entry.name;
+  }
+  return names;
+}
 
 }  // namespace
 
@@ -21,11 +41,39 @@ std::string_view program_name(std::string_view argv0) {
 }
 
 Role role_for(std::string_view argv0) {
-  const std::string_view name = program_name(argv0);
-  for (const Entry& entry : kRoles) {
-    if (entry.name == name) return entry.role;
+  const Entry* entry = find(program_name(argv0));
+  return entry != nullptr ? entry->role : Role::kSmcRun;
+}
+
+Result<Invocation> resolve_invocation(std::span<const std::string> argv) {
+  const std::string_view argv0 = argv.empty() ? "" : argv[0];
+  std::span<const std::string> args =
+      argv.empty() ? argv : argv.subspan(1);
+  const Entry* entry = find(program_name(argv0));
+  if (entry == nullptr) entry = &kRoles[0];
+
+  if (!args.empty() &&
+      (args[0] == "--role" || args[0].starts_with("--role="))) {
+    std::string name;
+    if (args[0] == "--role") {
+      if (args.size() < 2) {
+        return usage_error(fmt::format("--role needs a NAME ({})", all_names()));
+      }
+      name = args[1];
+      args = args.subspan(2);
+    } else {
+      name = args[0].substr(7);
+      args = args.subspan(1);
+    }
+    entry = find(name);
+    if (entry == nullptr) {
+      return usage_error(
+          fmt::format("unknown role '{}' (roles: {})", name, all_names()));
+    }
   }
-  return Role::kSmcRun;
+  return Invocation{entry->role, std::string(entry->name),
+                    std::vector<std::string>(args.begin(), args.end()),
+                    entry->errors_on_stdout};
 }
 
 }  // namespace smc

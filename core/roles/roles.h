@@ -1,19 +1,39 @@
 // The one executable plays several roles, chosen by the name it is run
-// under (argv[0]), like busybox. Unknown names, e.g. a renamed copy, get the
-// smc_run role.
+// under (argv[0]), like busybox: a link named smcss runs the smcss role.
+// Unknown names, e.g. a renamed copy, get the smc_run role. "--role NAME"
+// as the first argument picks a role without a link; a bare "smc_run
+// smcss" still runs a program named smcss, as smc-tools' smc_run would.
 #pragma once
 
+#include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/result/result.h"
 
 namespace smc {
 
 enum class Role {
   kSmcRun,
+  kSmcss,
+  kSmcd,
+};
+
+struct Invocation {
+  Role role;
+  std::string name;  // for messages: "smc_run", "smcss"...
+  std::vector<std::string> args;  // without argv[0] and --role NAME
+  bool errors_on_stdout;  // smc-tools' smc_run does; its other tools don't
 };
 
 // The last component of argv[0]: "/usr/local/bin/smc_run" -> "smc_run".
 std::string_view program_name(std::string_view argv0);
 
 Role role_for(std::string_view argv0);
+
+// `argv` is the whole command line, argv[0] included.
+Result<Invocation> resolve_invocation(std::span<const std::string> argv);
 
 }  // namespace smc

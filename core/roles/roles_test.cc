@@ -2,20 +2,78 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 namespace smc {
 namespace {
 
+using Args = std::vector<std::string>;
+
 TEST_CASE("role comes from the last component of argv[0]") {
-  CHECK(program_name("/usr/local/bin/smc_run") == "smc_run");
-  CHECK(program_name("smc_run") == "smc_run");
+  struct Row {
+    const char* argv0;
+    Role role;
+    const char* name;
+  };
+  const Row rows[] = {
+      {"/usr/local/bin/smc_run", Role::kSmcRun, "smc_run"},
+      {"smc_run", Role::kSmcRun, "smc_run"},
+      {"/usr/sbin/smcss", Role::kSmcss, "smcss"},
+      {"./smcd", Role::kSmcd, "smcd"},
+      // Unknown names run as smc_run.
+      {"smc_run-1.0", Role::kSmcRun, "smc_run"},
+      {"/proc/self/exe", Role::kSmcRun, "smc_run"},
+      {"", Role::kSmcRun, "smc_run"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.argv0);
+    CHECK(role_for(row.argv0) == row.role);
+    const auto inv = resolve_invocation(Args{row.argv0, "x"});
+    REQUIRE(inv.ok());
+    CHECK(inv->role == row.role);
+    CHECK(inv->name == row.name);
+    CHECK(inv->args == Args{"x"});
+  }
   CHECK(program_name("./bin/") == "");
-  CHECK(role_for("/opt/x/smc_run") == Role::kSmcRun);
 }
 
-TEST_CASE("unknown names run as smc_run") {
-  CHECK(role_for("smc_run-1.0") == Role::kSmcRun);
-  CHECK(role_for("/proc/self/exe") == Role::kSmcRun);
-  CHECK(role_for("") == Role::kSmcRun);
+TEST_CASE("--role as the first argument picks a role without a link") {
+  auto inv = resolve_invocation(Args{"smc_run", "--role", "smcss", "-a"});
+  REQUIRE(inv.ok());
+  CHECK(inv->role == Role::kSmcss);
+  CHECK(inv->name == "smcss");
+  CHECK(inv->args == Args{"-a"});
+  CHECK_FALSE(inv->errors_on_stdout);
+
+  inv = resolve_invocation(Args{"/x/smc_run", "--role=smcd", "ueid", "show"});
+  REQUIRE(inv.ok());
+  CHECK(inv->role == Role::kSmcd);
+  CHECK(inv->args == Args{"ueid", "show"});
+
+  // Only as the first argument: later it belongs to smc_run or PROGRAM.
+  inv = resolve_invocation(Args{"smc_run", "prog", "--role", "smcss"});
+  REQUIRE(inv.ok());
+  CHECK(inv->role == Role::kSmcRun);
+  CHECK(inv->errors_on_stdout);
+  CHECK(inv->args == Args{"prog", "--role", "smcss"});
+
+  // A bare role name is a PROGRAM for smc_run, as in smc-tools.
+  inv = resolve_invocation(Args{"smc_run", "smcss"});
+  CHECK(inv->role == Role::kSmcRun);
+}
+
+TEST_CASE("--role rejects unknown and missing names") {
+  auto inv = resolve_invocation(Args{"smc_run", "--role", "nosuch"});
+  REQUIRE_FALSE(inv.ok());
+  CHECK(inv.error().message ==
+        "unknown role 'nosuch' (roles: smc_run, smcss, smcd)");
+  inv = resolve_invocation(Args{"smc_run", "--role"});
+  REQUIRE_FALSE(inv.ok());
+  CHECK(inv.error().message == "--role needs a NAME (smc_run, smcss, smcd)");
+  inv = resolve_invocation(Args{"smc_run", "--role="});
+  REQUIRE_FALSE(inv.ok());
+  CHECK(inv.error().message == "unknown role '' (roles: smc_run, smcss, smcd)");
 }
 
 }  // namespace
