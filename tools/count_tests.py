@@ -4,8 +4,9 @@
 Usage: count_tests.py BAZEL_OUTPUT_FILE TESTLOGS_DIR
 
 A doctest binary counts each of its test cases (from the "[doctest] test
-cases:" line of its log); any other test target (the shell integration
-tests, one behaviour each) counts as one case. A target that did not build
+cases:" line of its log), and so does a guest suite (from its "[cases]"
+line); any other test target (the shell integration tests, one behaviour
+each) counts as one case. A target that did not build
 or gave no status counts as one failure, so nothing broken is left out.
 Prints "N passed, N failed" as the last line; exits 1 when N failed > 0.
 """
@@ -19,6 +20,8 @@ SUMMARY = re.compile(
 DOCTEST = re.compile(
     r"\[doctest\] test cases:\s*(\d+) \|\s*(\d+) passed \|\s*(\d+) failed"
     r"(?: \|\s*(\d+) skipped)?")
+CASES = re.compile(r"^\[cases\] (\d+) passed \| (\d+) failed \| (\d+) skipped$",
+                   re.MULTILINE)
 
 
 def log_path(testlogs, label):
@@ -41,10 +44,14 @@ def main():
             counts = None
             if ran and os.path.exists(log_path(testlogs, label)):
                 with open(log_path(testlogs, label), errors="replace") as log:
-                    found = DOCTEST.findall(log.read())
+                    text = log.read()
+                found = DOCTEST.findall(text)
+                cases = CASES.findall(text)
                 if found:
                     total, ok, bad, skip = (int(x or 0) for x in found[-1])
                     counts = (ok, bad, skip)
+                elif cases:
+                    counts = tuple(int(x) for x in cases[-1])
             if counts is None:
                 counts = (1, 0, 0) if status == "PASSED" else (0, 1, 0)
             if status != "PASSED" and counts[1] == 0:

@@ -1,0 +1,98 @@
+# Helpers for the checks that run inside the SMC guest; sourced. Each check
+# runs in its own empty folder (the cwd) with SMC_RUN, the executable under
+# test, and GUEST_DIR, this folder, set by in_guest.sh.
+set -Eeuo pipefail
+: "${SMC_RUN:?}" "${GUEST_DIR:?}"
+# A command that fails outside the expect_* helpers still says where.
+trap 'echo "FAIL: line $LINENO of $(basename "${BASH_SOURCE[0]}"): $BASH_COMMAND" >&2' ERR
+BACKGROUND_PIDS=()
+trap 'for p in "${BACKGROUND_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+expect_eq() {  # ACTUAL EXPECTED WHAT
+  [[ "$1" == "$2" ]] || fail "$3: expected [$2], got [$1]"
+}
+
+expect_match() {  # TEXT EXTENDED-REGEX WHAT
+  grep -qE -- "$2" <<<"$1" || fail "$3: /$2/ matches nothing in: $1"
+}
+
+expect_no_match() {  # TEXT EXTENDED-REGEX WHAT
+  ! grep -qE -- "$2" <<<"$1" || fail "$3: /$2/ unexpectedly matches in: $1"
+}
+
+# wait_for FILE REGEX [COUNT]: until COUNT lines of FILE match (default 1;
+# 30 s at most).
+wait_for() {
+  local i
+  for i in $(seq 300); do
+    (($(grep -cE -- "$2" "$1" 2>/dev/null || true) >= ${3:-1})) && return 0
+    sleep 0.1
+  done
+  fail "timed out waiting for /$2/ in $1: $(cat "$1" 2>/dev/null)"
+}
+
+# start_server ADDRESS [LAUNCHER...]: starts hold_server.py serving ./www,
+# under LAUNCHER (e.g. "$SMC_RUN" -r 1m) when given; sets SERVER_PID, PORT.
+start_server() {
+  local address="$1"
+  shift
+  mkdir -p www
+  [[ -f www/data ]] || head -c 1048576 /dev/urandom >www/data
+  rm -f www/release server.out
+  "$@" python3 "$GUEST_DIR/hold_server.py" "$address" www >server.out 2>server.err &
+  SERVER_PID=$!
+  BACKGROUND_PIDS+=("$SERVER_PID")
+  wait_for server.out '^port [0-9]+$'
+  PORT="$(awk '/^port/ {print $2}' server.out)"
+}
+
+# start_fetch URL [LAUNCHER...]: curl fetches URL into ./got in the
+# background; sets CLIENT_PID. With /hold/ URLs the server then holds the
+# connection open until release_fetch.
+start_fetch() {
+  local url="$1" held
+  shift
+  rm -f got www/release
+  held="$(grep -c '^holding ' server.out || true)"
+  "$@" curl -sS --max-time 60 -o got "$url" 2>curl.err &
+  CLIENT_PID=$!
+  BACKGROUND_PIDS+=("$CLIENT_PID")
+  wait_for server.out '^holding ' $((held + 1))
+}
+
+# release_fetch: lets the held response finish and checks the bytes.
+release_fetch() {
+  touch www/release
+  wait "$CLIENT_PID" || fail "curl failed: $(cat curl.err)"
+  cmp -s www/data got || fail "curl received other bytes than the server sent"
+}
+
+# sockets PID...: the lines of inspect.py for these processes, from what
+# our own smcss reports right now.
+sockets() {
+  "$SMC_RUN" --role smcss -a -j >smcss.json || fail "smcss failed"
+  python3 "$GUEST_DIR/inspect.py" smcss.json "$@"
+}
+
+# both_use_smcd ADDRESS URL_HOST: a python3 server and curl, both under
+# smc_run, exchange 1 MiB; while the connection is open every socket of
+# theirs that SMC_DIAG lists is SMC-D (or listening), none is plain TCP,
+# and each side has its connected socket among them.
+both_use_smcd() {
+  start_server "$1" "$SMC_RUN"
+  start_fetch "http://$2:$PORT/hold/data" "$SMC_RUN"
+  local seen
+  seen="$(sockets "$SERVER_PID" "$CLIENT_PID")"
+  release_fetch
+  echo "$seen"
+  expect_no_match "$seen" ' tcp$' "plain TCP sockets left in server or curl"
+  expect_no_match "$seen" ' smc ACTIVE (SMCR|TCP) ' "connections not on SMC-D"
+  expect_match "$seen" "^$SERVER_PID [0-9]+ smc LISTEN " "server's listening socket"
+  expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD " "server's connection"
+  expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD " "curl's connection"
+}

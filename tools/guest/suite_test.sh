@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Host side of the guest checks: boots one SMC guest (tools/testbed/run)
+# and runs every check of this suite in it, then reports each one.
+#   suite_test.sh SMC_RUN TESTBED_RUN lo|stock CHECK...
+# Ends with "[cases] N passed | N failed | N skipped" for tools/test. A guest
+# that cannot start fails the test with the reason; only
+# SMC_RUN_SKIP_GUEST=1 skips it, and then it is counted as skipped.
+set -uo pipefail
+smc_run="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+testbed_run="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+mode="$3"
+shift 3
+checks=()
+for c in "$@"; do checks+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"); done
+guest_dir="$(dirname "${checks[0]}")/.."
+guest_dir="$(cd "$guest_dir" && pwd)"
+
+if [[ "${SMC_RUN_SKIP_GUEST:-}" == 1 ]]; then
+  echo "SMC_RUN_SKIP_GUEST=1: the ${#checks[@]} guest checks ($mode) are skipped, not run"
+  echo "[cases] 0 passed | 0 failed | ${#checks[@]} skipped"
+  exit 0
+fi
+
+work="$(mktemp -d "${TEST_TMPDIR:-/tmp}/guest-$mode.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+stock=()
+[[ "$mode" == stock ]] && stock=(--stock)
+start=${EPOCHREALTIME/./}
+"$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$smc_run" --work "$work" -- \
+  bash "$guest_dir/in_guest.sh" "$smc_run" "$guest_dir" "${checks[@]}" 2>"$work/testbed.err"
+rc=$?
+took=$(((${EPOCHREALTIME/./} - start) / 1000000))
+cat "$work/testbed.err" >&2
+
+passed=0
+failed=0
+if [[ -f "$work/results" ]]; then
+  while read -r verdict name secs; do
+    echo "$verdict $name (${secs} s in the guest)"
+    if [[ "$verdict" == PASS ]]; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+      sed 's/^/    /' "$work/$name.log"
+    fi
+  done <"$work/results"
+fi
+# Checks that never reported (the guest died, or never started) failed.
+missing=$((${#checks[@]} - passed - failed))
+if ((missing > 0)); then
+  echo "$missing of ${#checks[@]} checks did not run: the guest ended early (testbed exit $rc, see above)"
+  failed=$((failed + missing))
+fi
+echo "guest suite '$mode': ${#checks[@]} checks in one boot, ${took} s in all"
+echo "[cases] $passed passed | $failed failed | 0 skipped"
+((failed == 0))
