@@ -71,6 +71,8 @@ over loopback-ism or ISM can be used.
                   with a letter or digit; lower case is turned upper case
   ueid del ID     remove ID
   ueid flush      remove all UEIDs
+  -h, --help      print this help and exit
+  -v, --version   print the version and exit
 
 Changing UEIDs needs root (CAP_NET_ADMIN). Exit status: 0 on success, 1
 for invalid input, 125 when the kernel refuses or has no SMC. Errors go to

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The smcss and smcd roles answer -h with their usage (status 0, nothing on
+# stderr), through --role and through a link of their name, and their man
+# pages document every option and command that -h lists.
+source "$(dirname "$0")/lib.sh"
+smcss_man="$1"
+smcd_man="$2"
+
+ln -s "$SMC_RUN" "$SCRATCH/smcss"
+ln -s "$SMC_RUN" "$SCRATCH/smcd"
+for role in smcss smcd; do
+  run "$SMC_RUN" --role "$role" -h
+  expect_eq "$RC" 0 "status of $role -h"
+  expect_eq "$ERR" "" "stderr of $role -h"
+  expect_contains "$OUT" "Usage: $role " "$role usage"
+  by_role="$OUT"
+  run "$SCRATCH/$role" --help
+  expect_eq "$OUT" "$by_role" "$role --help through a link"
+  declare "help_$role=$OUT"
+done
+
+man_words() {  # MAN-PAGE: its text without roff escapes
+  sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$1"
+}
+# The first column of the help's lists ("  -a, --all   text", "  ueid add
+# ID   text"): options and command words, without metavariables like ID.
+first_column_words() {
+  grep -E '^  [^ ]' <<<"$1" | sed -E 's/^  //; s/  .*//' | tr ' ,[]|' '\n\n\n\n\n' |
+    grep -E '^(--?[a-zA-Z][a-z-]*|[a-z]+)$' | sort -u
+}
+check_man() {  # MAN-PAGE HELP
+  local text word words
+  text="$(man_words "$1")"
+  words="$(first_column_words "$2")"
+  [[ -n "$words" ]] || fail "no options found in the help for $1"
+  for word in $words; do
+    expect_contains "$text" "$word" "$(basename "$1") mention of $word"
+  done
+}
+check_man "$smcss_man" "$help_smcss"
+check_man "$smcd_man" "$help_smcd"
