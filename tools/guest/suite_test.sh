@@ -12,8 +12,7 @@ mode="$3"
 shift 3
 checks=()
 for c in "$@"; do checks+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"); done
-guest_dir="$(dirname "${checks[0]}")/.."
-guest_dir="$(cd "$guest_dir" && pwd)"
+guest_dir="$(cd "$(dirname "$0")" && pwd)"
 
 if [[ "${SMC_RUN_SKIP_GUEST:-}" == 1 ]]; then
   echo "SMC_RUN_SKIP_GUEST=1: the ${#checks[@]} guest checks ($mode) are skipped, not run"
@@ -23,11 +22,23 @@ fi
 
 work="$(mktemp -d "${TEST_TMPDIR:-/tmp}/guest-$mode.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+# The guest sees the host's / read-only but with its own /tmp, /run and
+# /dev/shm, so files there (a checkout under /tmp, say) are invisible to
+# it. Everything it runs is copied into the work folder, which it shares.
+suite="$work/suite"
+mkdir -p "$suite/checks"
+cp -L "$smc_run" "$suite/smc_run"
+for f in in_guest.sh lib.sh inspect.py hold_server.py; do cp -L "$guest_dir/$f" "$suite/"; done
+guest_checks=()
+for c in "${checks[@]}"; do
+  cp -L "$c" "$suite/checks/"
+  guest_checks+=("$suite/checks/$(basename "$c")")
+done
 stock=()
 [[ "$mode" == stock ]] && stock=(--stock)
 start=${EPOCHREALTIME/./}
-"$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$smc_run" --work "$work" -- \
-  bash "$guest_dir/in_guest.sh" "$smc_run" "$guest_dir" "${checks[@]}" 2>"$work/testbed.err"
+"$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
+  bash "$suite/in_guest.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
 rc=$?
 took=$(((${EPOCHREALTIME/./} - start) / 1000000))
 cat "$work/testbed.err" >&2
