@@ -5,10 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "tools/testing/temp_dir.h"
 
 namespace smc {
 namespace {
@@ -17,13 +18,10 @@ namespace fs = std::filesystem;
 
 // A fresh folder with bin1/ and bin2/ to search, removed afterwards.
 struct Folders {
-  Folders() {
-    std::string templ = fs::temp_directory_path() / "exec_test.XXXXXX";
-    root = mkdtemp(templ.data());
+  Folders() : root(dir.path()) {
     fs::create_directories(root / "bin1");
     fs::create_directories(root / "bin2");
   }
-  ~Folders() { fs::remove_all(root); }
   std::string file(const std::string& name, int mode,
                    const std::string& text = "#!/bin/sh\nexit 0\n") const {
     const fs::path p = root / name;
@@ -31,7 +29,8 @@ struct Folders {
     chmod(p.c_str(), static_cast<mode_t>(mode));
     return p;
   }
-  std::string path(const std::string& dir) const { return root / dir; }
+  std::string path(const std::string& name) const { return root / name; }
+  smc::testing::TempDir dir;
   fs::path root;
 };
 

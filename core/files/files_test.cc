@@ -7,10 +7,11 @@
 #include <unistd.h>
 
 #include <array>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "tools/testing/temp_dir.h"
 
 namespace smc {
 namespace {
@@ -18,12 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Folder {
-  Folder() {
-    std::string templ = fs::temp_directory_path() / "files_test.XXXXXX";
-    root = mkdtemp(templ.data());
-  }
-  ~Folder() { fs::remove_all(root); }
-  fs::path root;
+  smc::testing::TempDir dir;
+  fs::path root = dir.path();
 };
 
 std::string read(const fs::path& p) {

@@ -2,11 +2,12 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "tools/testing/temp_dir.h"
 
 namespace smc {
 namespace {
@@ -15,19 +16,17 @@ namespace fs = std::filesystem;
 
 // A fake /proc/sys with net/core/rmem_max in a fresh temporary folder.
 struct FakeProcSys {
-  FakeProcSys(const std::string& value) {
-    std::string templ = fs::temp_directory_path() / "sysctl_test.XXXXXX";
-    root = mkdtemp(templ.data());
+  explicit FakeProcSys(const std::string& value) : root(dir.path()) {
     fs::create_directories(root / "net/core");
     std::ofstream(root / "net/core/rmem_max") << value;
   }
-  ~FakeProcSys() { fs::remove_all(root); }
   std::string value() const {
     std::ifstream in(root / "net/core/rmem_max");
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
   }
+  smc::testing::TempDir dir;
   fs::path root;
 };
 
