@@ -3,38 +3,11 @@
 # test, and GUEST_DIR, this folder, set by in_guest.sh.
 set -Eeuo pipefail
 : "${SMC_RUN:?}" "${GUEST_DIR:?}"
+source "$GUEST_DIR/expect.sh"
 # A command that fails outside the expect_* helpers still says where.
 trap 'echo "FAIL: line $LINENO of $(basename "${BASH_SOURCE[0]}"): $BASH_COMMAND" >&2' ERR
 BACKGROUND_PIDS=()
 trap 'for p in "${BACKGROUND_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-
-expect_eq() {  # ACTUAL EXPECTED WHAT
-  [[ "$1" == "$2" ]] || fail "$3: expected [$2], got [$1]"
-}
-
-expect_match() {  # TEXT EXTENDED-REGEX WHAT
-  grep -qE -- "$2" <<<"$1" || fail "$3: /$2/ matches nothing in: $1"
-}
-
-expect_no_match() {  # TEXT EXTENDED-REGEX WHAT
-  ! grep -qE -- "$2" <<<"$1" || fail "$3: /$2/ unexpectedly matches in: $1"
-}
-
-# wait_for FILE REGEX [COUNT]: until COUNT lines of FILE match (default 1;
-# 30 s at most).
-wait_for() {
-  local i
-  for i in $(seq 300); do
-    (($(grep -cE -- "$2" "$1" 2>/dev/null || true) >= ${3:-1})) && return 0
-    sleep 0.1
-  done
-  fail "timed out waiting for /$2/ in $1: $(cat "$1" 2>/dev/null)"
-}
 
 # start_server ADDRESS [LAUNCHER...]: starts hold_server.py serving ./www,
 # under LAUNCHER (e.g. "$SMC_RUN" -r 1m) when given; sets SERVER_PID, PORT.

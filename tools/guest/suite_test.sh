@@ -29,6 +29,7 @@ suite="$work/suite"
 mkdir -p "$suite/checks"
 cp -L "$smc_run" "$suite/smc_run"
 for f in in_guest.sh lib.sh inspect.py hold_server.py; do cp -L "$guest_dir/$f" "$suite/"; done
+cp -L "$guest_dir/../testing/expect.sh" "$suite/"
 guest_checks=()
 for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"
