@@ -29,6 +29,23 @@ std::string describe_parse_error(const CLI::ParseError& e) {
   return what;
 }
 
+// Runs CLI11 on `args` and turns its exceptions into our usage errors.
+Result<Ok> parse_with(CLI::App& app, std::span<const std::string> args) {
+  // CLI11 consumes its argument vector from the back.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(describe_parse_error(e));
+  }
+  return Ok{};
+}
+
+// A lone "-" is a name (getopt agrees), not an option.
+bool looks_like_option(const std::string& word) {
+  return word.size() > 1 && word.front() == '-';
+}
+
 }  // namespace
 
 Result<Options> parse_options(std::span<const std::string> args) {
@@ -50,13 +67,8 @@ Result<Options> parse_options(std::span<const std::string> args) {
   auto* t = app.add_option("-t,--sndbuf", sndbuf)->multi_option_policy(last);
   auto* w = app.add_option("--write-lib", write_lib)->multi_option_policy(last);
 
-  // CLI11 consumes its argument vector from the back.
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    return usage_error(describe_parse_error(e));
-  }
+  const Result<Ok> parsed = parse_with(app, args);
+  if (!parsed) return parsed.error();
   if (options.help || options.version) return options;
 
   // With prefix_command(), CLI11 hands over everything from the first word
@@ -64,8 +76,7 @@ Result<Options> parse_options(std::span<const std::string> args) {
   std::vector<std::string> rest = app.remaining();
   if (!rest.empty() && rest.front() == "--") {
     rest.erase(rest.begin());
-  } else if (!rest.empty() && rest.front().size() > 1 &&
-             rest.front().front() == '-') {
+  } else if (!rest.empty() && looks_like_option(rest.front())) {
     return usage_error(fmt::format("invalid option '{}'", rest.front()));
   }
   options.command = std::move(rest);
@@ -112,19 +123,16 @@ Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args) {
   app.add_flag("-h,--help", o.help);
   app.add_flag("-v,--version", o.version);
   app.allow_extras();
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    return usage_error(describe_parse_error(e));
-  }
+  const Result<Ok> parsed = parse_with(app, args);
+  if (!parsed) return parsed.error();
   if (o.help || o.version) return o;
   const std::vector<std::string> extra = app.remaining();
   if (!extra.empty()) {
-    const bool option = extra.front().size() > 1 && extra.front()[0] == '-';
-    return usage_error(fmt::format(
-        "{} '{}'", option ? "invalid option" : "unexpected argument",
-        extra.front()));
+    return usage_error(fmt::format("{} '{}'",
+                                   looks_like_option(extra.front())
+                                       ? "invalid option"
+                                       : "unexpected argument",
+                                   extra.front()));
   }
   if (o.all && o.listening) {
     return usage_error("-a and -l exclude each other");
