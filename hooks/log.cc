@@ -59,6 +59,14 @@ const char* lookup(const Name (&names)[N], int value) {
   return lookup(names, N, value);
 }
 
+// The name of `value` in `names`, or the number itself.
+template <std::size_t N>
+LogLine& named(LogLine& line, const Name (&names)[N], int value) {
+  if (!line.enabled()) return line;
+  const char* name = lookup(names, value);
+  return name != nullptr ? line.str(name) : line.num(value);
+}
+
 }  // namespace
 
 LogLine::LogLine(bool enabled) : enabled_(enabled) {
@@ -92,11 +100,7 @@ LogLine& LogLine::num(long value) {
   return str(text);
 }
 
-LogLine& LogLine::domain(int domain) {
-  if (!enabled_) return *this;
-  const char* name = lookup(kDomains, domain);
-  return name != nullptr ? str(name) : num(domain);
-}
+LogLine& LogLine::domain(int domain) { return named(*this, kDomains, domain); }
 
 LogLine& LogLine::type(int type) {
   if (!enabled_) return *this;
@@ -112,9 +116,7 @@ LogLine& LogLine::type(int type) {
 }
 
 LogLine& LogLine::protocol(int protocol) {
-  if (!enabled_) return *this;
-  const char* name = lookup(kProtocols, protocol);
-  return name != nullptr ? str(name) : num(protocol);
+  return named(*this, kProtocols, protocol);
 }
 
 LogLine& LogLine::error(int error) {

@@ -25,6 +25,7 @@ class LogLine {
   LogLine& error(int error);        // EAFNOSUPPORT, or the number
 
   void emit();  // appends a newline and writes the line to fd 2
+  bool enabled() const { return enabled_; }
 
  private:
   bool enabled_;
