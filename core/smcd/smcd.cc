@@ -49,8 +49,7 @@ Result<std::string> ueid_command(std::span<const std::string> args) {
   // Adding what is there already is success, so that setup scripts can run
   // more than once; say so, since nothing changed.
   if (*added == UeidAdded::kAlreadyThere) {
-    return fmt::format("UEID '{}' is already set\n",
-                       ueid->substr(0, ueid->find_last_not_of(' ') + 1));
+    return fmt::format("UEID '{}' is already set\n", shown_ueid(*ueid));
   }
   return std::string();
 }

@@ -30,7 +30,7 @@ constexpr int kMaxUeids = 8;                 // SMC_MAX_UEID in smc_clc.h
 // one.
 Error explain(int error, const std::string& action, const std::string& ueid,
               const Error& original) {
-  const std::string shown = ueid.substr(0, ueid.find_last_not_of(' ') + 1);
+  const std::string shown = shown_ueid(ueid);
   switch (error) {
     case ENOENT:
       if (!ueid.empty() && action == "remove") {
@@ -82,8 +82,7 @@ Result<Ok> send(std::uint8_t command, std::uint16_t flags,
           std::string entry(reinterpret_cast<const char*>(a.data.data()),
                             strnlen(reinterpret_cast<const char*>(a.data.data()),
                                     a.data.size()));
-          entry.erase(entry.find_last_not_of(' ') + 1);
-          dumped->push_back(entry);
+          dumped->push_back(shown_ueid(entry));
         }
       },
       &error);
@@ -92,6 +91,10 @@ Result<Ok> send(std::uint8_t command, std::uint16_t flags,
 }
 
 }  // namespace
+
+std::string shown_ueid(const std::string& ueid) {
+  return ueid.substr(0, ueid.find_last_not_of(' ') + 1);
+}
 
 Result<std::string> make_ueid(std::string_view text) {
   if (text.empty()) return usage_error("empty UEID");
@@ -121,9 +124,8 @@ Result<UeidAdded> add_ueid(const std::string& ueid) {
   const Result<Ok> listed = send(kDumpUeid, NLM_F_REQUEST | NLM_F_DUMP, "",
                                  "list", &present);
   if (!listed) return listed.error();
-  const std::string trimmed = ueid.substr(0, ueid.find_last_not_of(' ') + 1);
   for (const std::string& p : present) {
-    if (p == trimmed) return UeidAdded::kAlreadyThere;
+    if (p == shown_ueid(ueid)) return UeidAdded::kAlreadyThere;
   }
   const Result<Ok> r = send(kAddUeid, NLM_F_REQUEST | NLM_F_ACK, ueid, "add");
   if (!r) return r.error();

@@ -21,6 +21,9 @@ inline constexpr std::size_t kEidLength = 32;  // SMC_MAX_EID_LEN
 // with a message naming the value.
 Result<std::string> make_ueid(std::string_view text);
 
+// `ueid` without the blanks that pad it to 32 characters, for messages.
+std::string shown_ueid(const std::string& ueid);
+
 // What happened on add: a new entry, or one that was there already.
 enum class UeidAdded { kAdded, kAlreadyThere };
 

@@ -27,6 +27,13 @@ TEST_CASE("UEIDs are upper-cased and blank-padded to 32 characters") {
   }
 }
 
+TEST_CASE("UEIDs are shown without their padding") {
+  CHECK(shown_ueid(*make_ueid("ab.C")) == "AB.C");
+  CHECK(shown_ueid("X") == "X");
+  CHECK(shown_ueid("") == "");
+  CHECK(shown_ueid("   ") == "");
+}
+
 TEST_CASE("UEIDs the kernel would refuse are rejected with the value named") {
   struct Row {
     const char* text;
