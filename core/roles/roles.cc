@@ -40,11 +40,6 @@ std::string_view program_name(std::string_view argv0) {
   return slash == std::string_view::npos ? argv0 : argv0.substr(slash + 1);
 }
 
-Role role_for(std::string_view argv0) {
-  const Entry* entry = find(program_name(argv0));
-  return entry != nullptr ? entry->role : Role::kSmcRun;
-}
-
 Result<Invocation> resolve_invocation(std::span<const std::string> argv) {
   const std::string_view argv0 = argv.empty() ? "" : argv[0];
   std::span<const std::string> args =

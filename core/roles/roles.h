@@ -31,8 +31,6 @@ struct Invocation {
 // The last component of argv[0]: "/usr/local/bin/smc_run" -> "smc_run".
 std::string_view program_name(std::string_view argv0);
 
-Role role_for(std::string_view argv0);
-
 // `argv` is the whole command line, argv[0] included.
 Result<Invocation> resolve_invocation(std::span<const std::string> argv);
 
