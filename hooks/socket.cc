@@ -129,3 +129,7 @@ extern "C" int socket(int domain, int type, int protocol) {
   errno = saved_errno;
   return fd;
 }
+
+// Our own socket(), by a name no other library defines (see real.h).
+extern "C" __attribute__((visibility("hidden"), alias("socket"))) int
+smc_own_socket(int domain, int type, int protocol);
