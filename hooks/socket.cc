@@ -50,14 +50,16 @@ void apply_buffer(int fd, int option, const char* name, int bytes,
                   LogLine& line) {
   if (bytes == 0) return;
   const int rc = setsockopt(fd, SOL_SOCKET, option, &bytes, sizeof bytes);
+  if (!line.enabled()) return;
   line.str(", ").str(name).str(" ").num(bytes);
   if (rc != 0) line.str(" failed: ").error(errno);
 }
 
-int pass_through(const State& state, const SocketCall& call) {
+// Only under SMC_DEBUG: without it, socket() tail-calls libc directly.
+int pass_through_logged(const State& state, const SocketCall& call) {
   const int fd = state.real.socket(call.domain, call.type, call.protocol);
   const int error = errno;
-  LogLine line(state.settings.debug);
+  LogLine line;
   log_call(line, call);
   if (fd >= 0) {
     line.str(" = ").num(fd).str(" unchanged");
@@ -69,18 +71,20 @@ int pass_through(const State& state, const SocketCall& call) {
 }
 
 }  // namespace
-}  // namespace smc
 
-extern "C" int socket(int domain, int type, int protocol) {
-  using namespace smc;
-  const int saved_errno = errno;
-  const State state = current_state();
-  report_settings_once(state.settings);
+// Everything but the plain pass-through: conversion, fallback, buffer
+// sizes and diagnostics. Kept out of line so that socket() itself needs no
+// stack frame for the common case.
+__attribute__((noinline)) int convert_or_log(int domain, int type,
+                                             int protocol) {
+  State scratch;
+  const State& state = current_state(scratch);
   const SocketCall call{domain, type, protocol};
   const SocketDecision decision = decide_socket(call);
-  if (!decision.convert) return pass_through(state, call);
-
   const bool debug = state.settings.debug;
+  if (debug) report_settings_once(state.settings);
+  if (!decision.convert) return pass_through_logged(state, call);
+  const int saved_errno = errno;
   std::atomic<int>& refused = g_smc_refused[decision.smc.protocol];
   int smc_error = refused.load(std::memory_order_relaxed);
   int fd = -1;
@@ -92,17 +96,19 @@ extern "C" int socket(int domain, int type, int protocol) {
 
   if (fd < 0) {
     if (!falls_back_to_tcp(smc_error, state.settings.strict)) {
-      LogLine line(debug);
-      log_call(line, call);
-      line.str(" -> AF_SMC failed: ").error(smc_error);
-      if (state.settings.strict) line.str(" (strict: no TCP fallback)");
-      line.emit();
+      if (debug) {
+        LogLine line;
+        log_call(line, call);
+        line.str(" -> AF_SMC failed: ").error(smc_error);
+        if (state.settings.strict) line.str(" (strict: no TCP fallback)");
+        line.emit();
+      }
       errno = smc_error;
       return -1;
     }
     refused.store(smc_error, std::memory_order_relaxed);
     if (debug && !g_fallback_announced.exchange(true)) {
-      LogLine(debug)
+      LogLine()
           .str("SMC is not available here (socket(AF_SMC) failed: ")
           .error(smc_error)
           .str("); TCP sockets stay TCP")
@@ -110,24 +116,39 @@ extern "C" int socket(int domain, int type, int protocol) {
     }
     fd = state.real.socket(domain, type, protocol);
     if (fd < 0) {
-      const int error = errno;
-      LogLine line(debug);
-      log_call(line, call);
-      line.str(" failed: ").error(error);
-      line.emit();
-      errno = error;
+      if (debug) {
+        LogLine line;  // emit() keeps errno as libc's socket() left it
+        log_call(line, call);
+        line.str(" failed: ").error(errno);
+        line.emit();
+      }
       return -1;
     }
   }
 
   LogLine line(debug);
-  log_call(line, call);
-  line.str(" = ").num(fd).str(smc_error == 0 ? " -> AF_SMC" : " -> TCP");
+  if (debug) {
+    log_call(line, call);
+    line.str(" = ").num(fd).str(smc_error == 0 ? " -> AF_SMC" : " -> TCP");
+  }
   apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", state.settings.sndbuf.bytes, line);
   apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", state.settings.rcvbuf.bytes, line);
   line.emit();
   errno = saved_errno;
   return fd;
+}
+
+}  // namespace smc
+
+extern "C" int socket(int domain, int type, int protocol) {
+  // The hot path for every socket that stays as it is: the state, the
+  // policy, and libc's own call, which sets errno exactly as without us.
+  const smc::State* state = smc::published_state();
+  if (state != nullptr && !state->settings.debug &&
+      !smc::decide_socket({domain, type, protocol}).convert) [[likely]] {
+    return state->real.socket(domain, type, protocol);
+  }
+  return smc::convert_or_log(domain, type, protocol);
 }
 
 // Our own socket(), by a name no other library defines (see real.h).

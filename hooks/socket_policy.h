@@ -3,6 +3,9 @@
 // only asks these, then makes the real calls.
 #pragma once
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 namespace smc {
 
 // From include/linux/socket.h and include/uapi/linux/smc.h; libc headers may
@@ -25,7 +28,17 @@ struct SocketDecision {
   SocketCall smc;   // the call to make when convert is true
 };
 
-SocketDecision decide_socket(SocketCall call);
+// Inline: it runs on every socket() call of the program.
+inline SocketDecision decide_socket(SocketCall call) {
+  const bool inet = call.domain == AF_INET || call.domain == AF_INET6;
+  const bool stream = (call.type & kSockTypeMask) == SOCK_STREAM;
+  const bool tcp = call.protocol == 0 || call.protocol == IPPROTO_TCP;
+  if (!inet || !stream || !tcp) return {false, call};
+  // The flags in `type` (SOCK_NONBLOCK, SOCK_CLOEXEC) mean the same for
+  // AF_SMC, so the type is kept whole.
+  const int protocol = call.domain == AF_INET ? kSmcProtoSmc : kSmcProtoSmc6;
+  return {true, {kAfSmc, call.type, protocol}};
+}
 
 // Whether an SMC socket that failed with `error` should be replaced by the
 // original TCP socket: only when SMC itself is missing or refused here, and

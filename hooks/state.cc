@@ -7,11 +7,13 @@
 extern "C" char** environ;
 
 namespace smc {
-namespace {
 
 State g_state;
-std::atomic<bool> g_claimed{false};
 std::atomic<bool> g_published{false};
+
+namespace {
+
+std::atomic<bool> g_claimed{false};
 std::atomic<bool> g_settings_reported{false};
 
 void report_ignored(const char* name, const BufferSetting& setting) {
@@ -27,18 +29,21 @@ void report_ignored(const char* name, const BufferSetting& setting) {
 }
 
 // Runs when the dynamic loader maps the library, before the program's main.
-__attribute__((constructor)) void on_load() { (void)current_state(); }
+__attribute__((constructor)) void on_load() {
+  State scratch;
+  (void)current_state(scratch);
+}
 
 }  // namespace
 
-State current_state() {
-  if (g_published.load(std::memory_order_acquire)) return g_state;
-  const State state{read_settings(environ), resolve_real_calls()};
+const State& current_state(State& scratch) {
+  if (const State* state = published_state()) return *state;
+  scratch = State{read_settings(environ), resolve_real_calls()};
   if (!g_claimed.exchange(true, std::memory_order_acq_rel)) {
-    g_state = state;
+    g_state = scratch;
     g_published.store(true, std::memory_order_release);
   }
-  return state;
+  return scratch;
 }
 
 void report_settings_once(const Settings& s) {

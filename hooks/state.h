@@ -2,6 +2,8 @@
 // the real libc calls.
 #pragma once
 
+#include <atomic>
+
 #include "hooks/real.h"
 #include "hooks/settings.h"
 
@@ -12,11 +14,20 @@ struct State {
   RealCalls real;
 };
 
-// The process-wide state. It is built by the library's constructor; a hook
-// called before that (from another library's constructor) builds it on
-// first use without waiting on any lock: concurrent first callers each
-// build an identical copy and one of them publishes it.
-State current_state();
+extern State g_state;
+extern std::atomic<bool> g_published;
+
+// The process-wide state once the library's constructor has built it,
+// nullptr before. Inline: every hooked call starts here.
+inline const State* published_state() {
+  return g_published.load(std::memory_order_acquire) ? &g_state : nullptr;
+}
+
+// The state, built first if a hook runs before the constructor (from
+// another library's constructor): without waiting on any lock, concurrent
+// first callers each build an identical copy in their own `scratch` and one
+// of them publishes it.
+const State& current_state(State& scratch);
 
 // Under SMC_DEBUG, says once per process what the library was told (and
 // which values it ignored). Called before the first socket decision, so that
