@@ -49,6 +49,21 @@ bool looks_like_option(const std::string& word) {
 }  // namespace
 
 Result<Options> parse_options(std::span<const std::string> args) {
+  // PROGRAM first, or right after "--", is the common case (scripts,
+  // container entrypoints) and leaves nothing to parse. CLI11 would return
+  // the same, but building its option table is most of smc_run's own
+  // start-up work (tools/bench), so it is skipped then.
+  if (!args.empty() && !looks_like_option(args[0])) {
+    Options options;
+    options.command.assign(args.begin(), args.end());
+    return options;
+  }
+  if (args.size() > 1 && args[0] == "--") {
+    Options options;
+    options.command.assign(args.begin() + 1, args.end());
+    return options;
+  }
+
   Options options;
   std::string rcvbuf;
   std::string sndbuf;

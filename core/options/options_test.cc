@@ -49,6 +49,8 @@ TEST_CASE("option parser accepts smc-tools' options and stops at PROGRAM") {
       {{"--", "--"}, false, 0, 0, {"--"}},
       // A lone '-' is not an option (getopt agrees).
       {{"-"}, false, 0, 0, {"-"}},
+      {{"", "x"}, false, 0, 0, {"", "x"}},
+      {{"--", ""}, false, 0, 0, {""}},
   };
   for (const Row& row : rows) {
     CAPTURE(fmt_args(row.args));
