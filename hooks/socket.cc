@@ -143,8 +143,8 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
 extern "C" int socket(int domain, int type, int protocol) {
   // The hot path for every socket that stays as it is: the state, the
   // policy, and libc's own call, which sets errno exactly as without us.
-  const smc::State* state = smc::published_state();
-  if (state != nullptr && !state->settings.debug &&
+  const smc::State* state = smc::quiet_state();
+  if (state != nullptr &&
       !smc::decide_socket({domain, type, protocol}).convert) [[likely]] {
     return state->real.socket(domain, type, protocol);
   }

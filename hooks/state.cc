@@ -10,6 +10,7 @@ namespace smc {
 
 State g_state;
 std::atomic<bool> g_published{false};
+std::atomic<bool> g_quiet{false};
 
 namespace {
 
@@ -42,6 +43,7 @@ const State& current_state(State& scratch) {
   if (!g_claimed.exchange(true, std::memory_order_acq_rel)) {
     g_state = scratch;
     g_published.store(true, std::memory_order_release);
+    g_quiet.store(!scratch.settings.debug, std::memory_order_release);
   }
   return scratch;
 }

@@ -16,11 +16,19 @@ struct State {
 
 extern State g_state;
 extern std::atomic<bool> g_published;
+// Published, and SMC_DEBUG off: the one thing the hot path of every hooked
+// call needs to know before going straight to libc.
+extern std::atomic<bool> g_quiet;
 
 // The process-wide state once the library's constructor has built it,
 // nullptr before. Inline: every hooked call starts here.
 inline const State* published_state() {
   return g_published.load(std::memory_order_acquire) ? &g_state : nullptr;
+}
+
+// The state when it is published and SMC_DEBUG is off, else nullptr.
+inline const State* quiet_state() {
+  return g_quiet.load(std::memory_order_acquire) ? &g_state : nullptr;
 }
 
 // The state, built first if a hook runs before the constructor (from
