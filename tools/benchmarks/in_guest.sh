@@ -4,16 +4,16 @@
 # data path of one program as plain TCP, under smc_run and written against
 # AF_SMC itself. Writes "key value" lines to ./guest.txt.
 #   in_guest.sh SMC_RUN BENCH_DIR ROUNDS
+# BENCH_DIR holds socket_bench, stream_bench and stats.sh.
 set -euo pipefail
 smc_run="$1" bin="$2" rounds="$3"
+source "$bin/stats.sh"
 out="$PWD/guest.txt"
 : >"$out"
 
-median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 # ratios A B: per round, A's figure over B's; then "median min max".
 ratios() {
-  paste "$1" "$2" | awk '{print $1 / $2}' | sort -n |
-    awk '{a[NR] = $1} END {printf "%.3f %.3f %.3f\n", a[int((NR + 1) / 2)], a[1], a[NR]}'
+  paste "$1" "$2" | awk '{print $1 / $2}' | median_and_range
 }
 
 # socket(): a TCP socket under smc_run becomes AF_SMC; the baseline asks for
