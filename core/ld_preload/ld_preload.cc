@@ -2,60 +2,46 @@
 
 #include <unistd.h>
 
-#include <charconv>
+#include <cstring>
 
 #include "core/blob/blob.h"
+#include "hooks/preload_list.h"
 
 namespace smc {
-
-std::vector<std::string_view> split_ld_preload(std::string_view value) {
-  std::vector<std::string_view> entries;
-  std::size_t start = 0;
-  while (start <= value.size()) {
-    const std::size_t end = value.find_first_of(": ", start);
-    const std::size_t stop = end == std::string_view::npos ? value.size() : end;
-    if (stop > start) entries.push_back(value.substr(start, stop - start));
-    start = stop + 1;
-  }
-  return entries;
-}
 
 ComposedPreload compose_ld_preload(
     const char* existing, std::string_view ours,
     const std::function<bool(std::string_view)>& is_ours) {
-  ComposedPreload result;
-  if (existing != nullptr) {
-    for (std::string_view entry : split_ld_preload(existing)) {
-      if (is_ours(entry)) {
-        result.dropped.emplace_back(entry);
-        continue;
-      }
-      result.value.append(entry).push_back(':');
-    }
-  }
-  result.value.append(ours);
-  return result;
+  struct Context {
+    const std::function<bool(std::string_view)>& is_ours;
+    std::vector<std::string> dropped;
+  } context{is_ours, {}};
+  const PreloadFilter drop = [](const char* entry, std::size_t length,
+                                void* c) {
+    auto* context = static_cast<Context*>(c);
+    if (!context->is_ours(std::string_view(entry, length))) return false;
+    context->dropped.emplace_back(entry, length);
+    return true;
+  };
+  const std::string ours_text(ours);
+  // The result is never longer than both inputs and a separator.
+  std::string out((existing != nullptr ? std::strlen(existing) : 0) +
+                      ours_text.size() + 2,
+                  '\0');
+  const long length = compose_preload(existing, ours_text.c_str(), drop,
+                                      &context, out.data(), out.size());
+  out.resize(length < 0 ? 0 : static_cast<std::size_t>(length));
+  return {std::move(out), std::move(context.dropped)};
 }
 
 std::optional<int> proc_self_fd(std::string_view entry) {
-  constexpr std::string_view kPrefix = "/proc/self/fd/";
-  if (!entry.starts_with(kPrefix)) return std::nullopt;
-  const std::string_view digits = entry.substr(kPrefix.size());
-  int fd = -1;
-  const auto [end, error] =
-      std::from_chars(digits.data(), digits.data() + digits.size(), fd);
-  if (error != std::errc() || end != digits.data() + digits.size() ||
-      digits.empty() || fd < 0) {
-    return std::nullopt;
-  }
+  const int fd = smc::proc_self_fd(entry.data(), entry.size());
+  if (fd < 0) return std::nullopt;
   return fd;
 }
 
 bool names_our_library(std::string_view entry) {
-  const std::size_t slash = entry.rfind('/');
-  const std::string_view base =
-      slash == std::string_view::npos ? entry : entry.substr(slash + 1);
-  if (base == kPreloadLibraryName) return true;
+  if (named_like_ours(entry.data(), entry.size())) return true;
   if (!proc_self_fd(entry)) return false;
   // An open memfd reads back as "/memfd:NAME (deleted)" (mm/memfd.c names
   // it "memfd:" + NAME on the internal shmem mount).

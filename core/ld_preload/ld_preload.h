@@ -1,7 +1,9 @@
 // Builds the LD_PRELOAD value handed to the program: the user's entries,
 // unchanged and in order, then ours. Earlier copies of our library (a
 // nested smc_run's memfd, or a libsmc-preload.so file from smc-tools or
-// --write-lib) are dropped, so the hooks are never stacked twice.
+// --write-lib) are dropped, so the hooks are never stacked twice. The
+// splitting and joining is hooks/preload_list's, shared with the exec
+// hooks.
 #pragma once
 
 #include <functional>
@@ -12,17 +14,12 @@
 
 namespace smc {
 
-// ld.so splits LD_PRELOAD at spaces and colons (glibc elf/rtld.c,
-// handle_preload_list); empty entries mean nothing.
-std::vector<std::string_view> split_ld_preload(std::string_view value);
-
 struct ComposedPreload {
   std::string value;
   std::vector<std::string> dropped;  // entries that were copies of ours
 };
 
-// `existing` is the current LD_PRELOAD, nullptr when unset. Entries are
-// joined with ':'; there is never a leading, trailing or doubled separator.
+// `existing` is the current LD_PRELOAD, nullptr when unset.
 ComposedPreload compose_ld_preload(
     const char* existing, std::string_view ours,
     const std::function<bool(std::string_view)>& is_ours);

@@ -9,67 +9,23 @@
 namespace smc {
 namespace {
 
-bool never(std::string_view) { return false; }
 bool named_ours(std::string_view entry) {
   return entry == "OURS" || entry == "/proc/self/fd/1000";
 }
 
-TEST_CASE("LD_PRELOAD composer keeps the user's entries and adds ours last") {
-  struct Row {
-    const char* existing;
-    const char* expected;
-  };
-  const Row rows[] = {
-      {nullptr, "/proc/self/fd/9"},
-      {"", "/proc/self/fd/9"},
-      {"/lib/a.so", "/lib/a.so:/proc/self/fd/9"},
-      {"/lib/a.so:/lib/b.so", "/lib/a.so:/lib/b.so:/proc/self/fd/9"},
-      {"/lib/a.so /lib/b.so", "/lib/a.so:/lib/b.so:/proc/self/fd/9"},
-      {":/lib/a.so:", "/lib/a.so:/proc/self/fd/9"},
-      {"::", "/proc/self/fd/9"},
-      {" ", "/proc/self/fd/9"},
-      {"/lib/a.so::/lib/b.so", "/lib/a.so:/lib/b.so:/proc/self/fd/9"},
-      {"liba.so", "liba.so:/proc/self/fd/9"},
-  };
-  for (const Row& row : rows) {
-    CAPTURE(row.existing ? row.existing : "(unset)");
-    const ComposedPreload c =
-        compose_ld_preload(row.existing, "/proc/self/fd/9", never);
-    CHECK(c.value == row.expected);
-    CHECK(c.dropped.empty());
-  }
+TEST_CASE("LD_PRELOAD composer reports the copies of our library it drops") {
+  const ComposedPreload c = compose_ld_preload(
+      "OURS:/lib/a.so /proc/self/fd/1000::/lib/b.so", "NEW", named_ours);
+  CHECK(c.value == "/lib/a.so:/lib/b.so:NEW");
+  CHECK(c.dropped == std::vector<std::string>{"OURS", "/proc/self/fd/1000"});
+  const ComposedPreload unset = compose_ld_preload(nullptr, "NEW", named_ours);
+  CHECK(unset.value == "NEW");
+  CHECK(unset.dropped.empty());
 }
 
-TEST_CASE("LD_PRELOAD composer replaces earlier copies of our library") {
-  struct Row {
-    const char* existing;
-    const char* expected;
-    std::size_t dropped;
-  };
-  const Row rows[] = {
-      {"OURS", "NEW", 1},
-      {"/proc/self/fd/1000", "NEW", 1},
-      {"/lib/a.so:/proc/self/fd/1000", "/lib/a.so:NEW", 1},
-      {"/proc/self/fd/1000:/lib/a.so", "/lib/a.so:NEW", 1},
-      {"OURS:/lib/a.so OURS", "/lib/a.so:NEW", 2},
-      {"/proc/self/fd/1001", "/proc/self/fd/1001:NEW", 0},
-  };
-  for (const Row& row : rows) {
-    CAPTURE(row.existing);
-    const ComposedPreload c = compose_ld_preload(row.existing, "NEW", named_ours);
-    CHECK(c.value == row.expected);
-    CHECK(c.dropped.size() == row.dropped);
-  }
-}
-
-TEST_CASE("proc_self_fd reads only /proc/self/fd/N") {
-  CHECK(proc_self_fd("/proc/self/fd/0") == 0);
+TEST_CASE("proc_self_fd gives the descriptor of /proc/self/fd/N only") {
   CHECK(proc_self_fd("/proc/self/fd/1023") == 1023);
-  CHECK_FALSE(proc_self_fd("/proc/self/fd/"));
   CHECK_FALSE(proc_self_fd("/proc/self/fd/12x"));
-  CHECK_FALSE(proc_self_fd("/proc/self/fd/-1"));
-  CHECK_FALSE(proc_self_fd("/proc/self/fd/99999999999"));
-  CHECK_FALSE(proc_self_fd("/proc/1/fd/3"));
   CHECK_FALSE(proc_self_fd("/lib/libsmc-preload.so"));
 }
 

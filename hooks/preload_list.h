@@ -1,0 +1,34 @@
+// LD_PRELOAD values, without the C++ runtime: the launcher builds one for
+// PROGRAM, and the exec hooks rebuild one for children whose environment
+// lost or broke our entry. Both must split and join exactly alike.
+#pragma once
+
+#include <cstddef>
+
+namespace smc {
+
+// Decides, per entry, whether to drop it (our library's earlier copies).
+using PreloadFilter = bool (*)(const char* entry, std::size_t length,
+                               void* context);
+
+// Writes to out[0..capacity) the entries of `existing` (nullptr: unset)
+// that `drop` keeps, in order, then `ours`, joined by ':' and NUL-ended.
+// ld.so splits LD_PRELOAD at ':' and ' ' (glibc elf/rtld.c,
+// handle_preload_list), so empty entries vanish and the result has no
+// leading, trailing or doubled separator. Returns the length, or -1 when it
+// does not fit.
+long compose_preload(const char* existing, const char* ours,
+                     PreloadFilter drop, void* context, char* out,
+                     std::size_t capacity);
+
+// Whether `value` holds `entry` as one of its entries.
+bool preload_has(const char* value, const char* entry);
+
+// The N of "/proc/self/fd/N", or -1 when `entry` is not of that form.
+int proc_self_fd(const char* entry, std::size_t length);
+
+// Whether the entry's file name is libsmc-preload.so (ours, smc-tools' or
+// a --write-lib copy).
+bool named_like_ours(const char* entry, std::size_t length);
+
+}  // namespace smc
