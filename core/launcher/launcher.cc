@@ -14,6 +14,7 @@
 #include "core/ld_preload/ld_preload.h"
 #include "core/memfd/memfd.h"
 #include "core/options/options.h"
+#include "core/quote/quote.h"
 #include "core/sysctl/sysctl.h"
 #include "core/version/version.h"
 
@@ -81,17 +82,6 @@ std::string preload_value(const std::string& ours) {
   return composed.value;
 }
 
-std::string quoted_command(const std::vector<std::string>& command) {
-  std::string text;
-  for (const std::string& word : command) {
-    if (!text.empty()) text += ' ';
-    const bool plain =
-        !word.empty() && word.find_first_of(" \t\n'\"\\$`") == std::string::npos;
-    text += plain ? word : fmt::format("'{}'", word);
-  }
-  return text;
-}
-
 }  // namespace
 
 Result<std::string> run_smc_run(std::span<const std::string> args,
@@ -132,7 +122,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   }
   if (plan->debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", *program,
-                                   quoted_command(options->command)));
+                                   shell_quote(options->command)));
   }
   return exec_program(*program, options->command);
 }

@@ -1,0 +1,19 @@
+// Shell-style quoting for diagnostics: a command line that reads back the
+// same in a shell and always fits on one line, whatever its arguments hold.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smc {
+
+// `word` as is when it is plain, in '...' when it has spaces or shell
+// characters, in $'...' with escapes when it has quotes or control
+// characters (a newline would otherwise break the line).
+std::string shell_quote(std::string_view word);
+
+// The words quoted and joined by spaces.
+std::string shell_quote(const std::vector<std::string>& words);
+
+}  // namespace smc

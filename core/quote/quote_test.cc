@@ -1,0 +1,38 @@
+#include "core/quote/quote.h"
+
+#include <doctest/doctest.h>
+
+namespace smc {
+namespace {
+
+TEST_CASE("shell quoting keeps plain words and quotes the rest on one line") {
+  struct Row {
+    const char* word;
+    const char* quoted;
+  };
+  const Row rows[] = {
+      {"python3", "python3"},
+      {"/usr/bin/curl", "/usr/bin/curl"},
+      {"--port=8080", "--port=8080"},
+      {"a b", "'a b'"},
+      {"$HOME", "'$HOME'"},
+      {"*", "'*'"},
+      {"\"q\"", "'\"q\"'"},
+      {"it's", "$'it\\'s'"},
+      {"two\nlines", "$'two\\nlines'"},
+      {"tab\there", "$'tab\\there'"},
+      {"back\\slash\n", "$'back\\\\slash\\n'"},
+      {"\x01", "$'\\x01'"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.word);
+    CHECK(shell_quote(row.word) == row.quoted);
+    CHECK(shell_quote(row.word).find('\n') == std::string::npos);
+  }
+  CHECK(shell_quote("") == "''");
+  CHECK(shell_quote(std::vector<std::string>{"python3", "-c", "print(1)\nprint(2)"}) ==
+        "python3 -c $'print(1)\\nprint(2)'");
+}
+
+}  // namespace
+}  // namespace smc
