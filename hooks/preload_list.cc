@@ -48,13 +48,26 @@ long compose_preload(const char* existing, const char* ours,
     for (std::size_t i = 0; i < length; ++i) out[used++] = text[i];
     return true;
   };
+  auto append_entry = [&](const char* text, std::size_t length) {
+    return (used == 0 || append(":", 1)) && append(text, length);
+  };
   const bool fits = for_each_entry(existing, [&](const char* e, std::size_t n) {
     if (drop != nullptr && drop(e, n, context)) return true;
-    return append(e, n) && append(":", 1);
+    return append_entry(e, n);
   });
-  if (!fits || !append(ours, length_of(ours))) return -1;
+  const std::size_t ours_length = ours != nullptr ? length_of(ours) : 0;
+  if (!fits || (ours_length > 0 && !append_entry(ours, ours_length))) {
+    return -1;
+  }
+  if (capacity == 0) return -1;
   out[used] = '\0';
   return static_cast<long>(used);
+}
+
+bool preload_any(const char* value, PreloadFilter match, void* context) {
+  return !for_each_entry(value, [&](const char* e, std::size_t n) {
+    return !match(e, n, context);
+  });
 }
 
 bool preload_has(const char* value, const char* entry) {

@@ -12,7 +12,8 @@ using PreloadFilter = bool (*)(const char* entry, std::size_t length,
                                void* context);
 
 // Writes to out[0..capacity) the entries of `existing` (nullptr: unset)
-// that `drop` keeps, in order, then `ours`, joined by ':' and NUL-ended.
+// that `drop` keeps, in order, then `ours` (if not nullptr or empty),
+// joined by ':' and NUL-ended.
 // ld.so splits LD_PRELOAD at ':' and ' ' (glibc elf/rtld.c,
 // handle_preload_list), so empty entries vanish and the result has no
 // leading, trailing or doubled separator. Returns the length, or -1 when it
@@ -20,6 +21,9 @@ using PreloadFilter = bool (*)(const char* entry, std::size_t length,
 long compose_preload(const char* existing, const char* ours,
                      PreloadFilter drop, void* context, char* out,
                      std::size_t capacity);
+
+// Whether any entry of `value` matches.
+bool preload_any(const char* value, PreloadFilter match, void* context);
 
 // Whether `value` holds `entry` as one of its entries.
 bool preload_has(const char* value, const char* entry);

@@ -19,7 +19,7 @@ bool read_flag(const char* const* envp, const char* name) {
 
 }  // namespace
 
-const char* find_env(const char* const* envp, const char* name) {
+const char* find_env_entry(const char* const* envp, const char* name) {
   if (envp == nullptr) return nullptr;
   for (; *envp != nullptr; ++envp) {
     const char* entry = *envp;
@@ -28,18 +28,38 @@ const char* find_env(const char* const* envp, const char* name) {
       ++entry;
       ++n;
     }
-    if (*n == '\0' && *entry == '=') return entry + 1;
+    if (*n == '\0' && *entry == '=') return *envp;
   }
   return nullptr;
 }
 
+const char* find_env(const char* const* envp, const char* name) {
+  const char* entry = find_env_entry(envp, name);
+  if (entry == nullptr) return nullptr;
+  while (*entry != '=') ++entry;
+  return entry + 1;
+}
+
 Settings read_settings(const char* const* envp) {
-  return {
+  Settings s{
       read_buffer(envp, "SMC_SNDBUF"),
       read_buffer(envp, "SMC_RCVBUF"),
       read_flag(envp, "SMC_DEBUG"),
       read_flag(envp, "SMC_STRICT"),
+      true,
+      {},
   };
+  const char* inherit = find_env(envp, "SMC_INHERIT");
+  s.inherit = !(inherit != nullptr && inherit[0] == '0' && inherit[1] == '\0');
+  static constexpr const char* kCarried[kMaxCarried] = {
+      "SMC_SNDBUF", "SMC_RCVBUF", "SMC_DEBUG", "SMC_STRICT"};
+  int carried = 0;
+  for (const char* name : kCarried) {
+    const char* entry = find_env_entry(envp, name);
+    if (entry != nullptr) s.carried[carried++] = entry;
+  }
+  s.carried[carried] = nullptr;
+  return s;
 }
 
 }  // namespace smc

@@ -2,8 +2,9 @@
 //   SMC_SNDBUF, SMC_RCVBUF  buffer sizes for converted sockets (bytes, k, m)
 //   SMC_DEBUG               one line per socket decision on stderr
 //   SMC_STRICT              no TCP fallback when SMC sockets cannot be made
-// Parsing is pure (an envp array in, a struct out) so it can be tested and
-// runs before the hook can be called concurrently.
+//   SMC_INHERIT=0           children whose environment lost LD_PRELOAD do
+//                           not get it back (see hooks/child_env.h)
+// Parsing is pure (an envp array in, a struct out), so it can be tested.
 #pragma once
 
 #include "core/size/size.h"
@@ -16,11 +17,19 @@ struct BufferSetting {
   SizeError error;      // why `text` was ignored, kNone if it was not
 };
 
+// The variables above that a child gets back when its environment lost
+// them, as "NAME=value" entries of the environment at load.
+inline constexpr int kMaxCarried = 4;
+
 struct Settings {
   BufferSetting sndbuf;
   BufferSetting rcvbuf;
   bool debug;
   bool strict;
+  bool inherit;  // on unless SMC_INHERIT=0
+  // Stable for the life of the process: the loader's environment strings
+  // are never freed. nullptr-terminated.
+  const char* carried[kMaxCarried + 1];
 };
 
 // A flag variable is on when it is set to anything but "" or "0", as in
@@ -30,5 +39,8 @@ Settings read_settings(const char* const* envp);
 // The value of `name` in envp, or nullptr. Async-signal-safe, unlike
 // getenv() in some libcs.
 const char* find_env(const char* const* envp, const char* name);
+
+// The whole "NAME=value" entry of `name` in envp, or nullptr.
+const char* find_env_entry(const char* const* envp, const char* name);
 
 }  // namespace smc
