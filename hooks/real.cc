@@ -1,6 +1,7 @@
 #include "hooks/real.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -14,14 +15,25 @@ int socket_syscall(int domain, int type, int protocol) {
   return static_cast<int>(syscall(SYS_socket, domain, type, protocol));
 }
 
+int execve_syscall(const char* path, char* const argv[], char* const envp[]) {
+  return static_cast<int>(syscall(SYS_execve, path, argv, envp));
+}
+
+template <typename Result, typename... Args>
+Result unavailable(Args...) {
+  errno = ENOSYS;
+  return Result{};
+}
+
 // `ours` is our own definition of `name`, through a hidden alias: the
 // exported name itself may be bound to another preloaded library. (Comparing
 // with dladdr() would also work, but it scans libc's whole symbol table:
 // more than half of what loading this library costs a program.)
-void* next_symbol(const char* name, const void* ours) {
+template <typename Fn>
+Fn next(const char* name, Fn ours, Fn fallback) {
   void* symbol = dlsym(RTLD_NEXT, name);
-  if (symbol == nullptr) return nullptr;
-  if (symbol == ours) {
+  if (symbol == nullptr) return fallback;
+  if (symbol == reinterpret_cast<void*>(ours)) {
     LogLine()
         .str("fatal: dlsym(RTLD_NEXT, \"")
         .str(name)
@@ -30,17 +42,34 @@ void* next_symbol(const char* name, const void* ours) {
         .emit();
     abort();
   }
-  return symbol;
+  return reinterpret_cast<Fn>(symbol);
 }
 
 }  // namespace
 
 RealCalls resolve_real_calls() {
-  RealCalls calls{};
-  calls.socket = reinterpret_cast<SocketFn>(
-      next_symbol("socket", reinterpret_cast<const void*>(&smc_own_socket)));
-  if (calls.socket == nullptr) calls.socket = &socket_syscall;
-  return calls;
+  return RealCalls{
+      next<SocketFn>("socket", &smc_own_socket, &socket_syscall),
+      next<ExecveFn>("execve", &smc_own_execve, &execve_syscall),
+      next<ExecveFn>("execvpe", &smc_own_execvpe,
+                     &unavailable<int, const char*, char* const*, char* const*>),
+      next<FexecveFn>("fexecve", &smc_own_fexecve,
+                      &unavailable<int, int, char* const*, char* const*>),
+      next<SpawnFn>("posix_spawn", &smc_own_posix_spawn,
+                    &unavailable<int, pid_t*, const char*,
+                                 const posix_spawn_file_actions_t*,
+                                 const posix_spawnattr_t*, char* const*,
+                                 char* const*>),
+      next<SpawnFn>("posix_spawnp", &smc_own_posix_spawnp,
+                    &unavailable<int, pid_t*, const char*,
+                                 const posix_spawn_file_actions_t*,
+                                 const posix_spawnattr_t*, char* const*,
+                                 char* const*>),
+      next<SystemFn>("system", &smc_own_system,
+                     &unavailable<int, const char*>),
+      next<PopenFn>("popen", &smc_own_popen,
+                    &unavailable<FILE*, const char*, const char*>),
+  };
 }
 
 }  // namespace smc

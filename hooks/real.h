@@ -1,22 +1,50 @@
 // The real libc functions behind our hooks, resolved in one place.
 #pragma once
 
+#include <spawn.h>
+#include <stdio.h>
+
 namespace smc {
 
 using SocketFn = int (*)(int, int, int);
+using ExecveFn = int (*)(const char*, char* const[], char* const[]);
+using FexecveFn = int (*)(int, char* const[], char* const[]);
+using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
+                        const posix_spawnattr_t*, char* const[], char* const[]);
+using SystemFn = int (*)(const char*);
+using PopenFn = FILE* (*)(const char*, const char*);
 
 // Hidden aliases of our own hooks (defined beside each hook), for telling
 // our definitions from the next ones.
-extern "C" int smc_own_socket(int domain, int type, int protocol);
+extern "C" {
+int smc_own_socket(int domain, int type, int protocol);
+int smc_own_execve(const char*, char* const[], char* const[]);
+int smc_own_execvpe(const char*, char* const[], char* const[]);
+int smc_own_fexecve(int, char* const[], char* const[]);
+int smc_own_posix_spawn(pid_t*, const char*, const posix_spawn_file_actions_t*,
+                        const posix_spawnattr_t*, char* const[], char* const[]);
+int smc_own_posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*,
+                         const posix_spawnattr_t*, char* const[], char* const[]);
+int smc_own_system(const char*);
+FILE* smc_own_popen(const char*, const char*);
+}
 
 struct RealCalls {
   SocketFn socket;
+  ExecveFn execve;
+  ExecveFn execvpe;  // same shape: a file to search for instead of a path
+  FexecveFn fexecve;
+  SpawnFn posix_spawn;
+  SpawnFn posix_spawnp;
+  SystemFn system;
+  PopenFn popen;
 };
 
 // Looks every hooked symbol up with dlsym(RTLD_NEXT). Aborts with a message
 // if a lookup lands on our own definition: that would recurse forever, and
 // only a broken build can cause it. A symbol that cannot be found at all
-// (no libc in the chain) is replaced by a direct system call.
+// (no libc in the chain) is replaced by a direct system call where there is
+// one, else by a stub that fails with ENOSYS.
 RealCalls resolve_real_calls();
 
 }  // namespace smc

@@ -64,6 +64,42 @@ TEST_CASE("settings treat SMC_DEBUG and SMC_STRICT as off when unset, empty or 0
   CHECK_FALSE(read_settings(strict).debug);
 }
 
+TEST_CASE("settings keep the SMC variables to carry to children") {
+  const char* env[] = {"PATH=/bin", "SMC_DEBUG=1", "SMC_SNDBUF=1m",
+                       "SMC_STRICTER=1", "SMC_RCVBUF=8k", nullptr};
+  const Settings s = read_settings(env);
+  REQUIRE(s.carried[0] != nullptr);
+  CHECK(std::string(s.carried[0]) == "SMC_SNDBUF=1m");
+  CHECK(std::string(s.carried[1]) == "SMC_RCVBUF=8k");
+  CHECK(std::string(s.carried[2]) == "SMC_DEBUG=1");
+  CHECK(s.carried[3] == nullptr);
+  // The very strings of the environment, not copies.
+  CHECK(s.carried[0] == env[2]);
+  const char* none[] = {"PATH=/bin", nullptr};
+  CHECK(read_settings(none).carried[0] == nullptr);
+}
+
+TEST_CASE("settings let children inherit unless SMC_INHERIT is 0") {
+  struct Row {
+    const char* entry;
+    bool inherit;
+  };
+  const Row rows[] = {{"PATH=/bin", true},       {"SMC_INHERIT=1", true},
+                      {"SMC_INHERIT=", true},    {"SMC_INHERIT=no", true},
+                      {"SMC_INHERIT=0", false}};
+  for (const Row& row : rows) {
+    CAPTURE(row.entry);
+    const char* env[] = {row.entry, nullptr};
+    CHECK(read_settings(env).inherit == row.inherit);
+  }
+}
+
+TEST_CASE("find_env_entry gives the whole entry") {
+  const char* env[] = {"A=1", "SMC_DEBUG=yes", nullptr};
+  CHECK(std::string(find_env_entry(env, "SMC_DEBUG")) == "SMC_DEBUG=yes");
+  CHECK(find_env_entry(env, "SMC_DEBU") == nullptr);
+}
+
 TEST_CASE("settings survive an empty or missing environment") {
   const char* empty[] = {nullptr};
   CHECK(read_settings(empty).sndbuf.text == nullptr);

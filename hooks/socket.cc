@@ -152,5 +152,5 @@ extern "C" int socket(int domain, int type, int protocol) {
 }
 
 // Our own socket(), by a name no other library defines (see real.h).
-extern "C" __attribute__((visibility("hidden"), alias("socket"))) int
+extern "C" __attribute__((visibility("hidden"), alias("socket"), copy(socket))) int
 smc_own_socket(int domain, int type, int protocol);

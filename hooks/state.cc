@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "hooks/log.h"
+#include "hooks/own_library.h"
 
 extern "C" char** environ;
 
@@ -33,6 +34,7 @@ void report_ignored(const char* name, const BufferSetting& setting) {
 __attribute__((constructor)) void on_load() {
   State scratch;
   (void)current_state(scratch);
+  remember_own_library();
 }
 
 }  // namespace

@@ -54,6 +54,9 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
   plan.debug = options.debug || env.debug;
   if (options.debug) plan.env.push_back({"SMC_DEBUG", "1", "-d"});
   if (options.strict) plan.env.push_back({"SMC_STRICT", "1", "--strict"});
+  if (options.no_inherit) {
+    plan.env.push_back({"SMC_INHERIT", "0", "--no-inherit"});
+  }
   return plan;
 }
 

@@ -65,11 +65,11 @@ TEST_CASE("plan rejects a bad size in the environment, naming it") {
         "or m)");
 }
 
-TEST_CASE("plan turns -d and --strict into the library's variables") {
-  auto p = plan_for({"-d", "--strict", "prog"});
+TEST_CASE("plan turns -d, --strict and --no-inherit into the library's variables") {
+  auto p = plan_for({"-d", "--strict", "--no-inherit", "prog"});
   REQUIRE(p.ok());
   CHECK(p->debug);
-  CHECK(env_of(*p) == "SMC_DEBUG=1 SMC_STRICT=1 ");
+  CHECK(env_of(*p) == "SMC_DEBUG=1 SMC_STRICT=1 SMC_INHERIT=0 ");
   CHECK(p->sysctls.empty());
 
   // SMC_DEBUG already set means diagnostics from the launcher too, and the

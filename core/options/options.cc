@@ -76,6 +76,7 @@ Result<Options> parse_options(std::span<const std::string> args) {
   app.add_flag("-h,--help", options.help);
   app.add_flag("-v,--version", options.version);
   app.add_flag("--strict", options.strict);
+  app.add_flag("--no-inherit", options.no_inherit);
   // getopt lets a repeated option win; scripts rely on that to override.
   const auto last = CLI::MultiOptionPolicy::TakeLast;
   auto* r = app.add_option("-r,--rcvbuf", rcvbuf)->multi_option_policy(last);
@@ -200,6 +201,9 @@ Options:
   -v, --version        print the version and exit
       --strict         make socket() fail where SMC is not available,
                        instead of creating a TCP socket
+      --no-inherit     do not give children back the library when a
+                       program starts them with an environment without it
+                       (env -i, a fresh environment for exec or spawn)
       --write-lib PATH write the preload library to PATH and exit, for
                        LD_PRELOAD=PATH without smc_run
       --role NAME ...  as the first argument: act as NAME (smcss, smcd),
@@ -212,6 +216,7 @@ Environment:
   SMC_RCVBUF, SMC_SNDBUF  sizes, as for -r and -t (the options win)
   SMC_DEBUG               1 acts as -d
   SMC_STRICT              1 acts as --strict
+  SMC_INHERIT             0 acts as --no-inherit
   LD_PRELOAD              kept; smc_run appends its library
 
 Exit status:

@@ -2,8 +2,8 @@
 // translation unit that includes CLI11 costs seconds to compile.
 //
 // smc_run, a superset of smc-tools' smc_run:
-//   smc_run [-dhv] [-r SIZE] [-t SIZE] [--strict] [--write-lib PATH]
-//           [--] PROGRAM [ARGS...]
+//   smc_run [-dhv] [-r SIZE] [-t SIZE] [--strict] [--no-inherit]
+//           [--write-lib PATH] [--] PROGRAM [ARGS...]
 // Parsing stops at the first non-option, like getopt with a leading '+', so
 // PROGRAM's own options pass through untouched.
 //
@@ -29,6 +29,7 @@ struct Options {
   bool help = false;
   bool version = false;
   bool strict = false;
+  bool no_inherit = false;
   std::optional<BufferSize> rcvbuf;
   std::optional<BufferSize> sndbuf;
   std::optional<std::string> write_lib;

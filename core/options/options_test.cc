@@ -114,9 +114,11 @@ TEST_CASE("option parser lets -h and -v stand without a PROGRAM") {
   CHECK_FALSE(parse({"prog", "-h"})->help);
 }
 
-TEST_CASE("option parser takes --strict and --write-lib") {
+TEST_CASE("option parser takes --strict, --no-inherit and --write-lib") {
   CHECK(parse({"--strict", "prog"})->strict);
   CHECK_FALSE(parse({"prog"})->strict);
+  CHECK(parse({"--no-inherit", "prog"})->no_inherit);
+  CHECK_FALSE(parse({"--strict", "prog"})->no_inherit);
   const Result<Options> w = parse({"--write-lib", "/tmp/lib.so"});
   REQUIRE(w.ok());
   CHECK(*w->write_lib == "/tmp/lib.so");
@@ -127,8 +129,8 @@ TEST_CASE("option parser takes --strict and --write-lib") {
 TEST_CASE("usage lists every option and the environment") {
   for (const char* word :
        {"-d, --debug", "-h, --help", "-r, --rcvbuf SIZE", "-t, --sndbuf SIZE",
-        "-v, --version", "--strict", "--write-lib PATH", "--role NAME",
-        "SMC_RCVBUF",
+        "-v, --version", "--strict", "--no-inherit", "--write-lib PATH",
+        "--role NAME", "SMC_RCVBUF", "SMC_INHERIT",
         "SMC_SNDBUF", "SMC_DEBUG", "SMC_STRICT", "LD_PRELOAD", "  0 ", "  1 ",
         "125", "126", "127"}) {
     CAPTURE(word);

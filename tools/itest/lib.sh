@@ -35,3 +35,19 @@ kernel_has_smc() {
 converted_as() {
   if kernel_has_smc; then echo "-> AF_SMC"; else echo "-> TCP"; fi
 }
+
+# The pids of python3 processes whose TCP socket went through the library,
+# one per line (from -d output).
+decided_pids() {
+  { grep -E '^python3\[[0-9]+\]: smc: socket\(AF_INET, SOCK_STREAM' <<<"$1" || true; } |
+    sed -E 's/^python3\[([0-9]+)\].*/\1/' | sort -u
+}
+
+# No child was handed an LD_PRELOAD entry it could not load.
+expect_no_loader_errors() {  # TEXT WHAT
+  expect_not_contains "$1" "cannot be preloaded" "$2"
+  expect_not_contains "$1" "ERROR: ld.so" "$2"
+}
+
+# A command for python3 children: make a TCP socket.
+CHILD_SOCKET='import socket; socket.socket()'

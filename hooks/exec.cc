@@ -1,0 +1,114 @@
+// exec*() hooks: what a child inherits.
+//
+// Rewritten: the environment, when our LD_PRELOAD entry is missing (a
+// fresh envp, env -i) or broken (the library's descriptor was closed or
+// reused): see hooks/child_env.h. Passed through untouched: everything
+// else, including argv and the search for `file` (execvp, execlp: libc's
+// execvpe does it, from PATH as usual).
+// Why all of them: glibc's execv, execvp and execl* call execve and
+// execvpe internally, where no preload can see them.
+//
+// Async-signal-safe like execve: no allocation, no locks.
+
+#include <errno.h>
+#include <stdarg.h>
+#include <unistd.h>
+
+#include "hooks/child_launch.h"
+#include "hooks/state.h"
+
+extern "C" char** environ;
+
+namespace smc {
+namespace {
+
+RealCalls real() {
+  State scratch;
+  return current_state(scratch).real;
+}
+
+// How many arguments an execl-family call has after arg0, up to the NULL;
+// `args` itself is left for the caller to read.
+std::size_t count_args(va_list args) {
+  va_list counting;
+  va_copy(counting, args);
+  std::size_t count = 0;
+  while (va_arg(counting, char*) != nullptr) ++count;
+  va_end(counting);
+  return count;
+}
+
+}  // namespace
+}  // namespace smc
+
+extern "C" int execve(const char* path, char* const argv[], char* const envp[]) {
+  const smc::ChildLaunch child(envp, "execve");
+  return smc::real().execve(path, argv, child.envp());
+}
+
+extern "C" int execv(const char* path, char* const argv[]) {
+  const smc::ChildLaunch child(environ, "execv");
+  return smc::real().execve(path, argv, child.envp());
+}
+
+extern "C" int execvpe(const char* file, char* const argv[],
+                       char* const envp[]) {
+  const smc::ChildLaunch child(envp, "execvpe");
+  return smc::real().execvpe(file, argv, child.envp());
+}
+
+extern "C" int execvp(const char* file, char* const argv[]) {
+  const smc::ChildLaunch child(environ, "execvp");
+  return smc::real().execvpe(file, argv, child.envp());
+}
+
+extern "C" int fexecve(int fd, char* const argv[], char* const envp[]) {
+  const smc::ChildLaunch child(envp, "fexecve");
+  return smc::real().fexecve(fd, argv, child.envp());
+}
+
+extern "C" int execl(const char* path, const char* arg0, ...) {
+  va_list args;
+  va_start(args, arg0);
+  const std::size_t count = smc::count_args(args);
+  auto** argv = static_cast<char**>(__builtin_alloca((count + 2) * sizeof(char*)));
+  argv[0] = const_cast<char*>(arg0);
+  for (std::size_t i = 1; i <= count + 1; ++i) argv[i] = va_arg(args, char*);
+  va_end(args);
+  const smc::ChildLaunch child(environ, "execl");
+  return smc::real().execve(path, argv, child.envp());
+}
+
+extern "C" int execlp(const char* file, const char* arg0, ...) {
+  va_list args;
+  va_start(args, arg0);
+  const std::size_t count = smc::count_args(args);
+  auto** argv = static_cast<char**>(__builtin_alloca((count + 2) * sizeof(char*)));
+  argv[0] = const_cast<char*>(arg0);
+  for (std::size_t i = 1; i <= count + 1; ++i) argv[i] = va_arg(args, char*);
+  va_end(args);
+  const smc::ChildLaunch child(environ, "execlp");
+  return smc::real().execvpe(file, argv, child.envp());
+}
+
+extern "C" int execle(const char* path, const char* arg0, ...) {
+  va_list args;
+  va_start(args, arg0);
+  const std::size_t count = smc::count_args(args);
+  auto** argv = static_cast<char**>(__builtin_alloca((count + 2) * sizeof(char*)));
+  argv[0] = const_cast<char*>(arg0);
+  // The loop reads the terminating NULL too; envp follows it.
+  for (std::size_t i = 1; i <= count + 1; ++i) argv[i] = va_arg(args, char*);
+  char* const* envp = va_arg(args, char* const*);
+  va_end(args);
+  const smc::ChildLaunch child(envp, "execle");
+  return smc::real().execve(path, argv, child.envp());
+}
+
+// Our own definitions, by names no other library defines (see real.h).
+extern "C" __attribute__((visibility("hidden"), alias("execve"), copy(execve))) int
+smc_own_execve(const char*, char* const[], char* const[]);
+extern "C" __attribute__((visibility("hidden"), alias("execvpe"), copy(execvpe))) int
+smc_own_execvpe(const char*, char* const[], char* const[]);
+extern "C" __attribute__((visibility("hidden"), alias("fexecve"), copy(fexecve))) int
+smc_own_fexecve(int, char* const[], char* const[]);
