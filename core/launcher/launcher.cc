@@ -15,6 +15,7 @@
 #include "core/memfd/memfd.h"
 #include "core/options/options.h"
 #include "core/quote/quote.h"
+#include "core/reach/reach.h"
 #include "core/sysctl/sysctl.h"
 #include "core/version/version.h"
 
@@ -104,11 +105,15 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   if (!program) return program.error();
 
   raise_sysctls(*plan, console);
-  const Result<std::string> library = place_library(*plan, console);
-  if (!library) return library.error();
+  const Reach reach = judge_reach(*program, embedded_library_facts());
+  for (const std::string& warning : reach.warnings) console.warning(warning);
 
   std::vector<EnvVar> env = plan->env;
-  env.push_back({"LD_PRELOAD", preload_value(*library), ""});
+  if (reach.offer_library) {
+    const Result<std::string> library = place_library(*plan, console);
+    if (!library) return library.error();
+    env.push_back({"LD_PRELOAD", preload_value(*library), ""});
+  }
   for (const EnvVar& var : env) {
     if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
       return system_error(fmt::format("cannot set {}", var.name));

@@ -1,0 +1,121 @@
+#include "core/reach/reach.h"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "core/blob/blob.h"
+
+namespace smc {
+namespace {
+
+std::string class_name(int elf_class) {
+  return elf_class == ELFCLASS32 ? "32-bit" : elf_class == ELFCLASS64 ? "64-bit" : "unknown-class";
+}
+
+// The interpreter of a "#!" script, or empty.
+std::string script_interpreter(int fd) {
+  char head[256] = {};
+  const ssize_t n = pread(fd, head, sizeof head - 1, 0);
+  if (n < 3 || head[0] != '#' || head[1] != '!') return "";
+  const char* p = head + 2;
+  while (*p == ' ' || *p == '\t') ++p;
+  const char* end = p;
+  while (*end != '\0' && *end != ' ' && *end != '\t' && *end != '\n') ++end;
+  return std::string(p, end);
+}
+
+bool is_musl(const std::string& interpreter) {
+  return interpreter.find("ld-musl-") != std::string::npos;
+}
+
+void judge(const std::string& program, const std::string& shown,
+           const ElfFacts& library, int depth, Reach& reach) {
+  const int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st {};
+  const bool have_stat = fstat(fd, &st) == 0;
+  const std::string interpreter = script_interpreter(fd);
+  ReadAt read = [fd](std::uint64_t offset, std::size_t size, void* out) {
+    return pread(fd, out, size, static_cast<off_t>(offset)) ==
+           static_cast<ssize_t>(size);
+  };
+  const std::optional<ElfFacts> facts = read_elf(read);
+  close(fd);
+
+  const std::string stay = "so its TCP sockets stay TCP";
+  if (have_stat && (st.st_mode & S_ISUID) != 0 && st.st_uid != geteuid()) {
+    reach.warnings.push_back(fmt::format(
+        "{} is setuid (owner uid {}): the loader ignores LD_PRELOAD for it, {}",
+        shown, st.st_uid, stay));
+  } else if (have_stat && (st.st_mode & S_ISGID) != 0 &&
+             (st.st_mode & S_IXGRP) != 0 && st.st_gid != getegid()) {
+    reach.warnings.push_back(fmt::format(
+        "{} is setgid (group {}): the loader ignores LD_PRELOAD for it, {}",
+        shown, st.st_gid, stay));
+  } else if (geteuid() != 0 &&
+             getxattr(program.c_str(), "security.capability", nullptr, 0) >= 0) {
+    reach.warnings.push_back(fmt::format(
+        "{} has file capabilities: the loader ignores LD_PRELOAD for it, {}",
+        shown, stay));
+  }
+
+  if (!interpreter.empty() && depth < 4) {
+    judge(interpreter, fmt::format("{} (the interpreter of {})", interpreter, shown),
+          library, depth + 1, reach);
+    return;
+  }
+  if (!facts) return;
+  if (facts->elf_class != library.elf_class || facts->machine != library.machine) {
+    reach.offer_library = false;
+    reach.warnings.push_back(fmt::format(
+        "{} is a {} program for ELF machine {}; the library is {} for machine "
+        "{}: it runs without the library, {}",
+        shown, class_name(facts->elf_class), facts->machine,
+        class_name(library.elf_class), library.machine, stay));
+  } else if (facts->go) {
+    reach.warnings.push_back(fmt::format(
+        "{} is a Go program: Go makes its own system calls, {}", shown, stay));
+  } else if (!facts->dynamic) {
+    reach.warnings.push_back(fmt::format(
+        "{} is statically linked: no library can be preloaded into it, {}",
+        shown, stay));
+  } else if (is_musl(facts->interpreter) != is_musl(library.interpreter)) {
+    reach.offer_library = false;
+    reach.warnings.push_back(fmt::format(
+        "{} uses {}, the library is built for {}: it runs without the "
+        "library, {}",
+        shown, facts->interpreter,
+        is_musl(library.interpreter) ? "musl" : "glibc", stay));
+  }
+}
+
+}  // namespace
+
+Reach judge_reach(const std::string& program, const ElfFacts& library) {
+  Reach reach;
+  judge(program, program, library, 0, reach);
+  return reach;
+}
+
+ElfFacts embedded_library_facts() {
+  const auto blob = preload_library();
+  ReadAt read = [blob](std::uint64_t offset, std::size_t size, void* out) {
+    if (offset + size > blob.size()) return false;
+    std::memcpy(out, blob.data() + offset, size);
+    return true;
+  };
+  ElfFacts facts = read_elf(read).value_or(ElfFacts{});
+  // A shared library has no PT_INTERP; it works with the C library it was
+  // linked against, which for this build is glibc.
+  facts.interpreter = "glibc";
+  return facts;
+}
+
+}  // namespace smc
