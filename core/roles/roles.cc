@@ -41,7 +41,10 @@ std::string_view program_name(std::string_view argv0) {
 }
 
 Result<Invocation> resolve_invocation(std::span<const std::string> argv) {
-  const std::string_view argv0 = argv.empty() ? "" : argv[0];
+  // Both arms as string_view: with "" against a std::string the result
+  // would be a temporary string, gone before argv0 is used.
+  const std::string_view argv0 =
+      argv.empty() ? std::string_view() : std::string_view(argv[0]);
   std::span<const std::string> args =
       argv.empty() ? argv : argv.subspan(1);
   const Entry* entry = find(program_name(argv0));
