@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "core/quote/quote.h"
+
 extern char** environ;
 
 namespace smc {
@@ -47,6 +49,7 @@ Result<std::string> find_program(std::string_view program,
                                  const char* path_env,
                                  std::string_view default_path) {
   const std::string name(program);
+  const std::string shown = printable(name);
   if (name.empty()) {
     return Error{ErrorKind::kNotFound, "'': command not found"};
   }
@@ -55,12 +58,12 @@ Result<std::string> find_program(std::string_view program,
       case Found::kExecutable:
         return name;
       case Found::kDirectory:
-        return Error{ErrorKind::kNotExecutable, name + ": Is a directory"};
+        return Error{ErrorKind::kNotExecutable, shown + ": Is a directory"};
       case Found::kNotExecutable:
-        return Error{ErrorKind::kNotExecutable, name + ": Permission denied"};
+        return Error{ErrorKind::kNotExecutable, shown + ": Permission denied"};
       case Found::kNone:
         return Error{ErrorKind::kNotFound,
-                     fmt::format("{}: {}", name, std::strerror(errno))};
+                     fmt::format("{}: {}", shown, std::strerror(errno))};
     }
   }
 
@@ -84,9 +87,9 @@ Result<std::string> find_program(std::string_view program,
   }
   if (!not_executable.empty()) {
     return Error{ErrorKind::kNotExecutable,
-                 not_executable + ": Permission denied"};
+                 printable(not_executable) + ": Permission denied"};
   }
-  return Error{ErrorKind::kNotFound, name + ": command not found"};
+  return Error{ErrorKind::kNotFound, shown + ": command not found"};
 }
 
 Error exec_program(const std::string& path,
@@ -101,18 +104,18 @@ Error exec_program(const std::string& path,
     return Error{ErrorKind::kNotExecutable,
                  fmt::format("{}: cannot execute: not a program, and /bin/sh "
                              "failed: {}",
-                             path, std::strerror(errno))};
+                             printable(path), std::strerror(errno))};
   }
   // The file was found, so any failure now is "cannot execute" (126), even
   // ENOENT, which here means its interpreter ("#!" line or ELF loader) is
   // missing.
   if (errno == ENOENT) {
     return Error{ErrorKind::kNotExecutable,
-                 path + ": cannot execute: its interpreter (#! line or ELF "
+                 printable(path) + ": cannot execute: its interpreter (#! line or ELF "
                         "loader) was not found"};
   }
   return Error{ErrorKind::kNotExecutable,
-               fmt::format("{}: cannot execute: {}", path,
+               fmt::format("{}: cannot execute: {}", printable(path),
                            std::strerror(errno))};
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/quote/quote.h"
 #include "hooks/settings.h"
 
 namespace smc {
@@ -24,8 +25,8 @@ Result<Ok> plan_buffer(const Buffer& b, Plan& plan) {
     why = fmt::format("{} {}", b.flag, b.option->text);
   } else if (b.from_env.text != nullptr) {
     if (b.from_env.error != SizeError::kNone) {
-      return usage_error(fmt::format("invalid {} '{}' in the environment: {}",
-                                     b.variable, b.from_env.text,
+      return usage_error(fmt::format("invalid {} {} in the environment: {}",
+                                     b.variable, quote_value(b.from_env.text),
                                      describe(b.from_env.error)));
     }
     bytes = b.from_env.bytes;

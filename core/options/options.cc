@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "core/quote/quote.h"
 #include "core/size/size.h"
 
 namespace smc {
@@ -11,7 +12,7 @@ namespace {
 Result<BufferSize> parse_buffer(const std::string& text, const char* flag) {
   const SizeResult size = parse_size(text.c_str(), text.size());
   if (size.error != SizeError::kNone) {
-    return usage_error(fmt::format("invalid size '{}' for {}: {}", text, flag,
+    return usage_error(fmt::format("invalid size {} for {}: {}", quote_value(text), flag,
                                    describe(size.error)));
   }
   return BufferSize{size.bytes, text};
@@ -93,7 +94,7 @@ Result<Options> parse_options(std::span<const std::string> args) {
   if (!rest.empty() && rest.front() == "--") {
     rest.erase(rest.begin());
   } else if (!rest.empty() && looks_like_option(rest.front())) {
-    return usage_error(fmt::format("invalid option '{}'", rest.front()));
+    return usage_error(fmt::format("invalid option {}", quote_value(rest.front())));
   }
   options.command = std::move(rest);
 
@@ -113,8 +114,8 @@ Result<Options> parse_options(std::span<const std::string> args) {
     }
     if (!options.command.empty()) {
       return usage_error(fmt::format(
-          "--write-lib writes the library and exits; unexpected '{}'",
-          options.command.front()));
+          "--write-lib writes the library and exits; unexpected {}",
+          quote_value(options.command.front())));
     }
     options.write_lib = write_lib;
     return options;
@@ -144,11 +145,11 @@ Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args) {
   if (o.help || o.version) return o;
   const std::vector<std::string> extra = app.remaining();
   if (!extra.empty()) {
-    return usage_error(fmt::format("{} '{}'",
+    return usage_error(fmt::format("{} {}",
                                    looks_like_option(extra.front())
                                        ? "invalid option"
                                        : "unexpected argument",
-                                   extra.front()));
+                                   quote_value(extra.front())));
   }
   if (o.all && o.listening) {
     return usage_error("-a and -l exclude each other");

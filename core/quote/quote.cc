@@ -4,20 +4,17 @@
 
 namespace smc {
 
-std::string shell_quote(std::string_view word) {
-  if (word.empty()) return "''";
-  bool plain = true;
-  bool needs_escapes = false;
-  for (const char c : word) {
+namespace {
+
+bool has_control(std::string_view text) {
+  for (const char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f || c == '\'') needs_escapes = true;
-    if (!(std::isalnum(u) || std::string_view("@%+=:,./_-").find(c) !=
-                                 std::string_view::npos)) {
-      plain = false;
-    }
+    if (u < 0x20 || u == 0x7f) return true;
   }
-  if (plain) return std::string(word);
-  if (!needs_escapes) return fmt::format("'{}'", word);
+  return false;
+}
+
+std::string escaped(std::string_view word) {
   std::string out = "$'";
   for (const char c : word) {
     const auto u = static_cast<unsigned char>(c);
@@ -36,6 +33,36 @@ std::string shell_quote(std::string_view word) {
     }
   }
   return out + "'";
+}
+
+}  // namespace
+
+std::string quote_value(std::string_view value) {
+  if (has_control(value) || value.find('\'') != std::string_view::npos) {
+    return escaped(value);
+  }
+  return fmt::format("'{}'", value);
+}
+
+std::string printable(std::string_view value) {
+  return has_control(value) ? escaped(value) : std::string(value);
+}
+
+std::string shell_quote(std::string_view word) {
+  if (word.empty()) return "''";
+  bool plain = true;
+  bool needs_escapes = false;
+  for (const char c : word) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f || c == '\'') needs_escapes = true;
+    if (!(std::isalnum(u) || std::string_view("@%+=:,./_-").find(c) !=
+                                 std::string_view::npos)) {
+      plain = false;
+    }
+  }
+  if (plain) return std::string(word);
+  if (!needs_escapes) return fmt::format("'{}'", word);
+  return escaped(word);
 }
 
 std::string shell_quote(const std::vector<std::string>& words) {

@@ -16,4 +16,13 @@ std::string shell_quote(std::string_view word);
 // The words quoted and joined by spaces.
 std::string shell_quote(const std::vector<std::string>& words);
 
+// A user's value shown inside an error message, in quotes: 'value', or
+// $'...' with escapes when it holds a quote or control characters, which
+// would otherwise break the quoting or the one-line message.
+std::string quote_value(std::string_view value);
+
+// A user's value shown as it is (a program name before ": command not
+// found"), unless it holds control characters: then $'...'.
+std::string printable(std::string_view value);
+
 }  // namespace smc

@@ -34,5 +34,16 @@ TEST_CASE("shell quoting keeps plain words and quotes the rest on one line") {
         "python3 -c $'print(1)\\nprint(2)'");
 }
 
+TEST_CASE("values in messages stay on one line, quoted or not") {
+  CHECK(quote_value("1g") == "'1g'");
+  CHECK(quote_value("") == "''");
+  CHECK(quote_value("a b") == "'a b'");
+  CHECK(quote_value("-\nx") == "$'-\\nx'");
+  CHECK(quote_value("it's") == "$'it\\'s'");
+  CHECK(printable("curl") == "curl");
+  CHECK(printable("/tmp/a b") == "/tmp/a b");
+  CHECK(printable("two\nlines") == "$'two\\nlines'");
+}
+
 }  // namespace
 }  // namespace smc

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/quote/quote.h"
+
 namespace smc {
 namespace {
 
@@ -66,7 +68,7 @@ Result<Invocation> resolve_invocation(std::span<const std::string> argv) {
     entry = find(name);
     if (entry == nullptr) {
       return usage_error(
-          fmt::format("unknown role '{}' (roles: {})", name, all_names()));
+          fmt::format("unknown role {} (roles: {})", quote_value(name), all_names()));
     }
   }
   return Invocation{entry->role, std::string(entry->name),

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/quote/quote.h"
 #include "core/ueid/ueid.h"
 #include "core/version/version.h"
 
@@ -15,14 +16,15 @@ Result<std::string> ueid_command(std::span<const std::string> args) {
   const bool takes_id = verb == "add" || verb == "del";
   if (verb != "show" && verb != "flush" && !takes_id) {
     return usage_error(fmt::format(
-        "unknown ueid command '{}' (use show, add, del or flush)", verb));
+        "unknown ueid command {} (use show, add, del or flush)",
+        quote_value(verb)));
   }
   if (takes_id && rest.size() != 1) {
     return usage_error(fmt::format("ueid {} needs exactly one ID", verb));
   }
   if (!takes_id && !rest.empty()) {
     return usage_error(
-        fmt::format("unexpected argument '{}' after ueid {}", rest[0], verb));
+        fmt::format("unexpected argument {} after ueid {}", quote_value(rest[0]), verb));
   }
 
   if (verb == "show") {
@@ -88,7 +90,7 @@ Result<std::string> run_smcd(std::span<const std::string> args) {
   }
   if (args[0] == "ueid") return ueid_command(args.subspan(1));
   return usage_error(fmt::format(
-      "unknown command '{}' (this smcd knows: ueid)", args[0]));
+      "unknown command {} (this smcd knows: ueid)", quote_value(args[0])));
 }
 
 }  // namespace smc

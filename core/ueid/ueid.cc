@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/netlink/netlink.h"
+#include "core/quote/quote.h"
 
 namespace smc {
 namespace {
@@ -34,7 +35,7 @@ Error explain(int error, const std::string& action, const std::string& ueid,
   switch (error) {
     case ENOENT:
       if (!ueid.empty() && action == "remove") {
-        return system_error(fmt::format("UEID '{}' is not set", shown));
+        return system_error(fmt::format("UEID {} is not set", quote_value(shown)));
       }
       return system_error(fmt::format(
           "cannot {} UEIDs: the kernel has no SMC generic netlink (load the "
@@ -47,11 +48,11 @@ Error explain(int error, const std::string& action, const std::string& ueid,
           action));
     case ERANGE:
       return system_error(fmt::format(
-          "cannot add UEID '{}': the kernel holds at most {} UEIDs", shown,
+          "cannot add UEID {}: the kernel holds at most {} UEIDs", quote_value(shown),
           kMaxUeids));
     case EINVAL:
       return system_error(
-          fmt::format("the kernel refused UEID '{}' as invalid", shown));
+          fmt::format("the kernel refused UEID {} as invalid", quote_value(shown)));
   }
   return original;
 }
@@ -99,21 +100,21 @@ std::string shown_ueid(const std::string& ueid) {
 Result<std::string> make_ueid(std::string_view text) {
   if (text.empty()) return usage_error("empty UEID");
   if (text.size() > kEidLength) {
-    return usage_error(fmt::format("UEID '{}' is longer than {} characters",
-                                   text, kEidLength));
+    return usage_error(fmt::format("UEID {} is longer than {} characters",
+                                   quote_value(text), kEidLength));
   }
   std::string ueid;
   for (const char c : text) {
     const unsigned char u = static_cast<unsigned char>(c);
     if (!(std::isalnum(u) || c == '.' || c == '-') || u >= 0x80) {
       return usage_error(fmt::format(
-          "UEID '{}' may only hold letters, digits, '.' and '-'", text));
+          "UEID {} may only hold letters, digits, '.' and '-'", quote_value(text)));
     }
     ueid.push_back(static_cast<char>(std::toupper(u)));
   }
   if (!std::isalnum(static_cast<unsigned char>(ueid[0]))) {
     return usage_error(
-        fmt::format("UEID '{}' must start with a letter or a digit", text));
+        fmt::format("UEID {} must start with a letter or a digit", quote_value(text)));
   }
   ueid.resize(kEidLength, ' ');
   return ueid;
