@@ -1,0 +1,27 @@
+// The command lines of smc_run and smcss: any argument vector (the input
+// split at NULs) parses or fails with a one-line message, never a crash.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "core/options/options.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::vector<std::string> args(1);
+  for (size_t i = 0; i < size && args.size() < 64; ++i) {
+    if (data[i] == 0) {
+      args.emplace_back();
+    } else {
+      args.back().push_back(static_cast<char>(data[i]));
+    }
+  }
+  const auto r = smc::parse_options(args);
+  if (!r.ok() && r.error().message.find('\n') != std::string::npos) std::abort();
+  if (r.ok() && r->rcvbuf && (r->rcvbuf->bytes < 1 || r->rcvbuf->bytes > 1073741823)) {
+    std::abort();
+  }
+  const auto s = smc::parse_smcss_options(args);
+  if (!s.ok() && s.error().message.find('\n') != std::string::npos) std::abort();
+  return 0;
+}
