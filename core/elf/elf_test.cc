@@ -34,7 +34,9 @@ struct Image {
     h.e_phentsize = sizeof(Elf64_Phdr);
     h.e_phnum = static_cast<std::uint16_t>(headers.size());
     std::memcpy(bytes.data(), &h, sizeof h);
-    std::memcpy(&bytes[64], headers.data(), headers.size() * sizeof(Elf64_Phdr));
+    if (!headers.empty()) {
+      std::memcpy(&bytes[64], headers.data(), headers.size() * sizeof(Elf64_Phdr));
+    }
     return [this](std::uint64_t offset, std::size_t size, void* out) {
       if (offset + size > bytes.size()) return false;
       std::memcpy(out, &bytes[offset], size);

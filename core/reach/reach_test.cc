@@ -46,7 +46,9 @@ void write_elf(const std::string& path, int elf_class, std::uint16_t machine,
   h.e_phentsize = sizeof(Phdr);
   h.e_phnum = static_cast<std::uint16_t>(headers.size());
   std::memcpy(bytes.data(), &h, sizeof h);
-  std::memcpy(&bytes[64], headers.data(), headers.size() * sizeof(Phdr));
+  if (!headers.empty()) {
+    std::memcpy(&bytes[64], headers.data(), headers.size() * sizeof(Phdr));
+  }
   std::ofstream(path, std::ios::binary)
       .write(reinterpret_cast<const char*>(bytes.data()), static_cast<long>(bytes.size()));
   chmod(path.c_str(), 0755);
