@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Counts real test cases after `bazel test`, from Bazel's summary lines.
 
-Usage: count_tests.py BAZEL_OUTPUT_FILE TESTLOGS_DIR
+Usage: count_tests.py NAME:BAZEL_OUTPUT_FILE:TESTLOGS_DIR...
+
+One triple per `bazel test` run (the plain build, the sanitizer builds);
+their counts add up.
 
 A doctest binary counts each of its test cases (from the "[doctest] test
 cases:" line of its log), and so does a guest suite (from its "[cases]"
@@ -29,8 +32,7 @@ def log_path(testlogs, label):
     return os.path.join(testlogs, package, name, "test.log")
 
 
-def main():
-    output, testlogs = sys.argv[1], sys.argv[2]
+def count(name, output, testlogs):
     passed = failed = skipped = 0
     seen = set()
     with open(output, errors="replace") as f:
@@ -60,10 +62,20 @@ def main():
             failed += counts[1]
             skipped += counts[2]
             if status != "PASSED":
-                print(f"{label}: {status}")
+                print(f"{label} ({name}): {status}")
     if not seen:
-        print("no test results found in the Bazel output")
+        print(f"no test results found in the Bazel output of the {name} run")
         failed += 1
+    return passed, failed, skipped
+
+
+def main():
+    passed = failed = skipped = 0
+    for run in sys.argv[1:]:
+        name, output, testlogs = run.split(":", 2)
+        p, f, s = count(name, output, testlogs)
+        print(f"{name}: {p} passed, {f} failed" + (f", {s} skipped" if s else ""))
+        passed, failed, skipped = passed + p, failed + f, skipped + s
     if skipped:
         print(f"{skipped} skipped (not counted as passed)")
     print(f"{passed} passed, {failed} failed")
