@@ -31,10 +31,6 @@ std::string script_interpreter(int fd) {
   return std::string(p, end);
 }
 
-bool is_musl(const std::string& interpreter) {
-  return interpreter.find("ld-musl-") != std::string::npos;
-}
-
 void judge(const std::string& program, const std::string& shown,
            const ElfFacts& library, int depth, Reach& reach) {
   const int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC);
@@ -86,14 +82,10 @@ void judge(const std::string& program, const std::string& shown,
     reach.warnings.push_back(fmt::format(
         "{} is statically linked: no library can be preloaded into it, {}",
         shown, stay));
-  } else if (is_musl(facts->interpreter) != is_musl(library.interpreter)) {
-    reach.offer_library = false;
-    reach.warnings.push_back(fmt::format(
-        "{} uses {}, the library is built for {}: it runs without the "
-        "library, {}",
-        shown, facts->interpreter,
-        is_musl(library.interpreter) ? "musl" : "glibc", stay));
   }
+  // A musl program is fine: musl's loader takes the library's NEEDED
+  // libc.so.6 for itself and ignores glibc's symbol versions, and every
+  // call the library makes has the same ABI in both C libraries.
 }
 
 }  // namespace
@@ -111,11 +103,7 @@ ElfFacts embedded_library_facts() {
     std::memcpy(out, blob.data() + offset, size);
     return true;
   };
-  ElfFacts facts = read_elf(read).value_or(ElfFacts{});
-  // A shared library has no PT_INTERP; it works with the C library it was
-  // linked against, which for this build is glibc.
-  facts.interpreter = "glibc";
-  return facts;
+  return read_elf(read).value_or(ElfFacts{});
 }
 
 }  // namespace smc

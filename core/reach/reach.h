@@ -2,8 +2,8 @@
 // that the user hears why SMC is not used instead of finding out later:
 // statically linked and Go programs make their own system calls, setuid,
 // setgid and file-capability programs run in secure-execution mode where
-// the loader ignores LD_PRELOAD paths, and a program of another ELF class,
-// machine or C library cannot load the library at all.
+// the loader ignores LD_PRELOAD paths, and a program of another ELF class
+// or machine cannot load the library at all. (musl programs can.)
 #pragma once
 
 #include <string>
