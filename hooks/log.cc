@@ -1,9 +1,13 @@
 #include "hooks/log.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include "hooks/socket_policy.h"
 
@@ -13,6 +17,30 @@ extern "C" char* program_invocation_short_name;
 
 namespace smc {
 namespace {
+
+// Our copy of stderr and what it was: -1 until open_diagnostics().
+std::atomic<int> g_log_fd{-1};
+std::atomic<unsigned long> g_log_dev{0};
+std::atomic<unsigned long> g_log_ino{0};
+
+bool is_recorded_stderr(int fd) {
+  struct stat st {};
+  return fstat(fd, &st) == 0 &&
+         static_cast<unsigned long>(st.st_dev) == g_log_dev.load() &&
+         static_cast<unsigned long>(st.st_ino) == g_log_ino.load();
+}
+
+// Where a line may go now, or -1 to drop it: our copy of stderr, or fd 2
+// while it still is that same file (a program that closed every
+// descriptor also closed our copy); never a file the program put there.
+int log_target() {
+  const int fd = g_log_fd.load();
+  if (fd == -2) return -1;  // stderr was closed at load
+  if (fd < 0) return STDERR_FILENO;
+  if (is_recorded_stderr(fd)) return fd;
+  if (is_recorded_stderr(STDERR_FILENO)) return STDERR_FILENO;
+  return -1;
+}
 
 struct Name {
   int value;
@@ -125,13 +153,34 @@ LogLine& LogLine::error(int error) {
   return name != nullptr ? str(name) : str("errno ").num(error);
 }
 
+void open_diagnostics() {
+  // High, so that it stays clear of the numbers programs use; CLOEXEC, so
+  // that children take their own copy.
+  int fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 900);
+  if (fd < 0) fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 10);
+  struct stat st {};
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    if (fd >= 0) close(fd);
+    g_log_fd.store(-2);
+    return;
+  }
+  g_log_dev.store(static_cast<unsigned long>(st.st_dev));
+  g_log_ino.store(static_cast<unsigned long>(st.st_ino));
+  g_log_fd.store(fd);
+}
+
 void LogLine::emit() {
   if (!enabled_) return;
   const int saved_errno = errno;
+  const int fd = log_target();
+  if (fd < 0) {
+    errno = saved_errno;
+    return;
+  }
   buf_[len_++] = '\n';
   std::size_t done = 0;
   while (done < len_) {
-    const ssize_t n = write(STDERR_FILENO, buf_ + done, len_ - done);
+    const ssize_t n = write(fd, buf_ + done, len_ - done);
     if (n > 0) {
       done += static_cast<std::size_t>(n);
     } else if (n < 0 && errno == EINTR) {

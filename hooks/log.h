@@ -4,11 +4,20 @@
 //   curl[1234]: smc: socket(AF_INET, SOCK_STREAM, 0) = 5 -> AF_SMC
 // Overlong lines are cut, never overrun. errno is preserved. A disabled line
 // (debug off) costs nothing: no getpid(), no formatting, no write.
+//
+// Lines go to the library's own copy of stderr, taken at load
+// (open_diagnostics), never to whatever the program later puts on fd 2 (a
+// daemon may close it and get a socket or a log file on that number), and
+// only while that copy (or fd 2) still is the file it was.
 #pragma once
 
 #include <cstddef>
 
 namespace smc {
+
+// Takes the library's copy of stderr; called once at load when SMC_DEBUG
+// is on. Before that, lines go to fd 2 as it is.
+void open_diagnostics();
 
 class LogLine {
  public:

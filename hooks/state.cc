@@ -33,7 +33,7 @@ void report_ignored(const char* name, const BufferSetting& setting) {
 // Runs when the dynamic loader maps the library, before the program's main.
 __attribute__((constructor)) void on_load() {
   State scratch;
-  (void)current_state(scratch);
+  if (current_state(scratch).settings.debug) open_diagnostics();
   remember_own_library();
 }
 
