@@ -33,9 +33,16 @@ int exit_code(smc::ErrorKind kind) {
   return 125;
 }
 
+// Writes without throwing (fmt::print throws when the stream is closed):
+// a closed stdout or stderr must not crash us. False when it failed.
+bool write_out(std::FILE* stream, std::string_view text) {
+  return std::fwrite(text.data(), 1, text.size(), stream) == text.size() &&
+         std::fflush(stream) == 0;
+}
+
 int fail(const std::string& name, bool on_stdout, const smc::Error& error) {
-  fmt::print(on_stdout ? stdout : stderr, "{}: Error: {}\n", name,
-             error.message);
+  write_out(on_stdout ? stdout : stderr,
+            fmt::format("{}: Error: {}\n", name, error.message));
   return exit_code(error.kind);
 }
 
@@ -51,12 +58,13 @@ int main(int argc, char** argv) {
   }
   const std::string& name = invocation->name;
   const long pid = static_cast<long>(getpid());
+  // Diagnostics and warnings are best effort: a closed stderr loses them.
   const smc::Console console{
       [&](std::string_view line) {
-        fmt::print(stderr, "{}[{}]: {}\n", name, pid, line);
+        write_out(stderr, fmt::format("{}[{}]: {}\n", name, pid, line));
       },
       [&](std::string_view line) {
-        fmt::print(stderr, "{}: Warning: {}\n", name, line);
+        write_out(stderr, fmt::format("{}: Warning: {}\n", name, line));
       },
   };
 
@@ -73,6 +81,5 @@ int main(int argc, char** argv) {
       break;
   }
   if (!result) return fail(name, invocation->errors_on_stdout, result.error());
-  fmt::print(stdout, "{}", *result);
-  return std::fflush(stdout) == 0 ? 0 : 125;
+  return write_out(stdout, *result) ? 0 : exit_code(smc::ErrorKind::kSystem);
 }
