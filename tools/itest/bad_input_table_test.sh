@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Bad input to the launcher and the library, one row each: the documented
+# exit status, a clear message on one line naming what is wrong, and, where
+# the program runs at all, the program unharmed (it prints "unharmed").
+source "$(dirname "$0")/lib.sh"
+[[ "$(id -u)" == 0 ]] || fail "this test needs root (namespaces, /proc/sys)"
+
+ok='echo unharmed'
+lib="$SCRATCH/libsmc-preload.so"
+"$SMC_RUN" --write-lib "$lib"
+mkdir "$SCRATCH/dir"
+printf 'data\n' >"$SCRATCH/data"
+printf '#!/nonexistent/interpreter\n' >"$SCRATCH/bad-interpreter"
+chmod 755 "$SCRATCH/bad-interpreter"
+rows=0
+
+# row NAME STATUS WHERE REGEX COMMAND...
+#   WHERE: out (the one-line error on stdout, as smc-tools prints it), err
+#   (a one-line warning or diagnostic on stderr), runs (the program ran
+#   unharmed; REGEX is then matched against stderr, "" for none), or quiet
+#   (nothing can be said: only the status counts).
+row() {
+  local name="$1" status="$2" where="$3" regex="$4"
+  shift 4
+  rows=$((rows + 1))
+  run "$@"
+  expect_eq "$RC" "$status" "$name: status"
+  case "$where" in
+    out)
+      expect_eq "$(wc -l <<<"$OUT")" 1 "$name: lines on stdout"
+      expect_match "$OUT" "^smc_run: Error: $regex\$" "$name: message"
+      ;;
+    err)
+      expect_match "$ERR" "$regex" "$name: stderr"
+      expect_contains "$OUT" "unharmed" "$name: the program"
+      ;;
+    runs)
+      expect_eq "$OUT" "unharmed" "$name: the program"
+      [[ -z "$regex" ]] || expect_match "$ERR" "$regex" "$name: stderr"
+      ;;
+    quiet) ;;
+  esac
+  expect_no_loader_errors "$ERR" "$name: stderr"
+}
+
+# Options.
+row "unknown short option" 1 out "invalid option '-x'" "$SMC_RUN" -x sh -c "$ok"
+row "unknown long option" 1 out "invalid option '--frob'" "$SMC_RUN" --frob sh -c "$ok"
+row "unknown letter among known ones" 1 out "invalid option '-q'" "$SMC_RUN" -dq sh -c "$ok"
+row "-r without a value" 1 out "option --rcvbuf requires a value" "$SMC_RUN" -r
+row "-t without a value" 1 out "option --sndbuf requires a value" "$SMC_RUN" -t
+row "no program" 1 out "missing PROGRAM" "$SMC_RUN" -d -r 64k
+row "only --" 1 out "missing PROGRAM" "$SMC_RUN" --
+row "unknown role" 1 out "unknown role 'smcx' \(roles: smc_run, smcss, smcd\)" "$SMC_RUN" --role smcx
+row "--write-lib with a program" 1 out "--write-lib writes the library and exits; unexpected 'true'" \
+  "$SMC_RUN" --write-lib "$SCRATCH/x.so" true
+row "--write-lib into a missing folder" 125 out "cannot write $SCRATCH/no/x.so: No such file or directory" \
+  "$SMC_RUN" --write-lib "$SCRATCH/no/x.so"
+
+# Sizes.
+row "size 1g" 1 out "invalid size '1g' for -r: unknown suffix \(use k or m\)" "$SMC_RUN" -r 1g true
+row "size 0" 1 out "invalid size '0' for -t: size must be greater than zero" "$SMC_RUN" -t 0 true
+row "negative size" 1 out "invalid size '-5' for -r: not a decimal number of bytes" "$SMC_RUN" -r -5 true
+row "hexadecimal size" 1 out "invalid size '0x10' for -t: unknown suffix \(use k or m\)" "$SMC_RUN" -t 0x10 true
+row "empty size" 1 out "invalid size '' for -r: empty size" "$SMC_RUN" -r '' true
+row "size past the kernel's cap" 1 out "invalid size '2048m' for -r: too large.*" "$SMC_RUN" -r 2048m true
+row "size with 30 digits" 1 out "invalid size '9{30}' for -t: too large.*" "$SMC_RUN" -t 999999999999999999999999999999 true
+row "size with a newline" 1 out "invalid size \\\$'1\\\\nk' for -r: unknown suffix \(use k or m\)" "$SMC_RUN" -r $'1\nk' true
+
+# The environment, for the launcher.
+row "SMC_SNDBUF=abc" 1 out "invalid SMC_SNDBUF 'abc' in the environment: not a decimal number of bytes" \
+  env SMC_SNDBUF=abc "$SMC_RUN" true
+row "SMC_RCVBUF=0" 1 out "invalid SMC_RCVBUF '0' in the environment: size must be greater than zero" \
+  env SMC_RCVBUF=0 "$SMC_RUN" true
+
+# The environment, for the library alone: never fatal.
+row "library: SMC_SNDBUF=1g" 0 runs "smc: ignoring SMC_SNDBUF='1g': unknown suffix" \
+  env LD_PRELOAD="$lib" SMC_SNDBUF=1g SMC_DEBUG=1 python3 -c "import socket; socket.socket(); print('unharmed')"
+row "library: SMC_RCVBUF=-1" 0 runs "" \
+  env LD_PRELOAD="$lib" SMC_RCVBUF=-1 python3 -c "import socket; socket.socket(); print('unharmed')"
+row "library: SMC_DEBUG=junk" 0 runs "smc: socket\(AF_INET, SOCK_STREAM" \
+  env LD_PRELOAD="$lib" SMC_DEBUG=junk python3 -c "import socket; socket.socket(); print('unharmed')"
+row "library: SMC_INHERIT=maybe" 0 runs "" \
+  env LD_PRELOAD="$lib" SMC_INHERIT=maybe sh -c "$ok"
+row "library: SMC_STRICT=0" 0 runs "" \
+  env LD_PRELOAD="$lib" SMC_STRICT=0 python3 -c "import socket; socket.socket(); print('unharmed')"
+
+# Programs.
+row "missing program" 127 out "no-such-program-x: command not found" "$SMC_RUN" no-such-program-x
+row "missing path" 127 out "$SCRATCH/missing: No such file or directory" "$SMC_RUN" "$SCRATCH/missing"
+row "empty program name" 127 out "'': command not found" "$SMC_RUN" ''
+row "program name with a newline" 127 out "\\\$'a\\\\nb': command not found" "$SMC_RUN" $'a\nb'
+row "a folder" 126 out "$SCRATCH/dir: Is a directory" "$SMC_RUN" "$SCRATCH/dir"
+row "a file without execute permission" 126 out "$SCRATCH/data: Permission denied" "$SMC_RUN" "$SCRATCH/data"
+row "a missing interpreter" 126 out "$SCRATCH/bad-interpreter: cannot execute: its interpreter .*" \
+  "$SMC_RUN" "$SCRATCH/bad-interpreter"
+row "empty PATH" 127 out "true: command not found" env PATH= "$SMC_RUN" true
+
+# The system.
+row "no /proc" 125 out "/proc is not mounted: .*" \
+  unshare --mount sh -c 'mount -t tmpfs -o size=4k empty /proc && exec "$@"' sh "$SMC_RUN" sh -c "$ok"
+row "read-only /proc/sys and a size above rmem_max" 0 err "smc_run: Warning: cannot raise net.core.rmem_max .*Read-only file system" \
+  unshare --mount sh -c 'mount --bind -o ro /proc/sys /proc/sys && exec "$@"' sh "$SMC_RUN" -r 1023m sh -c "$ok"
+row "memfd exec disallowed (vm.memfd_noexec=2)" 0 runs "" \
+  unshare --pid --fork --mount-proc sh -c 'echo 2 >/proc/sys/vm/memfd_noexec && exec "$@"' sh "$SMC_RUN" sh -c "$ok"
+row "no descriptor left for the memfd" 125 out "cannot create a memfd for the library: Too many open files" \
+  prlimit --nofile=3 "$SMC_RUN" sh -c "$ok"
+row "stderr closed under -d" 0 runs "" sh -c 'exec "$@" 2>&-' sh "$SMC_RUN" -d sh -c "$ok"
+row "stdout closed for -v" 125 quiet "" sh -c 'exec "$@" >&-' sh "$SMC_RUN" -v
+
+# A huge argument list passes through whole.
+rows=$((rows + 1))
+run "$SMC_RUN" python3 -c 'import sys; print(len(sys.argv) - 1, len(set(sys.argv[1:])))' $(seq 50000)
+expect_eq "$RC" 0 "huge argument list: status"
+expect_eq "$OUT" "50000 50000" "huge argument list: arguments received"
+
+((rows >= 30)) || fail "only $rows rows"
+echo "$rows bad inputs checked"
