@@ -90,6 +90,7 @@ TEST_CASE(kCase) {
   pid_t pid = 0;
   REQUIRE(posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv, environ) == 0);
   unsetenv("FIRST_USE_CHILD");
+  posix_spawn_file_actions_destroy(&actions);
   int status = 0;
   REQUIRE(waitpid(pid, &status, 0) == pid);
   std::string err;

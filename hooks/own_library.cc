@@ -78,10 +78,12 @@ int find_self(dl_phdr_info* info, std::size_t, void* found) {
 
 }  // namespace
 
-void remember_own_library() {
+void remember_own_library(const char* preload) {
   bool found = false;
   dl_iterate_phdr(find_self, &found);
-  if (!found || g_path[0] == '\0') {
+  // Only a library that was preloaded hands itself on: linked into a
+  // program some other way (a test binary), it leaves children alone.
+  if (!found || g_path[0] == '\0' || !preload_has(preload, g_path)) {
     g_path[0] = '\0';
     return;
   }

@@ -12,8 +12,9 @@
 
 namespace smc {
 
-// Called once by the library's constructor.
-void remember_own_library();
+// Called once by the library's constructor, with the LD_PRELOAD the
+// process started with: only a library named there hands itself on.
+void remember_own_library(const char* preload);
 
 // Whether remember_own_library() found us. Before that (an exec from an
 // earlier library's constructor) children's environments are left alone.

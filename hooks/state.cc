@@ -34,7 +34,7 @@ void report_ignored(const char* name, const BufferSetting& setting) {
 __attribute__((constructor)) void on_load() {
   State scratch;
   if (current_state(scratch).settings.debug) open_diagnostics();
-  remember_own_library();
+  remember_own_library(find_env(environ, "LD_PRELOAD"));
 }
 
 }  // namespace
