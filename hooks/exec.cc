@@ -28,7 +28,7 @@ RealCalls real() {
 }
 
 // How many arguments an execl-family call has after arg0, up to the NULL;
-// `args` itself is left for the caller to read.
+// `args` itself is left for the caller.
 std::size_t count_args(va_list args) {
   va_list counting;
   va_copy(counting, args);
@@ -37,6 +37,21 @@ std::size_t count_args(va_list args) {
   va_end(counting);
   return count;
 }
+
+// Fills argv[0..count + 1] (arg0, the arguments, the NULL) from `args`;
+// for execle, returns the envp that follows the NULL. The caller may only
+// va_end() its `args` afterwards.
+char* const* fill_args(const char* arg0, va_list args, char** argv,
+                       std::size_t count, bool envp_follows) {
+  argv[0] = const_cast<char*>(arg0);
+  for (std::size_t i = 1; i <= count + 1; ++i) argv[i] = va_arg(args, char*);
+  return envp_follows ? va_arg(args, char* const*) : nullptr;
+}
+
+// Room on the caller's stack for an execl-family argv (alloca must run in
+// the frame that uses the memory, so this is a macro).
+#define SMC_ARGV(count) \
+  static_cast<char**>(__builtin_alloca(((count) + 2) * sizeof(char*)))
 
 }  // namespace
 }  // namespace smc
@@ -71,9 +86,8 @@ extern "C" int execl(const char* path, const char* arg0, ...) {
   va_list args;
   va_start(args, arg0);
   const std::size_t count = smc::count_args(args);
-  auto** argv = static_cast<char**>(__builtin_alloca((count + 2) * sizeof(char*)));
-  argv[0] = const_cast<char*>(arg0);
-  for (std::size_t i = 1; i <= count + 1; ++i) argv[i] = va_arg(args, char*);
+  char** argv = SMC_ARGV(count);
+  smc::fill_args(arg0, args, argv, count, false);
   va_end(args);
   const smc::ChildLaunch child(environ, "execl");
   return smc::real().execve(path, argv, child.envp());
@@ -83,9 +97,8 @@ extern "C" int execlp(const char* file, const char* arg0, ...) {
   va_list args;
   va_start(args, arg0);
   const std::size_t count = smc::count_args(args);
-  auto** argv = static_cast<char**>(__builtin_alloca((count + 2) * sizeof(char*)));
-  argv[0] = const_cast<char*>(arg0);
-  for (std::size_t i = 1; i <= count + 1; ++i) argv[i] = va_arg(args, char*);
+  char** argv = SMC_ARGV(count);
+  smc::fill_args(arg0, args, argv, count, false);
   va_end(args);
   const smc::ChildLaunch child(environ, "execlp");
   return smc::real().execvpe(file, argv, child.envp());
@@ -95,11 +108,8 @@ extern "C" int execle(const char* path, const char* arg0, ...) {
   va_list args;
   va_start(args, arg0);
   const std::size_t count = smc::count_args(args);
-  auto** argv = static_cast<char**>(__builtin_alloca((count + 2) * sizeof(char*)));
-  argv[0] = const_cast<char*>(arg0);
-  // The loop reads the terminating NULL too; envp follows it.
-  for (std::size_t i = 1; i <= count + 1; ++i) argv[i] = va_arg(args, char*);
-  char* const* envp = va_arg(args, char* const*);
+  char** argv = SMC_ARGV(count);
+  char* const* envp = smc::fill_args(arg0, args, argv, count, true);
   va_end(args);
   const smc::ChildLaunch child(envp, "execle");
   return smc::real().execve(path, argv, child.envp());

@@ -10,24 +10,37 @@
 #include "hooks/child_launch.h"
 #include "hooks/state.h"
 
+namespace smc {
+namespace {
+
+// Both calls: the same environment work, then libc's `which`.
+int spawn(SpawnFn RealCalls::*which, const char* what, pid_t* pid,
+          const char* file, const posix_spawn_file_actions_t* actions,
+          const posix_spawnattr_t* attr, char* const argv[],
+          char* const envp[]) {
+  const ChildLaunch child(envp, what);
+  State scratch;
+  return (current_state(scratch).real.*which)(pid, file, actions, attr, argv,
+                                              child.envp());
+}
+
+}  // namespace
+}  // namespace smc
+
 extern "C" int posix_spawn(pid_t* pid, const char* path,
                            const posix_spawn_file_actions_t* actions,
                            const posix_spawnattr_t* attr, char* const argv[],
                            char* const envp[]) {
-  const smc::ChildLaunch child(envp, "posix_spawn");
-  smc::State scratch;
-  return smc::current_state(scratch).real.posix_spawn(pid, path, actions, attr,
-                                                      argv, child.envp());
+  return smc::spawn(&smc::RealCalls::posix_spawn, "posix_spawn", pid, path,
+                    actions, attr, argv, envp);
 }
 
 extern "C" int posix_spawnp(pid_t* pid, const char* file,
                             const posix_spawn_file_actions_t* actions,
                             const posix_spawnattr_t* attr, char* const argv[],
                             char* const envp[]) {
-  const smc::ChildLaunch child(envp, "posix_spawnp");
-  smc::State scratch;
-  return smc::current_state(scratch).real.posix_spawnp(
-      pid, file, actions, attr, argv, child.envp());
+  return smc::spawn(&smc::RealCalls::posix_spawnp, "posix_spawnp", pid, file,
+                    actions, attr, argv, envp);
 }
 
 // Our own definitions, by names no other library defines (see real.h).
