@@ -103,6 +103,11 @@ void remember_own_library(const char* preload) {
 
 bool own_library_known() { return g_path[0] != '\0'; }
 
+int own_library_fd() {
+  const int fd = g_fd.load();
+  return g_image != nullptr && is_current_memfd(fd) ? fd : -1;
+}
+
 bool entry_for_children(char* out, std::size_t capacity, bool* recreated) {
   *recreated = false;
   if (g_path[0] == '\0') return false;

@@ -20,6 +20,11 @@ void remember_own_library(const char* preload);
 // earlier library's constructor) children's environments are left alone.
 bool own_library_known();
 
+// The descriptor of the memfd children are handed (see
+// entry_for_children()), or -1 when we were loaded from a plain file or the
+// memfd is gone. Async-signal-safe.
+int own_library_fd();
+
 // Writes to out[0..capacity) the LD_PRELOAD entry a child should get: our
 // path if it still names this library, else the path of a fresh memfd.
 // Returns false, and writes nothing, when there is none to give (we were

@@ -25,6 +25,12 @@ Result unavailable(Args...) {
   return Result{};
 }
 
+// The posix_spawn family returns its error instead of setting errno.
+template <typename... Args>
+int unavailable_spawn(Args...) {
+  return ENOSYS;
+}
+
 // `ours` is our own definition of `name`, through a hidden alias: the
 // exported name itself may be bound to another preloaded library. (Comparing
 // with dladdr() would also work, but it scans libc's whole symbol table:
@@ -56,12 +62,12 @@ RealCalls resolve_real_calls() {
       next<FexecveFn>("fexecve", &smc_own_fexecve,
                       &unavailable<int, int, char* const*, char* const*>),
       next<SpawnFn>("posix_spawn", &smc_own_posix_spawn,
-                    &unavailable<int, pid_t*, const char*,
+                    &unavailable_spawn<pid_t*, const char*,
                                  const posix_spawn_file_actions_t*,
                                  const posix_spawnattr_t*, char* const*,
                                  char* const*>),
       next<SpawnFn>("posix_spawnp", &smc_own_posix_spawnp,
-                    &unavailable<int, pid_t*, const char*,
+                    &unavailable_spawn<pid_t*, const char*,
                                  const posix_spawn_file_actions_t*,
                                  const posix_spawnattr_t*, char* const*,
                                  char* const*>),
@@ -69,6 +75,10 @@ RealCalls resolve_real_calls() {
                      &unavailable<int, const char*>),
       next<PopenFn>("popen", &smc_own_popen,
                     &unavailable<FILE*, const char*, const char*>),
+      // glibc 2.34 and later; musl has none, and its programs never call it.
+      next<CloseFromFn>("posix_spawn_file_actions_addclosefrom_np",
+                        &smc_own_posix_spawn_file_actions_addclosefrom_np,
+                        &unavailable_spawn<posix_spawn_file_actions_t*, int>),
   };
 }
 

@@ -13,6 +13,7 @@ using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
                         const posix_spawnattr_t*, char* const[], char* const[]);
 using SystemFn = int (*)(const char*);
 using PopenFn = FILE* (*)(const char*, const char*);
+using CloseFromFn = int (*)(posix_spawn_file_actions_t*, int);
 
 // Hidden aliases of our own hooks (defined beside each hook), for telling
 // our definitions from the next ones.
@@ -27,6 +28,8 @@ int smc_own_posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*,
                          const posix_spawnattr_t*, char* const[], char* const[]);
 int smc_own_system(const char*);
 FILE* smc_own_popen(const char*, const char*);
+int smc_own_posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t*,
+                                                     int);
 }
 
 struct RealCalls {
@@ -38,6 +41,7 @@ struct RealCalls {
   SpawnFn posix_spawnp;
   SystemFn system;
   PopenFn popen;
+  CloseFromFn addclosefrom;  // posix_spawn_file_actions_addclosefrom_np
 };
 
 // Looks every hooked symbol up with dlsym(RTLD_NEXT). Aborts with a message
