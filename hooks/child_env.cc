@@ -7,7 +7,7 @@ namespace {
 
 constexpr char kPreload[] = "LD_PRELOAD=";
 constexpr std::size_t kPreloadLength = sizeof kPreload - 1;
-constexpr std::size_t kMaxAdded = 8;  // LD_PRELOAD and the carried settings
+constexpr std::size_t kMaxAdded = 16;  // LD_PRELOAD and the carried settings
 
 std::size_t length_of(const char* s) {
   std::size_t n = 0;

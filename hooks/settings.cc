@@ -17,7 +17,35 @@ bool read_flag(const char* const* envp, const char* name) {
          !(text[0] == '0' && text[1] == '\0');
 }
 
+FamilySetting read_family(const char* const* envp) {
+  const char* text = find_env(envp, "SMC_SOCK_FAMILY");
+  Family family = Family::kAuto;
+  if (text == nullptr || parse_family(text, &family)) return {family, nullptr};
+  return {Family::kAuto, text};
+}
+
+bool equal(const char* a, const char* b) {
+  while (*a != '\0' && *a == *b) {
+    ++a;
+    ++b;
+  }
+  return *a == *b;
+}
+
 }  // namespace
+
+bool parse_family(const char* text, Family* family) {
+  if (equal(text, "auto")) {
+    *family = Family::kAuto;
+  } else if (equal(text, "smc")) {
+    *family = Family::kSmc;
+  } else if (equal(text, "inet")) {
+    *family = Family::kInet;
+  } else {
+    return false;
+  }
+  return true;
+}
 
 const char* find_env_entry(const char* const* envp, const char* name) {
   if (envp == nullptr) return nullptr;
@@ -47,12 +75,14 @@ Settings read_settings(const char* const* envp) {
       read_flag(envp, "SMC_DEBUG"),
       read_flag(envp, "SMC_STRICT"),
       true,
+      read_family(envp),
       {},
   };
   const char* inherit = find_env(envp, "SMC_INHERIT");
   s.inherit = !(inherit != nullptr && inherit[0] == '0' && inherit[1] == '\0');
   static constexpr const char* kCarried[kMaxCarried] = {
-      "SMC_SNDBUF", "SMC_RCVBUF", "SMC_DEBUG", "SMC_STRICT"};
+      "SMC_SNDBUF", "SMC_RCVBUF", "SMC_DEBUG", "SMC_STRICT",
+      "SMC_SOCK_FAMILY"};
   int carried = 0;
   for (const char* name : kCarried) {
     const char* entry = find_env_entry(envp, name);

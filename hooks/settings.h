@@ -4,10 +4,14 @@
 //   SMC_STRICT              no TCP fallback when SMC sockets cannot be made
 //   SMC_INHERIT=0           children whose environment lost LD_PRELOAD do
 //                           not get it back (see hooks/child_env.h)
+//   SMC_SOCK_FAMILY         how TCP sockets become SMC: smc (AF_SMC), inet
+//                           (AF_INET/AF_INET6 with IPPROTO_SMC), or auto
+//                           (the default: inet where the kernel has it)
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
 #pragma once
 
 #include "core/size/size.h"
+#include "hooks/socket_policy.h"
 
 namespace smc {
 
@@ -17,9 +21,17 @@ struct BufferSetting {
   SizeError error;      // why `text` was ignored, kNone if it was not
 };
 
+struct FamilySetting {
+  Family family;     // kAuto when unset or invalid
+  const char* text;  // the raw value when set and invalid, else nullptr
+};
+
+// "smc", "inet" or "auto", exactly; false for anything else.
+bool parse_family(const char* text, Family* family);
+
 // The variables above that a child gets back when its environment lost
 // them, as "NAME=value" entries of the environment at load.
-inline constexpr int kMaxCarried = 4;
+inline constexpr int kMaxCarried = 5;
 
 struct Settings {
   BufferSetting sndbuf;
@@ -27,6 +39,7 @@ struct Settings {
   bool debug;
   bool strict;
   bool inherit;  // on unless SMC_INHERIT=0
+  FamilySetting family;
   // Stable for the life of the process: the loader's environment strings
   // are never freed. nullptr-terminated.
   const char* carried[kMaxCarried + 1];

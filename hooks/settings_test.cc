@@ -114,5 +114,30 @@ TEST_CASE("find_env takes the first of duplicate entries, as getenv does") {
   CHECK(find_env(no_equals, "SMC_RCVBUF") == nullptr);
 }
 
+TEST_CASE("settings read SMC_SOCK_FAMILY and ignore unknown values") {
+  const struct {
+    const char* entry;
+    Family family;
+    bool invalid;
+  } rows[] = {
+      {"SMC_SOCK_FAMILY=smc", Family::kSmc, false},
+      {"SMC_SOCK_FAMILY=inet", Family::kInet, false},
+      {"SMC_SOCK_FAMILY=auto", Family::kAuto, false},
+      {"PATH=/bin", Family::kAuto, false},
+      {"SMC_SOCK_FAMILY=", Family::kAuto, true},
+      {"SMC_SOCK_FAMILY=SMC", Family::kAuto, true},
+      {"SMC_SOCK_FAMILY=inet6", Family::kAuto, true},
+      {"SMC_SOCK_FAMILY=sm", Family::kAuto, true},
+      {"SMC_SOCK_FAMILY=auto ", Family::kAuto, true},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.entry);
+    const char* env[] = {row.entry, nullptr};
+    const Settings s = read_settings(env);
+    CHECK(s.family.family == row.family);
+    CHECK((s.family.text != nullptr) == row.invalid);
+  }
+}
+
 }  // namespace
 }  // namespace smc

@@ -1,16 +1,18 @@
 // socket(2) hook: the heart of smc_run.
 //
 // Rewritten: TCP sockets, i.e. AF_INET/AF_INET6 + SOCK_STREAM with protocol
-// 0 or IPPROTO_TCP (see socket_policy.h), become AF_SMC sockets with
-// SMCPROTO_SMC/SMCPROTO_SMC6 and the same type flags. SMC keeps the TCP
-// handshake, so peers without SMC still talk to us (the kernel falls back
-// per connection).
+// 0 or IPPROTO_TCP (see socket_policy.h), become SMC sockets with the same
+// type flags: AF_INET/AF_INET6 with IPPROTO_SMC (Linux 6.11+) or AF_SMC
+// with SMCPROTO_SMC/SMCPROTO_SMC6, as SMC_SOCK_FAMILY says (auto: the first
+// where the kernel has it). SMC keeps the TCP handshake, so peers without
+// SMC still talk to us (the kernel falls back per connection).
 // Passed through untouched: every other socket (UDP, UNIX, netlink, raw...).
-// Fallback: where the kernel has no SMC (or refuses AF_SMC here), the
+// Fallback: where the kernel has neither (or refuses them here), the
 // original TCP socket is created instead so the program keeps working,
-// unless SMC_STRICT asks for the error. The refusal is remembered per
-// protocol, because each failed socket(AF_SMC) makes the kernel try to load
-// the module again (request_module in net/socket.c:__sock_create).
+// unless SMC_STRICT asks for the error. Each refusal is remembered per
+// mechanism and IP version, so the kernel is probed once per process: each
+// failed socket(AF_SMC) makes it try to load the module again
+// (request_module in net/socket.c:__sock_create).
 // Then SMC_SNDBUF/SMC_RCVBUF are applied to the TCP-rule sockets only, before
 // the program can connect or listen, since SMC sizes its buffers from them at
 // that point (net/smc/smc_core.c).
@@ -30,10 +32,31 @@
 namespace smc {
 namespace {
 
-// Indexed by SMC protocol (kSmcProtoSmc, kSmcProtoSmc6): the errno of the
-// first refused SMC socket, 0 while SMC has not been refused.
-std::atomic<int> g_smc_refused[2] = {0, 0};
+// Indexed by [mechanism][IPv6]: the errno of the first refused socket of
+// that kind, 0 while it has not been refused.
+std::atomic<int> g_refused[2][2] = {{0, 0}, {0, 0}};
 std::atomic<bool> g_fallback_announced{false};
+std::atomic<bool> g_inet_announced{false};
+
+const char* mechanism_name(Mechanism m) {
+  return m == Mechanism::kInet ? "IPPROTO_SMC" : "AF_SMC";
+}
+
+// The attempts of one conversion, for the -d lines.
+struct Attempts {
+  Mechanism mechanism[2];
+  int error[2];  // 0: not tried
+  int count;
+};
+
+void log_attempts(LogLine& line, const Attempts& a) {
+  for (int i = 0; i < a.count; ++i) {
+    line.str(i == 0 ? " -> " : ", ")
+        .str(mechanism_name(a.mechanism[i]))
+        .str(" failed: ")
+        .error(a.error[i]);
+  }
+}
 
 void log_call(LogLine& line, const SocketCall& call) {
   line.str("socket(")
@@ -80,39 +103,75 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   State scratch;
   const State& state = current_state(scratch);
   const SocketCall call{domain, type, protocol};
-  const SocketDecision decision = decide_socket(call);
   const bool debug = state.settings.debug;
   if (debug) report_settings_once(state.settings);
-  if (!decision.convert) return pass_through_logged(state, call);
+  if (!is_tcp_socket(call)) return pass_through_logged(state, call);
   const int saved_errno = errno;
-  std::atomic<int>& refused = g_smc_refused[decision.smc.protocol];
-  int smc_error = refused.load(std::memory_order_relaxed);
+  const int v6 = domain == AF_INET6 ? 1 : 0;
+  Attempts tried{};
+  Mechanism order[2];
+  const int mechanisms = mechanisms_for(state.settings.family.family, order);
   int fd = -1;
-  if (smc_error == 0) {
-    fd = state.real.socket(decision.smc.domain, decision.smc.type,
-                           decision.smc.protocol);
-    if (fd < 0) smc_error = errno;
-  }
-
-  if (fd < 0) {
-    if (!falls_back_to_tcp(smc_error, state.settings.strict)) {
+  for (int i = 0; i < mechanisms && fd < 0; ++i) {
+    const Mechanism m = order[i];
+    std::atomic<int>& refused = g_refused[static_cast<int>(m)][v6];
+    int error = refused.load(std::memory_order_relaxed);
+    if (error == 0) {
+      const SocketCall smc = smc_socket(call, m);
+      fd = state.real.socket(smc.domain, smc.type, smc.protocol);
+      if (fd >= 0) {
+        tried.mechanism[tried.count] = m;
+        break;
+      }
+      error = errno;
+      if (smc_unavailable(error)) refused.store(error, std::memory_order_relaxed);
+    }
+    tried.mechanism[tried.count] = m;
+    tried.error[tried.count++] = error;
+    if (!smc_unavailable(error)) {
+      // Out of descriptors, memory...: TCP would fail alike.
       if (debug) {
         LogLine line;
         log_call(line, call);
-        line.str(" -> AF_SMC failed: ").error(smc_error);
-        if (state.settings.strict) line.str(" (strict: no TCP fallback)");
+        log_attempts(line, tried);
         line.emit();
       }
-      errno = smc_error;
+      errno = error;
       return -1;
     }
-    refused.store(smc_error, std::memory_order_relaxed);
+  }
+  const bool smc = fd >= 0;
+
+  if (smc && tried.count > 0 && debug &&
+      !g_inet_announced.exchange(true)) {
+    LogLine()
+        .str("IPPROTO_SMC is not available here (")
+        .error(tried.error[0])
+        .str("); TCP sockets become AF_SMC sockets")
+        .emit();
+  }
+  if (!smc) {
+    if (state.settings.strict) {
+      if (debug) {
+        LogLine line;
+        log_call(line, call);
+        log_attempts(line, tried);
+        line.str(" (strict: no TCP fallback)");
+        line.emit();
+      }
+      errno = tried.error[tried.count - 1];
+      return -1;
+    }
     if (debug && !g_fallback_announced.exchange(true)) {
-      LogLine()
-          .str("SMC is not available here (socket(AF_SMC) failed: ")
-          .error(smc_error)
-          .str("); TCP sockets stay TCP")
-          .emit();
+      LogLine line;
+      line.str("SMC is not available here (");
+      for (int i = 0; i < tried.count; ++i) {
+        if (i > 0) line.str(", ");
+        line.str(mechanism_name(tried.mechanism[i]))
+            .str(": ")
+            .error(tried.error[i]);
+      }
+      line.str("); TCP sockets stay TCP").emit();
     }
     fd = state.real.socket(domain, type, protocol);
     if (fd < 0) {
@@ -129,7 +188,8 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   LogLine line(debug);
   if (debug) {
     log_call(line, call);
-    line.str(" = ").num(fd).str(smc_error == 0 ? " -> AF_SMC" : " -> TCP");
+    line.str(" = ").num(fd).str(" -> ").str(
+        smc ? mechanism_name(tried.mechanism[tried.count]) : "TCP");
   }
   apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", state.settings.sndbuf.bytes, line);
   apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", state.settings.rcvbuf.bytes, line);
@@ -145,7 +205,7 @@ extern "C" int socket(int domain, int type, int protocol) {
   // policy, and libc's own call, which sets errno exactly as without us.
   const smc::State* state = smc::quiet_state();
   if (state != nullptr &&
-      !smc::decide_socket({domain, type, protocol}).convert) [[likely]] {
+      !smc::is_tcp_socket({domain, type, protocol})) [[likely]] {
     return state->real.socket(domain, type, protocol);
   }
   return smc::convert_or_log(domain, type, protocol);

@@ -13,6 +13,9 @@ namespace smc {
 inline constexpr int kAfSmc = 43;
 inline constexpr int kSmcProtoSmc = 0;   // SMC over IPv4
 inline constexpr int kSmcProtoSmc6 = 1;  // SMC over IPv6
+// include/uapi/linux/in.h, Linux 6.11 and later: an INET socket whose
+// protocol is SMC (net/smc/smc_inet.c).
+inline constexpr int kIpprotoSmc = 256;
 // include/linux/net.h: the low bits of `type` are the type, the rest are
 // flags such as SOCK_NONBLOCK and SOCK_CLOEXEC.
 inline constexpr int kSockTypeMask = 0xf;
@@ -23,27 +26,50 @@ struct SocketCall {
   int protocol;
 };
 
-struct SocketDecision {
-  bool convert;     // a TCP socket: try SMC, and apply the buffer sizes
-  SocketCall smc;   // the call to make when convert is true
+// The two ways to make an SMC socket in place of a TCP one.
+enum class Mechanism {
+  kSmc,   // socket(AF_SMC, type, SMCPROTO_SMC or SMCPROTO_SMC6)
+  kInet,  // socket(AF_INET or AF_INET6, type, IPPROTO_SMC)
 };
 
-// Inline: it runs on every socket() call of the program.
-inline SocketDecision decide_socket(SocketCall call) {
+// Whether a socket() call makes a TCP socket: the ones to convert, and to
+// apply the buffer sizes to. Inline: it runs on every socket() call.
+inline bool is_tcp_socket(SocketCall call) {
   const bool inet = call.domain == AF_INET || call.domain == AF_INET6;
   const bool stream = (call.type & kSockTypeMask) == SOCK_STREAM;
   const bool tcp = call.protocol == 0 || call.protocol == IPPROTO_TCP;
-  if (!inet || !stream || !tcp) return {false, call};
-  // The flags in `type` (SOCK_NONBLOCK, SOCK_CLOEXEC) mean the same for
-  // AF_SMC, so the type is kept whole.
-  const int protocol = call.domain == AF_INET ? kSmcProtoSmc : kSmcProtoSmc6;
-  return {true, {kAfSmc, call.type, protocol}};
+  return inet && stream && tcp;
 }
 
-// Whether an SMC socket that failed with `error` should be replaced by the
-// original TCP socket: only when SMC itself is missing or refused here, and
-// never in strict mode. Resource errors (EMFILE, ENOBUFS...) would fail TCP
-// too and are returned as they are.
-bool falls_back_to_tcp(int error, bool strict);
+// The SMC socket to make instead of the TCP socket `tcp`. The flags in
+// `type` (SOCK_NONBLOCK, SOCK_CLOEXEC) mean the same for SMC, so the type
+// is kept whole.
+inline SocketCall smc_socket(SocketCall tcp, Mechanism mechanism) {
+  if (mechanism == Mechanism::kInet) {
+    return {tcp.domain, tcp.type, kIpprotoSmc};
+  }
+  return {kAfSmc, tcp.type,
+          tcp.domain == AF_INET ? kSmcProtoSmc : kSmcProtoSmc6};
+}
+
+// What SMC_SOCK_FAMILY (or -f) asks for. The names, smc, inet and auto, are
+// those of smc-tools' proposal for the same variable.
+enum class Family {
+  kAuto,
+  kSmc,
+  kInet,
+};
+
+// The mechanisms to try, in order, for `family`. auto prefers inet: such a
+// socket keeps its INET identity, so SO_DOMAIN checks, seccomp filters and
+// INET BPF hooks still see AF_INET or AF_INET6. Returns how many were
+// written to `order`.
+int mechanisms_for(Family family, Mechanism order[2]);
+
+// Whether `error` from an SMC socket() means this mechanism is missing or
+// refused here (try the next one, or TCP), rather than a failure that TCP
+// would share (EMFILE, ENOBUFS...), which is returned as it is.
+bool smc_unavailable(int error);
+
 
 }  // namespace smc

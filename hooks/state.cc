@@ -56,10 +56,19 @@ void report_settings_once(const Settings& s) {
   line.str("libsmc-preload loaded");
   if (s.sndbuf.bytes != 0) line.str(", SMC_SNDBUF ").num(s.sndbuf.bytes);
   if (s.rcvbuf.bytes != 0) line.str(", SMC_RCVBUF ").num(s.rcvbuf.bytes);
+  if (s.family.family == Family::kSmc) line.str(", SMC_SOCK_FAMILY smc");
+  if (s.family.family == Family::kInet) line.str(", SMC_SOCK_FAMILY inet");
   if (s.strict) line.str(", strict (no TCP fallback)");
   line.emit();
   report_ignored("SMC_SNDBUF", s.sndbuf);
   report_ignored("SMC_RCVBUF", s.rcvbuf);
+  if (s.family.text != nullptr) {
+    LogLine()
+        .str("ignoring SMC_SOCK_FAMILY='")
+        .str(s.family.text)
+        .str("': not smc, inet or auto")
+        .emit();
+  }
 }
 
 }  // namespace smc

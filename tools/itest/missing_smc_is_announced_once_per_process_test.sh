@@ -16,7 +16,7 @@ run "$SMC_RUN" -d python3 -c "$probe"
 expect_eq "$RC" 0 "status"
 announcements="$(grep -c 'SMC is not available here' <<<"$ERR" || true)"
 expect_eq "$announcements" 1 "announcements (the forked child inherits it)"
-expect_contains "$ERR" "socket(AF_SMC) failed: EAFNOSUPPORT); TCP sockets stay TCP" \
+expect_contains "$ERR" "SMC is not available here (IPPROTO_SMC: EPROTONOSUPPORT, AF_SMC: EAFNOSUPPORT); TCP sockets stay TCP" \
   "announcement text"
 decisions="$(grep -cE 'socket\(AF_INET6?, SOCK_STREAM[^)]*\) = [0-9]+ -> TCP' <<<"$ERR" || true)"
 expect_eq "$decisions" 7 "TCP socket decisions"

@@ -32,6 +32,6 @@ expect_eq "$OUT" $'created\nudp ok' "TCP socket without strict"
 
 if ! kernel_has_smc; then
   run "$SMC_RUN" -d --strict python3 -c "$probe"
-  expect_match "$ERR" 'socket\(AF_INET, SOCK_STREAM[^)]*\) -> AF_SMC failed: EAFNOSUPPORT \(strict: no TCP fallback\)' \
+  expect_match "$ERR" 'socket\(AF_INET, SOCK_STREAM[^)]*\) -> IPPROTO_SMC failed: EPROTONOSUPPORT, AF_SMC failed: EAFNOSUPPORT \(strict: no TCP fallback\)' \
     "strict diagnostic"
 fi
