@@ -132,8 +132,13 @@ std::optional<SmcSocket> parse_smc_diag(Bytes payload) {
   if (payload.size() < sizeof(DiagMessage)) return std::nullopt;
   DiagMessage m{};
   std::memcpy(&m, payload.data(), sizeof m);
-  if (m.family != kAfSmc) return std::nullopt;
+  // diag_family is the socket's own family (net/smc/smc_diag.c): AF_SMC,
+  // or AF_INET/AF_INET6 for IPPROTO_SMC sockets (Linux 6.11+).
+  if (m.family != kAfSmc && m.family != AF_INET && m.family != AF_INET6) {
+    return std::nullopt;
+  }
   SmcSocket s;
+  s.family = m.family;
   s.inode = m.inode;
   s.uid = m.uid;
   s.state = m.state;

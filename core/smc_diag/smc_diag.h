@@ -31,6 +31,7 @@ struct SmcBuffers {  // SMC_DIAG_CONNINFO, once the connection has buffers
 };
 
 struct SmcSocket {
+  std::uint8_t family = 0;  // AF_SMC, or AF_INET/AF_INET6 for IPPROTO_SMC
   std::uint64_t inode = 0;
   std::uint32_t uid = 0;
   std::uint8_t state = 0;

@@ -122,11 +122,25 @@ TEST_CASE("SMC_DIAG parser rejects short, foreign and broken messages") {
   const auto m = (*split_messages(bytes))[0];
   CHECK_FALSE(parse_smc_diag(m.payload.first(63)));
   std::vector<std::byte> foreign(m.payload.begin(), m.payload.end());
-  foreign[0] = std::byte{2};  // AF_INET: not ours
+  foreign[0] = std::byte{1};  // AF_UNIX: not an SMC socket
   CHECK_FALSE(parse_smc_diag(foreign));
   std::vector<std::byte> broken(m.payload.begin(), m.payload.end());
   broken[64] = std::byte{0xff};  // first attribute's length runs off the end
   CHECK_FALSE(parse_smc_diag(broken));
+}
+
+TEST_CASE("SMC_DIAG reply of an IPPROTO_SMC socket has its INET family") {
+  const auto bytes = reply(FakeSocket{});
+  const auto m = (*split_messages(bytes))[0];
+  for (const int family : {AF_INET, AF_INET6, 43}) {
+    CAPTURE(family);
+    std::vector<std::byte> copy(m.payload.begin(), m.payload.end());
+    copy[0] = static_cast<std::byte>(family);
+    const auto s = parse_smc_diag(copy);
+    REQUIRE(s);
+    CHECK(s->family == family);
+    CHECK(s->inode == 4242);
+  }
 }
 
 TEST_CASE("SMC_DIAG request dumps AF_SMC with connection info") {
