@@ -15,6 +15,25 @@ int socket_syscall(int domain, int type, int protocol) {
   return static_cast<int>(syscall(SYS_socket, domain, type, protocol));
 }
 
+int connect_syscall(int fd, const struct sockaddr* address, socklen_t length) {
+  return static_cast<int>(syscall(SYS_connect, fd, address, length));
+}
+
+int accept_syscall(int fd, struct sockaddr* address, socklen_t* length) {
+  return static_cast<int>(syscall(SYS_accept, fd, address, length));
+}
+
+int accept4_syscall(int fd, struct sockaddr* address, socklen_t* length,
+                    int flags) {
+  return static_cast<int>(syscall(SYS_accept4, fd, address, length, flags));
+}
+
+int getsockopt_syscall(int fd, int level, int name, void* value,
+                       socklen_t* length) {
+  return static_cast<int>(
+      syscall(SYS_getsockopt, fd, level, name, value, length));
+}
+
 int execve_syscall(const char* path, char* const argv[], char* const envp[]) {
   return static_cast<int>(syscall(SYS_execve, path, argv, envp));
 }
@@ -79,6 +98,11 @@ RealCalls resolve_real_calls() {
       next<CloseFromFn>("posix_spawn_file_actions_addclosefrom_np",
                         &smc_own_posix_spawn_file_actions_addclosefrom_np,
                         &unavailable_spawn<posix_spawn_file_actions_t*, int>),
+      next<ConnectFn>("connect", &smc_own_connect, &connect_syscall),
+      next<AcceptFn>("accept", &smc_own_accept, &accept_syscall),
+      next<Accept4Fn>("accept4", &smc_own_accept4, &accept4_syscall),
+      next<GetsockoptFn>("getsockopt", &smc_own_getsockopt,
+                         &getsockopt_syscall),
   };
 }
 

@@ -3,6 +3,7 @@
 
 #include <spawn.h>
 #include <stdio.h>
+#include <sys/socket.h>
 
 namespace smc {
 
@@ -14,6 +15,10 @@ using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
 using SystemFn = int (*)(const char*);
 using PopenFn = FILE* (*)(const char*, const char*);
 using CloseFromFn = int (*)(posix_spawn_file_actions_t*, int);
+using ConnectFn = int (*)(int, const struct sockaddr*, socklen_t);
+using AcceptFn = int (*)(int, struct sockaddr*, socklen_t*);
+using Accept4Fn = int (*)(int, struct sockaddr*, socklen_t*, int);
+using GetsockoptFn = int (*)(int, int, int, void*, socklen_t*);
 
 // Hidden aliases of our own hooks (defined beside each hook), for telling
 // our definitions from the next ones.
@@ -28,6 +33,10 @@ int smc_own_posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*,
                          const posix_spawnattr_t*, char* const[], char* const[]);
 int smc_own_system(const char*);
 FILE* smc_own_popen(const char*, const char*);
+int smc_own_connect(int, const struct sockaddr*, socklen_t);
+int smc_own_accept(int, struct sockaddr*, socklen_t*);
+int smc_own_accept4(int, struct sockaddr*, socklen_t*, int);
+int smc_own_getsockopt(int, int, int, void*, socklen_t*);
 int smc_own_posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t*,
                                                      int);
 }
@@ -42,6 +51,10 @@ struct RealCalls {
   SystemFn system;
   PopenFn popen;
   CloseFromFn addclosefrom;  // posix_spawn_file_actions_addclosefrom_np
+  ConnectFn connect;
+  AcceptFn accept;
+  Accept4Fn accept4;
+  GetsockoptFn getsockopt;
 };
 
 // Looks every hooked symbol up with dlsym(RTLD_NEXT). Aborts with a message

@@ -76,13 +76,19 @@ Settings read_settings(const char* const* envp) {
       read_flag(envp, "SMC_STRICT"),
       true,
       read_family(envp),
+      read_flag(envp, "SMC_SUMMARY"),
+      find_env(envp, "SMC_SUMMARY_FILE"),
       {},
   };
+  if (s.summary_file != nullptr && s.summary_file[0] == '\0') {
+    s.summary_file = nullptr;
+  }
+
   const char* inherit = find_env(envp, "SMC_INHERIT");
   s.inherit = !(inherit != nullptr && inherit[0] == '0' && inherit[1] == '\0');
   static constexpr const char* kCarried[kMaxCarried] = {
       "SMC_SNDBUF", "SMC_RCVBUF", "SMC_DEBUG", "SMC_STRICT",
-      "SMC_SOCK_FAMILY"};
+      "SMC_SOCK_FAMILY", "SMC_SUMMARY", "SMC_SUMMARY_FILE"};
   int carried = 0;
   for (const char* name : kCarried) {
     const char* entry = find_env_entry(envp, name);

@@ -7,6 +7,9 @@
 //   SMC_SOCK_FAMILY         how TCP sockets become SMC: smc (AF_SMC), inet
 //                           (AF_INET/AF_INET6 with IPPROTO_SMC), or auto
 //                           (the default: inet where the kernel has it)
+//   SMC_SUMMARY             at exit, one line on stderr: sockets made and
+//                           what their connections became
+//   SMC_SUMMARY_FILE        append that summary to this file, as JSON
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
 #pragma once
 
@@ -31,7 +34,7 @@ bool parse_family(const char* text, Family* family);
 
 // The variables above that a child gets back when its environment lost
 // them, as "NAME=value" entries of the environment at load.
-inline constexpr int kMaxCarried = 5;
+inline constexpr int kMaxCarried = 7;
 
 struct Settings {
   BufferSetting sndbuf;
@@ -40,6 +43,8 @@ struct Settings {
   bool strict;
   bool inherit;  // on unless SMC_INHERIT=0
   FamilySetting family;
+  bool summary;               // SMC_SUMMARY: the line on stderr
+  const char* summary_file;   // nullptr when unset or empty
   // Stable for the life of the process: the loader's environment strings
   // are never freed. nullptr-terminated.
   const char* carried[kMaxCarried + 1];

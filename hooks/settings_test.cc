@@ -139,5 +139,30 @@ TEST_CASE("settings read SMC_SOCK_FAMILY and ignore unknown values") {
   }
 }
 
+TEST_CASE("settings read the summary line and the summary file apart") {
+  const struct {
+    const char* entry;
+    bool summary;
+    const char* file;
+  } rows[] = {
+      {"SMC_SUMMARY=1", true, nullptr},
+      {"SMC_SUMMARY=0", false, nullptr},
+      {"SMC_SUMMARY=", false, nullptr},
+      {"SMC_SUMMARY_FILE=/var/log/smc.json", false, "/var/log/smc.json"},
+      {"SMC_SUMMARY_FILE=", false, nullptr},
+      {"PATH=/bin", false, nullptr},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.entry);
+    const char* env[] = {row.entry, nullptr};
+    const Settings s = read_settings(env);
+    CHECK(s.summary == row.summary);
+    CHECK((s.summary_file == nullptr) == (row.file == nullptr));
+    if (row.file != nullptr && s.summary_file != nullptr) {
+      CHECK(std::string(s.summary_file) == row.file);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace smc

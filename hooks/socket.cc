@@ -25,6 +25,7 @@
 
 #include <atomic>
 
+#include "hooks/connections.h"
 #include "hooks/log.h"
 #include "hooks/socket_policy.h"
 #include "hooks/state.h"
@@ -185,6 +186,8 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
     }
   }
 
+  new_socket(fd, smc);
+  count_socket(smc, smc ? tried.mechanism[tried.count] : Mechanism::kSmc);
   LogLine line(debug);
   if (debug) {
     log_call(line, call);

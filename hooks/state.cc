@@ -2,6 +2,7 @@
 
 #include <atomic>
 
+#include "hooks/connections.h"
 #include "hooks/log.h"
 #include "hooks/own_library.h"
 
@@ -33,7 +34,8 @@ void report_ignored(const char* name, const BufferSetting& setting) {
 // Runs when the dynamic loader maps the library, before the program's main.
 __attribute__((constructor)) void on_load() {
   State scratch;
-  if (current_state(scratch).settings.debug) open_diagnostics();
+  const Settings& settings = current_state(scratch).settings;
+  if (settings.debug || settings.summary) open_diagnostics();
   remember_own_library(find_env(environ, "LD_PRELOAD"));
 }
 
@@ -45,7 +47,7 @@ const State& current_state(State& scratch) {
   if (!g_claimed.exchange(true, std::memory_order_acq_rel)) {
     g_state = scratch;
     g_published.store(true, std::memory_order_release);
-    g_quiet.store(!scratch.settings.debug, std::memory_order_release);
+    g_quiet.store(!wants_verdicts(scratch.settings), std::memory_order_release);
   }
   return scratch;
 }

@@ -16,8 +16,8 @@ struct State {
 
 extern State g_state;
 extern std::atomic<bool> g_published;
-// Published, and SMC_DEBUG off: the one thing the hot path of every hooked
-// call needs to know before going straight to libc.
+// Published, and SMC_DEBUG and SMC_SUMMARY off: the one thing the hot path
+// of every hooked call needs to know before going straight to libc.
 extern std::atomic<bool> g_quiet;
 
 // The process-wide state once the library's constructor has built it,
@@ -26,7 +26,8 @@ inline const State* published_state() {
   return g_published.load(std::memory_order_acquire) ? &g_state : nullptr;
 }
 
-// The state when it is published and SMC_DEBUG is off, else nullptr.
+// The state when it is published and SMC_DEBUG and SMC_SUMMARY are off,
+// else nullptr.
 inline const State* quiet_state() {
   return g_quiet.load(std::memory_order_acquire) ? &g_state : nullptr;
 }

@@ -1,0 +1,38 @@
+// What became of each connection: the -d line after connect()/accept()
+// and the counts for the exit summary (SMC_SUMMARY, SMC_SUMMARY_FILE).
+// Does nothing, and costs one load, when neither is on.
+#pragma once
+
+#include <sys/socket.h>
+
+#include "hooks/socket_policy.h"
+#include "hooks/state.h"
+
+namespace smc {
+
+// Whether the settings ask for verdicts at all.
+inline bool wants_verdicts(const Settings& s) {
+  return s.debug || s.summary || s.summary_file != nullptr;
+}
+
+// A TCP-rule socket() call, and the mechanism that made it SMC (converted)
+// or not; for the summary.
+void count_socket(bool converted, Mechanism mechanism);
+
+// After connect(fd) returned `result` (errno `error`). A non-blocking
+// connect in progress is reported when the program asks for SO_ERROR.
+void after_connect(const State& state, int fd, int result, int error);
+
+// After accept()/accept4() on `listener` returned `fd`.
+void after_accept(const State& state, int listener, int fd);
+
+// From the getsockopt() hook: whether `fd` has a connect in progress that
+// we still owe a verdict for, and the verdict once SO_ERROR says it is done.
+bool connect_pending(int fd);
+void after_connect_completed(const State& state, int fd, int so_error);
+
+// A new socket from socket(), an SMC one or not: whatever was known of an
+// old socket of that number is gone.
+void new_socket(int fd, bool smc);
+
+}  // namespace smc

@@ -1,0 +1,185 @@
+#include "hooks/verdict.h"
+
+#include <errno.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstring>
+
+namespace smc {
+namespace {
+
+// include/uapi/linux/smc_diag.h: struct smc_diag_req is the family, two
+// pad bytes, the extension bits and a struct inet_diag_sockid (48 bytes);
+// struct smc_diag_msg is 4 bytes of family/state/mode/shutdown, the sockid,
+// the uid, and the inode at offset 56.
+constexpr std::uint8_t kAfSmc = 43;
+constexpr std::size_t kRequestPayload = 4 + 48;
+constexpr std::size_t kMessageSize = 64;
+constexpr std::size_t kModeOffset = 2;
+constexpr std::size_t kInodeOffset = 56;
+constexpr std::uint16_t kAttrFallback = 5;  // SMC_DIAG_FALLBACK
+// diag_mode (SMC_DIAG_MODE_*).
+constexpr std::uint8_t kModeSmcR = 0;
+constexpr std::uint8_t kModeFallback = 1;
+constexpr std::uint8_t kModeSmcD = 2;
+
+std::uint32_t u32(const unsigned char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+struct Decline {
+  std::uint32_t code;
+  const char* name;
+};
+
+// net/smc/smc_clc.h, SMC_CLC_DECL_*: the ones a connection can end with.
+constexpr Decline kDeclines[] = {
+    {0x01010000, "MEM"},        {0x02010000, "TIMEOUT_CL"},
+    {0x02020000, "TIMEOUT_AL"}, {0x03000000, "CNFERR"},
+    {0x03010000, "PEERNOSMC"},  {0x03020000, "IPSEC"},
+    {0x03030000, "NOSMCDEV"},   {0x03030001, "NOSMCDDEV"},
+    {0x03030002, "NOSMCRDEV"},  {0x03030003, "NOISM2SUPP"},
+    {0x03030004, "NOV2EXT"},    {0x03030005, "NOV2DEXT"},
+    {0x03030006, "NOSEID"},     {0x03030007, "NOSMCD2DEV"},
+    {0x03030008, "NOUEID"},     {0x03030009, "RELEASEERR"},
+    {0x0303000a, "MAXCONNERR"}, {0x0303000b, "MAXLINKERR"},
+    {0x03040000, "MODEUNSUPP"}, {0x03050000, "RMBE_EC"},
+    {0x03060000, "OPTUNSUPP"},  {0x03070000, "DIFFPREFIX"},
+    {0x03080000, "GETVLANERR"}, {0x03090000, "ISMVLANERR"},
+    {0x030a0000, "NOACTLINK"},  {0x030b0000, "NOSRVLINK"},
+    {0x030c0000, "VERSMISMAT"}, {0x030d0000, "MAX_DMB"},
+    {0x030e0000, "NOROUTE"},    {0x030f0000, "NOINDIRECT"},
+    {0x04000000, "SYNCERR"},    {0x05000000, "PEERDECL"},
+    {0x09990000, "INTERR"},     {0x09990001, "ERR_RTOK"},
+    {0x09990002, "ERR_RDYLNK"}, {0x09990003, "ERR_REGBUF"},
+};
+
+}  // namespace
+
+const char* decline_name(std::uint32_t code) {
+  for (const Decline& d : kDeclines) {
+    if (d.code == code) return d.name;
+  }
+  return nullptr;
+}
+
+const char* outcome_name(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kSmcD:
+      return "SMC-D";
+    case Outcome::kSmcR:
+      return "SMC-R";
+    case Outcome::kFallback:
+      return "TCP fallback";
+    case Outcome::kTcp:
+      return "TCP";
+    case Outcome::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::size_t verdict_request(unsigned char* out, std::size_t capacity) {
+  const std::size_t length = NLMSG_LENGTH(kRequestPayload);
+  if (capacity < length) return 0;
+  std::memset(out, 0, length);
+  nlmsghdr header{};
+  header.nlmsg_len = static_cast<std::uint32_t>(length);
+  header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  header.nlmsg_seq = 1;
+  std::memcpy(out, &header, sizeof header);
+  out[NLMSG_HDRLEN] = kAfSmc;  // diag_family; no extensions, any state
+  return length;
+}
+
+bool find_verdict(const unsigned char* data, std::size_t size,
+                  std::uint64_t inode, Verdict* verdict, bool* done) {
+  std::size_t at = 0;
+  while (size - at >= NLMSG_HDRLEN) {
+    nlmsghdr h;
+    std::memcpy(&h, data + at, sizeof h);
+    if (h.nlmsg_len < NLMSG_HDRLEN || h.nlmsg_len > size - at) {
+      *done = true;  // malformed: stop reading
+      return false;
+    }
+    if (h.nlmsg_type == NLMSG_DONE || h.nlmsg_type == NLMSG_ERROR) {
+      *done = true;
+      return false;
+    }
+    const unsigned char* payload = data + at + NLMSG_HDRLEN;
+    const std::size_t payload_size = h.nlmsg_len - NLMSG_HDRLEN;
+    if (h.nlmsg_type == SOCK_DIAG_BY_FAMILY && payload_size >= kMessageSize) {
+      std::uint64_t found;
+      std::memcpy(&found, payload + kInodeOffset, sizeof found);
+      if (found == inode) {
+        const std::uint8_t mode = payload[kModeOffset];
+        *verdict = {mode == kModeSmcD   ? Outcome::kSmcD
+                    : mode == kModeSmcR ? Outcome::kSmcR
+                    : mode == kModeFallback ? Outcome::kFallback
+                                            : Outcome::kUnknown,
+                    0, 0};
+        // Attributes: struct nlattr (length, type), each 4-byte aligned.
+        std::size_t a = kMessageSize;
+        while (payload_size - a >= 4) {
+          std::uint16_t length;
+          std::uint16_t type;
+          std::memcpy(&length, payload + a, 2);
+          std::memcpy(&type, payload + a + 2, 2);
+          if (length < 4 || length > payload_size - a) break;
+          if (type == kAttrFallback && length >= 4 + 8) {
+            verdict->reason = u32(payload + a + 4);
+            verdict->peer_reason = u32(payload + a + 8);
+          }
+          a += (length + 3u) & ~3u;
+          if (a > payload_size) break;
+        }
+        return true;
+      }
+    }
+    at += NLMSG_ALIGN(h.nlmsg_len);
+    if (at > size) break;
+  }
+  return false;
+}
+
+Verdict query_verdict(std::uint64_t inode,
+                      int (*real_socket)(int, int, int)) {
+  const int saved_errno = errno;
+  Verdict verdict{Outcome::kUnknown, 0, 0};
+  const int fd = real_socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+                             NETLINK_SOCK_DIAG);
+  if (fd < 0) {
+    errno = saved_errno;
+    return verdict;
+  }
+  unsigned char request[NLMSG_LENGTH(kRequestPayload)];
+  const std::size_t length = verdict_request(request, sizeof request);
+  sockaddr_nl kernel{};
+  kernel.nl_family = AF_NETLINK;
+  if (sendto(fd, request, length, 0, reinterpret_cast<sockaddr*>(&kernel),
+             sizeof kernel) == static_cast<ssize_t>(length)) {
+    alignas(nlmsghdr) unsigned char buffer[8192];
+    bool done = false;
+    // The dump comes in chunks; stop at the match or its end. Bounded, in
+    // case a kernel never ends it.
+    for (int chunks = 0; !done && chunks < 4096; ++chunks) {
+      const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+      if (n <= 0) break;
+      if (find_verdict(buffer, static_cast<std::size_t>(n), inode, &verdict,
+                       &done)) {
+        break;
+      }
+    }
+  }
+  close(fd);
+  errno = saved_errno;
+  return verdict;
+}
+
+}  // namespace smc
