@@ -1,8 +1,12 @@
 #include "core/launcher/launcher.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <string>
 
 #include <fmt/format.h>
@@ -10,6 +14,7 @@
 #include "core/blob/blob.h"
 #include "core/exec/exec.h"
 #include "core/files/files.h"
+#include "core/links/links.h"
 #include "core/launcher/plan.h"
 #include "core/ld_preload/ld_preload.h"
 #include "core/memfd/memfd.h"
@@ -83,6 +88,60 @@ std::string preload_value(const std::string& ours) {
   return composed.value;
 }
 
+// The --summary-file FILE, absolute (the program may change its folder
+// before it exits) and known to be writable now rather than at exit.
+Result<std::string> summary_file(const std::string& file) {
+  const std::string path =
+      file.front() == '/' ? file
+                          : (std::filesystem::current_path() / file).string();
+  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+                      0644);
+  if (fd < 0) {
+    return usage_error(fmt::format("cannot write --summary-file {}: {}",
+                                   quote_value(file), std::strerror(errno)));
+  }
+  close(fd);
+  return path;
+}
+
+// -n: what would happen, on stdout, with nothing changed or run.
+std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
+                    const Reach& reach, const std::string& program,
+                    const std::vector<std::string>& command) {
+  std::string out = "smc_run: dry run; nothing is changed or run\n";
+  for (const SysctlWish& wish : plan.sysctls) {
+    const Result<long> now = read_sysctl("/proc/sys", wish.name);
+    if (!now) {
+      out += fmt::format("would try to raise {} to {}; {}\n", wish.name,
+                         wish.at_least, now.error().message);
+    } else if (*now < wish.at_least) {
+      out += fmt::format("would raise {} from {} to {}\n", wish.name, *now,
+                         wish.at_least);
+    } else {
+      out += fmt::format("{} is {}, enough for {}\n", wish.name, *now,
+                         wish.at_least);
+    }
+  }
+  for (const std::string& warning : reach.warnings) {
+    out += fmt::format("warning: {}\n", warning);
+  }
+  for (const EnvVar& var : env) {
+    out += var.why.empty()
+               ? fmt::format("would set {}={}\n", var.name, var.value)
+               : fmt::format("would set {}={} ({})\n", var.name, var.value,
+                             var.why);
+  }
+  if (reach.offer_library) {
+    out += fmt::format(
+        "  (N: a sealed memfd holding the {}-byte preload library, made at "
+        "run time)\n",
+        preload_library().size());
+  }
+  out += fmt::format("would exec {} with argv: {}\n", program,
+                     shell_quote(command));
+  return out;
+}
+
 }  // namespace
 
 Result<std::string> run_smc_run(std::span<const std::string> args,
@@ -97,18 +156,44 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     if (!written) return written.error();
     return std::string();
   }
+  if (options->install_links) {
+    static constexpr std::string_view kRoles[] = {"smcss", "smcd", "smc_chk"};
+    std::error_code ec;
+    const std::filesystem::path exe =
+        std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) {
+      return system_error(fmt::format(
+          "cannot find this file through /proc/self/exe: {}", ec.message()));
+    }
+    const std::string dir = options->install_links->empty()
+                                ? exe.parent_path().string()
+                                : *options->install_links;
+    return install_links(exe.string(), dir, kRoles);
+  }
 
-  const Result<Plan> plan = make_plan(*options, environ);
+  Result<Plan> plan = make_plan(*options, environ);
   if (!plan) return plan.error();
+  for (EnvVar& var : plan->env) {
+    if (var.name != "SMC_SUMMARY_FILE") continue;
+    const Result<std::string> path = summary_file(var.value);
+    if (!path) return path.error();
+    var.value = *path;
+  }
   const Result<std::string> program = find_program(
       options->command.front(), std::getenv("PATH"), default_search_path());
   if (!program) return program.error();
 
-  raise_sysctls(*plan, console);
   const Reach reach = judge_reach(*program, embedded_library_facts());
+  std::vector<EnvVar> env = plan->env;
+  if (options->dry_run) {
+    if (reach.offer_library) {
+      env.push_back({"LD_PRELOAD", preload_value("/proc/self/fd/N"), ""});
+    }
+    return dry_run(*plan, env, reach, *program, options->command);
+  }
+  raise_sysctls(*plan, console);
   for (const std::string& warning : reach.warnings) console.warning(warning);
 
-  std::vector<EnvVar> env = plan->env;
   if (reach.offer_library) {
     const Result<std::string> library = place_library(*plan, console);
     if (!library) return library.error();

@@ -52,6 +52,20 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
     const Result<Ok> r = plan_buffer(b, plan);
     if (!r) return r.error();
   }
+  if (options.family) {
+    plan.env.push_back({"SMC_SOCK_FAMILY", *options.family,
+                        fmt::format("-f {}", *options.family)});
+  } else if (env.family.text != nullptr) {
+    return usage_error(fmt::format(
+        "invalid SMC_SOCK_FAMILY {} in the environment (use smc, inet or "
+        "auto)",
+        quote_value(env.family.text)));
+  }
+  if (options.summary) plan.env.push_back({"SMC_SUMMARY", "1", "--summary"});
+  if (options.summary_file) {
+    plan.env.push_back({"SMC_SUMMARY_FILE", *options.summary_file,
+                        "--summary-file"});
+  }
   plan.debug = options.debug || env.debug;
   if (options.debug) plan.env.push_back({"SMC_DEBUG", "1", "-d"});
   if (options.strict) plan.env.push_back({"SMC_STRICT", "1", "--strict"});

@@ -30,7 +30,9 @@ struct Plan {
 // The buffer sizes come from -r/-t, else from SMC_RCVBUF/SMC_SNDBUF in
 // `envp` (validated here: the library alone would silently ignore a bad
 // one). They are exported in bytes. SMC_DEBUG/SMC_STRICT in `envp` act as
-// -d/--strict, with the library's own reading of them.
+// -d/--strict, with the library's own reading of them. A bad
+// SMC_SOCK_FAMILY in `envp` is refused, as a bad -f is. --summary-file's
+// FILE is passed as given: the launcher makes it absolute and checks it.
 Result<Plan> make_plan(const Options& options, const char* const* envp);
 
 }  // namespace smc

@@ -69,6 +69,9 @@ Result<Options> parse_options(std::span<const std::string> args) {
   std::string rcvbuf;
   std::string sndbuf;
   std::string write_lib;
+  std::string family;
+  std::string summary_file;
+  std::string install_links;
 
   CLI::App app;
   app.set_help_flag();  // -h prints our own text, see usage()
@@ -78,11 +81,20 @@ Result<Options> parse_options(std::span<const std::string> args) {
   app.add_flag("-v,--version", options.version);
   app.add_flag("--strict", options.strict);
   app.add_flag("--no-inherit", options.no_inherit);
+  app.add_flag("-n,--dry-run", options.dry_run);
+  app.add_flag("--summary", options.summary);
   // getopt lets a repeated option win; scripts rely on that to override.
   const auto last = CLI::MultiOptionPolicy::TakeLast;
   auto* r = app.add_option("-r,--rcvbuf", rcvbuf)->multi_option_policy(last);
   auto* t = app.add_option("-t,--sndbuf", sndbuf)->multi_option_policy(last);
   auto* w = app.add_option("--write-lib", write_lib)->multi_option_policy(last);
+  auto* f = app.add_option("-f,--family", family)->multi_option_policy(last);
+  auto* s = app.add_option("--summary-file", summary_file)
+                ->multi_option_policy(last);
+  // DIR is optional: without it, the links go beside this file.
+  auto* l = app.add_option("--install-links", install_links)
+                ->expected(0, 1)
+                ->multi_option_policy(last);
 
   const Result<Ok> parsed = parse_with(app, args);
   if (!parsed) return parsed.error();
@@ -107,6 +119,29 @@ Result<Options> parse_options(std::span<const std::string> args) {
     auto size = parse_buffer(sndbuf, "-t");
     if (!size) return size.error();
     options.sndbuf = *size;
+  }
+  if (f->count() > 0) {
+    if (family != "smc" && family != "inet" && family != "auto") {
+      return usage_error(fmt::format(
+          "invalid FAMILY {} for -f (use smc, inet or auto)",
+          quote_value(family)));
+    }
+    options.family = family;
+  }
+  if (s->count() > 0) {
+    if (summary_file.empty()) {
+      return usage_error("--summary-file needs a non-empty FILE");
+    }
+    options.summary_file = summary_file;
+  }
+  if (l->count() > 0) {
+    if (!options.command.empty()) {
+      return usage_error(fmt::format(
+          "--install-links makes links and exits; unexpected {}",
+          quote_value(options.command.front())));
+    }
+    options.install_links = install_links;
+    return options;
   }
   if (w->count() > 0) {
     if (write_lib.empty()) {
@@ -187,14 +222,19 @@ const std::string& usage() {
   static const std::string text =
       R"(Usage: smc_run [OPTIONS] [--] PROGRAM [ARGS...]
 
-Run PROGRAM with its TCP sockets created as SMC sockets (AF_SMC), so that
-its connections use SMC-D or SMC-R where both ends support it and fall back
-to TCP where they do not. PROGRAM's children inherit this.
+Run PROGRAM with its TCP sockets created as SMC sockets, so that its
+connections use SMC-D or SMC-R where both ends support it and fall back to
+TCP where they do not. PROGRAM's children inherit this.
 
 Options:
   -d, --debug          print what smc_run sets up and, from inside PROGRAM,
-                       what becomes of each socket (on stderr)
+                       what becomes of each socket and connection (stderr)
+  -f, --family FAMILY  how sockets become SMC: smc (AF_SMC sockets), inet
+                       (AF_INET/AF_INET6 sockets with IPPROTO_SMC, Linux
+                       6.11+, which keep their INET identity), or auto
+                       (the default: inet where the kernel has it, else smc)
   -h, --help           print this help and exit
+  -n, --dry-run        print what would be set and run, then exit
   -r, --rcvbuf SIZE    request receive buffers of SIZE bytes (SO_RCVBUF),
                        raising net.core.rmem_max to SIZE if it is lower
   -t, --sndbuf SIZE    request transmit buffers of SIZE bytes (SO_SNDBUF),
@@ -205,10 +245,19 @@ Options:
       --no-inherit     do not give children back the library when a
                        program starts them with an environment without it
                        (env -i, a fresh environment for exec or spawn)
+      --summary        at each process's exit, print on stderr how many
+                       sockets it made, converted, and what its
+                       connections became (SMC-D, SMC-R, TCP by reason)
+      --summary-file FILE
+                       append that summary to FILE instead, as one JSON
+                       object per line and process (both may be given)
       --write-lib PATH write the preload library to PATH and exit, for
                        LD_PRELOAD=PATH without smc_run
-      --role NAME ...  as the first argument: act as NAME (smcss, smcd),
-                       as a link named NAME to this file would
+      --install-links [DIR]
+                       make links smcss, smcd and smc_chk to this file in
+                       DIR (default: this file's folder) and exit
+      --role NAME ...  as the first argument: act as NAME (smcss, smcd,
+                       smc_chk), as a link named NAME to this file would
 
 SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
 most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).
@@ -218,11 +267,14 @@ Environment:
   SMC_DEBUG               1 acts as -d
   SMC_STRICT              1 acts as --strict
   SMC_INHERIT             0 acts as --no-inherit
+  SMC_SOCK_FAMILY         smc, inet or auto, as for -f (the option wins)
+  SMC_SUMMARY             1 acts as --summary
+  SMC_SUMMARY_FILE        FILE, as for --summary-file
   LD_PRELOAD              kept; smc_run appends its library
 
 Exit status:
-  0    -h, -v or --write-lib succeeded
-  1    invalid option or SIZE, or no PROGRAM
+  0    -h, -v, -n, --write-lib or --install-links succeeded
+  1    invalid option, SIZE or FAMILY, or no PROGRAM
   125  smc_run itself failed, e.g. /proc is not mounted
   126  PROGRAM was found but cannot be executed
   127  PROGRAM was not found

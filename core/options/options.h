@@ -2,8 +2,9 @@
 // translation unit that includes CLI11 costs seconds to compile.
 //
 // smc_run, a superset of smc-tools' smc_run:
-//   smc_run [-dhv] [-r SIZE] [-t SIZE] [--strict] [--no-inherit]
-//           [--write-lib PATH] [--] PROGRAM [ARGS...]
+//   smc_run [-dhnv] [-f FAMILY] [-r SIZE] [-t SIZE] [--strict]
+//           [--no-inherit] [--summary] [--summary-file FILE]
+//           [--write-lib PATH] [--install-links [DIR]] [--] PROGRAM [ARGS...]
 // Parsing stops at the first non-option, like getopt with a leading '+', so
 // PROGRAM's own options pass through untouched.
 //
@@ -30,6 +31,11 @@ struct Options {
   bool version = false;
   bool strict = false;
   bool no_inherit = false;
+  bool dry_run = false;  // -n
+  bool summary = false;
+  std::optional<std::string> family;        // -f: "smc", "inet" or "auto"
+  std::optional<std::string> summary_file;  // JSON lines, one per process
+  std::optional<std::string> install_links;  // DIR, "" for our own folder
   std::optional<BufferSize> rcvbuf;
   std::optional<BufferSize> sndbuf;
   std::optional<std::string> write_lib;
@@ -37,7 +43,7 @@ struct Options {
 };
 
 // `args` excludes argv[0]. A missing PROGRAM is not an error here when -h,
-// -v or --write-lib make one unnecessary.
+// -v, --write-lib or --install-links make one unnecessary.
 Result<Options> parse_options(std::span<const std::string> args);
 
 // The -h text; testdata/help.txt and tools/man/smc_run.8 follow it.

@@ -46,6 +46,10 @@ std::string sysctl_path(std::string_view name) {
   return path;
 }
 
+Result<long> read_sysctl(const std::string& proc_sys, std::string_view name) {
+  return read_value(proc_sys + "/" + sysctl_path(name), name);
+}
+
 Result<SysctlRaise> raise_sysctl(const std::string& proc_sys,
                                  std::string_view name, long wanted) {
   const std::string path = proc_sys + "/" + sysctl_path(name);

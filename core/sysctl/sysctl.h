@@ -21,6 +21,9 @@ struct SysctlRaise {
 // sysctl: dots in names map to directories).
 std::string sysctl_path(std::string_view name);
 
+// The value of `name`, read under `proc_sys`, for smc_run -n.
+Result<long> read_sysctl(const std::string& proc_sys, std::string_view name);
+
 // Makes `name` at least `wanted`, by writing under `proc_sys` (normally
 // "/proc/sys"). Fails when the value cannot be read, or must be raised and
 // cannot be written (not root, read-only /proc/sys, another namespace).
