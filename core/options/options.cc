@@ -260,8 +260,8 @@ Options:
                        (env -i, a fresh environment for exec or spawn)
       --write-lib PATH write the preload library to PATH and exit, for
                        LD_PRELOAD=PATH without smc_run
-      --role NAME ...  as the first argument: act as NAME (smcss, smcd),
-                       as a link named NAME to this file would
+      --role NAME ...  as the first argument: act as NAME (smcss, smcd,
+                       smc_chk), as a link named NAME to this file would
 
 SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
 most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).
