@@ -94,5 +94,20 @@ TEST_CASE("the live test reports why it cannot connect, and within its limit") {
   }
 }
 
+TEST_CASE("the live test gives up at its deadline instead of waiting") {
+  // A non-blocking AF_SMC connect always leaves the handshake to a kernel
+  // worker (smc_connect: EINPROGRESS), so with no time at all it must stop
+  // at the first wait.
+  const LoopbackTest t = run_loopback_test(std::chrono::milliseconds(0));
+  if (kernel_has_smc()) {
+    CHECK(t.error == "no connection within 0 ms");
+    CHECK(t.error_number == ETIMEDOUT);
+  } else {
+    CHECK(t.error_number == EAFNOSUPPORT);
+  }
+  CHECK_FALSE(t.client);
+  CHECK(t.bytes == 0);
+}
+
 }  // namespace
 }  // namespace smc
