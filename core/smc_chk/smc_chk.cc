@@ -1,6 +1,10 @@
 #include "core/smc_chk/smc_chk.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -37,7 +41,7 @@ std::string join(const std::vector<std::string>& parts, const char* separator) {
   return out;
 }
 
-// The checks of one module; `provides` names what it gives ("AF_SMC").
+// The check of one module; `provides` names what it gives ("AF_SMC").
 Check module_check(const std::string& module, const std::string& provides,
                    const ModuleFacts& m, const Facts& f) {
   const std::string name = module + " module";
@@ -52,8 +56,8 @@ Check module_check(const std::string& module, const std::string& provides,
                                 provides));
   }
   if (!f.loadable_modules) {
-    return fail(name, fmt::format("not built into this kernel, which loads no modules "
-                                  "(it has no /proc/modules)"));
+    return fail(name, "not built into this kernel, which loads no modules (it has no "
+                      "/proc/modules)");
   }
   if (m.available) {
     return fail(name, fmt::format("not loaded (load it: modprobe {})", module));
