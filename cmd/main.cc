@@ -12,6 +12,7 @@
 #include "core/launcher/launcher.h"
 #include "core/result/result.h"
 #include "core/roles/roles.h"
+#include "core/smc_chk/smc_chk.h"
 #include "core/smcd/smcd.h"
 #include "core/smcss/smcss.h"
 
@@ -39,6 +40,11 @@ bool write_out(std::FILE* stream, std::string_view text) {
   return std::fwrite(text.data(), 1, text.size(), stream) == text.size() &&
          std::fflush(stream) == 0;
 }
+
+// smc_chk's answer "SMC would not be used". It is no error of smc_chk, and
+// 1 (usage) and 125 (own failure) mean those for every role, so a check
+// that ran and says no gets a code of its own.
+constexpr int kExitSmcNotUsed = 2;
 
 int fail(const std::string& name, bool on_stdout, const smc::Error& error) {
   write_out(on_stdout ? stdout : stderr,
@@ -79,6 +85,12 @@ int main(int argc, char** argv) {
     case smc::Role::kSmcd:
       result = smc::run_smcd(invocation->args);
       break;
+    case smc::Role::kSmcChk: {
+      const smc::Result<smc::ChkOutput> chk = smc::run_smc_chk(invocation->args);
+      if (!chk) return fail(name, invocation->errors_on_stdout, chk.error());
+      if (!write_out(stdout, chk->text)) return exit_code(smc::ErrorKind::kSystem);
+      return chk->smc_not_used ? kExitSmcNotUsed : 0;
+    }
   }
   if (!result) return fail(name, invocation->errors_on_stdout, result.error());
   return write_out(stdout, *result) ? 0 : exit_code(smc::ErrorKind::kSystem);

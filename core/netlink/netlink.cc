@@ -171,19 +171,31 @@ Result<Ok> netlink_exchange(
   }
 }
 
-Result<std::uint16_t> genl_family_id(const std::string& name, int* errno_out) {
-  NetlinkRequest request(GENL_ID_CTRL, NLM_F_REQUEST | NLM_F_ACK);
+NetlinkRequest genl_request(std::uint16_t family, std::uint8_t command,
+                            std::uint8_t version, std::uint16_t flags) {
+  NetlinkRequest request(family, flags);
   genlmsghdr genl{};
-  genl.cmd = CTRL_CMD_GETFAMILY;
-  genl.version = 1;
-  request.payload(&genl, sizeof genl).string_attribute(CTRL_ATTR_FAMILY_NAME,
-                                                       name);
+  genl.cmd = command;
+  genl.version = version;
+  request.payload(&genl, sizeof genl);
+  return request;
+}
+
+std::optional<std::vector<NetlinkAttribute>> genl_attributes(
+    const NetlinkMessage& message) {
+  return split_attributes(message.payload, GENL_HDRLEN);
+}
+
+Result<std::uint16_t> genl_family_id(const std::string& name, int* errno_out) {
+  NetlinkRequest request = genl_request(GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1,
+                                        NLM_F_REQUEST | NLM_F_ACK);
+  request.string_attribute(CTRL_ATTR_FAMILY_NAME, name);
   std::optional<std::uint16_t> id;
   const Result<Ok> r = netlink_exchange(
       NETLINK_GENERIC, request,
       fmt::format("generic netlink family {} is not available", name),
       [&](const NetlinkMessage& m) {
-        const auto attributes = split_attributes(m.payload, GENL_HDRLEN);
+        const auto attributes = genl_attributes(m);
         if (!attributes) return;
         for (const NetlinkAttribute& a : *attributes) {
           if (a.type == CTRL_ATTR_FAMILY_ID && a.data.size() >= 2) {

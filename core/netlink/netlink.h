@@ -75,4 +75,14 @@ Result<Ok> netlink_exchange(
 // The id of generic netlink family `name` (from the genl controller).
 Result<std::uint16_t> genl_family_id(const std::string& name, int* errno_out);
 
+// A request to generic netlink family `family`: its header (genlmsghdr)
+// with `command` and `version` is in place; attributes may follow.
+NetlinkRequest genl_request(std::uint16_t family, std::uint8_t command,
+                            std::uint8_t version, std::uint16_t flags);
+
+// The attributes of a generic netlink message, after its genlmsghdr;
+// nullopt if they do not fit.
+std::optional<std::vector<NetlinkAttribute>> genl_attributes(
+    const NetlinkMessage& message);
+
 }  // namespace smc

@@ -79,6 +79,29 @@ TEST_CASE("netlink parser rejects lengths that leave the buffer") {
   CHECK(split_attributes(payload.first(0), 0)->empty());
 }
 
+TEST_CASE("generic netlink requests start with the command and version") {
+  NetlinkRequest r = genl_request(0x1c, 5, 1, NLM_F_REQUEST | NLM_F_DUMP);
+  r.attribute(3, "ab", 2);
+  const auto bytes = r.bytes(9);
+  const auto m = split_messages(bytes);
+  REQUIRE(m);
+  REQUIRE(m->size() == 1);
+  const NetlinkMessage& message = (*m)[0];
+  CHECK(message.type == 0x1c);
+  CHECK(message.flags == (NLM_F_REQUEST | NLM_F_DUMP));
+  REQUIRE(message.payload.size() >= 4);
+  CHECK(static_cast<int>(message.payload[0]) == 5);  // genlmsghdr.cmd
+  CHECK(static_cast<int>(message.payload[1]) == 1);  // genlmsghdr.version
+  const auto attributes = genl_attributes(message);
+  REQUIRE(attributes);
+  REQUIRE(attributes->size() == 1);
+  CHECK((*attributes)[0].type == 3);
+  CHECK((*attributes)[0].data.size() == 2);
+  // A message too short for its genlmsghdr is refused.
+  const auto bare = split_messages(NetlinkRequest(0x1c, 0).bytes(1));
+  CHECK_FALSE(genl_attributes((*bare)[0]));
+}
+
 TEST_CASE("netlink error replies give their errno") {
   const int code = -19;
   const auto e = NetlinkRequest(NLMSG_ERROR, 0).payload(&code, sizeof code).bytes(1);

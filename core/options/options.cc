@@ -193,6 +193,59 @@ Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args) {
   return o;
 }
 
+Result<SmcChkOptions> parse_smc_chk_options(std::span<const std::string> args) {
+  SmcChkOptions o;
+  CLI::App app;
+  app.set_help_flag();
+  app.add_flag("-j,--json", o.json);
+  app.add_flag("-q,--quiet", o.quiet);
+  app.add_flag("-h,--help", o.help);
+  app.add_flag("-v,--version", o.version);
+  app.allow_extras();
+  const Result<Ok> parsed = parse_with(app, args);
+  if (!parsed) return parsed.error();
+  if (o.help || o.version) return o;
+  const std::vector<std::string> extra = app.remaining();
+  if (!extra.empty()) {
+    return usage_error(fmt::format("{} {}",
+                                   looks_like_option(extra.front())
+                                       ? "invalid option"
+                                       : "unexpected argument",
+                                   quote_value(extra.front())));
+  }
+  if (o.json && o.quiet) return usage_error("-j and -q exclude each other");
+  return o;
+}
+
+const std::string& smc_chk_usage() {
+  static const std::string text =
+      R"(Usage: smc_chk [-jq]
+
+Check whether this host is ready for SMC, then prove it: the smc and
+smc_diag modules, AF_SMC and IPPROTO_SMC sockets, SMC-D devices (with
+loopback-ism) and SMC-R devices, User EIDs and the system EID, the
+net.smc.* sysctls and net.core.rmem_max/wmem_max; last, a live test that
+connects two AF_SMC sockets over 127.0.0.1, sends 16 KiB each way, and
+reports what SMC_DIAG says the connection used: SMC-D, SMC-R, or TCP with
+the reason it fell back. Each check is ok, warn or fail; only the live
+test decides the verdict.
+
+Options:
+  -j, --json     print one JSON object (verdict, checks, facts), for scripts
+  -q, --quiet    print the verdict line only
+  -h, --help     print this help and exit
+  -v, --version  print the version and exit
+
+Exit status:
+  0    the test connection used SMC-D or SMC-R: SMC would be used
+  1    invalid options
+  2    it did not, or could not be made: the report says why
+  125  smc_chk itself failed (e.g. /proc is not mounted)
+Errors go to stderr.
+)";
+  return text;
+}
+
 const std::string& smcss_usage() {
   static const std::string text =
       R"(Usage: smcss [-adDjlRW]

@@ -9,6 +9,8 @@
 // PROGRAM's own options pass through untouched.
 //
 // smcss, smc-tools' options: smcss [-adDjlRWhv]
+//
+// smc_chk [-hjqv]
 #pragma once
 
 #include <optional>
@@ -64,5 +66,17 @@ Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args);
 
 // The smcss -h text.
 const std::string& smcss_usage();
+
+struct SmcChkOptions {
+  bool json = false;   // -j: one JSON object, for scripts
+  bool quiet = false;  // -q: the verdict line only
+  bool help = false;
+  bool version = false;
+};
+
+Result<SmcChkOptions> parse_smc_chk_options(std::span<const std::string> args);
+
+// The smc_chk -h text; tools/man/smc_chk.8 follows it.
+const std::string& smc_chk_usage();
 
 }  // namespace smc

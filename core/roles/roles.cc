@@ -17,6 +17,7 @@ constexpr Entry kRoles[] = {
     {"smc_run", Role::kSmcRun, true},
     {"smcss", Role::kSmcss, false},
     {"smcd", Role::kSmcd, false},
+    {"smc_chk", Role::kSmcChk, false},
 };
 
 const Entry* find(std::string_view name) {

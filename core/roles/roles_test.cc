@@ -21,6 +21,7 @@ TEST_CASE("role comes from the last component of argv[0]") {
       {"smc_run", Role::kSmcRun, "smc_run"},
       {"/usr/sbin/smcss", Role::kSmcss, "smcss"},
       {"./smcd", Role::kSmcd, "smcd"},
+      {"/usr/sbin/smc_chk", Role::kSmcChk, "smc_chk"},
       // Unknown names run as smc_run.
       {"smc_run-1.0", Role::kSmcRun, "smc_run"},
       {"/proc/self/exe", Role::kSmcRun, "smc_run"},
@@ -57,6 +58,12 @@ TEST_CASE("--role as the first argument picks a role without a link") {
   CHECK(inv->errors_on_stdout);
   CHECK(inv->args == Args{"prog", "--role", "smcss"});
 
+  inv = resolve_invocation(Args{"smc_run", "--role", "smc_chk", "-j"});
+  REQUIRE(inv.ok());
+  CHECK(inv->role == Role::kSmcChk);
+  CHECK(inv->args == Args{"-j"});
+  CHECK_FALSE(inv->errors_on_stdout);
+
   // A bare role name is a PROGRAM for smc_run, as in smc-tools.
   inv = resolve_invocation(Args{"smc_run", "smcss"});
   CHECK(inv->role == Role::kSmcRun);
@@ -66,13 +73,13 @@ TEST_CASE("--role rejects unknown and missing names") {
   auto inv = resolve_invocation(Args{"smc_run", "--role", "nosuch"});
   REQUIRE_FALSE(inv.ok());
   CHECK(inv.error().message ==
-        "unknown role 'nosuch' (roles: smc_run, smcss, smcd)");
+        "unknown role 'nosuch' (roles: smc_run, smcss, smcd, smc_chk)");
   inv = resolve_invocation(Args{"smc_run", "--role"});
   REQUIRE_FALSE(inv.ok());
-  CHECK(inv.error().message == "--role needs a NAME (smc_run, smcss, smcd)");
+  CHECK(inv.error().message == "--role needs a NAME (smc_run, smcss, smcd, smc_chk)");
   inv = resolve_invocation(Args{"smc_run", "--role="});
   REQUIRE_FALSE(inv.ok());
-  CHECK(inv.error().message == "unknown role '' (roles: smc_run, smcss, smcd)");
+  CHECK(inv.error().message == "unknown role '' (roles: smc_run, smcss, smcd, smc_chk)");
 }
 
 }  // namespace

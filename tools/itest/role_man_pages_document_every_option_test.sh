@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The smcss and smcd roles answer -h with their usage (status 0, nothing on
-# stderr), through --role and through a link of their name, and their man
-# pages document every option and command that -h lists.
+# The smcss, smcd and smc_chk roles answer -h with their usage (status 0,
+# nothing on stderr), through --role and through a link of their name, and
+# their man pages document every option and command that -h lists, and
+# every exit status.
 source "$(dirname "$0")/lib.sh"
 smcss_man="$1"
 smcd_man="$2"
+smc_chk_man="$3"
 
-ln -s "$SMC_RUN" "$SCRATCH/smcss"
-ln -s "$SMC_RUN" "$SCRATCH/smcd"
-for role in smcss smcd; do
+for role in smcss smcd smc_chk; do
+  ln -s "$SMC_RUN" "$SCRATCH/$role"
+done
+for role in smcss smcd smc_chk; do
   run "$SMC_RUN" --role "$role" -h
   expect_eq "$RC" 0 "status of $role -h"
   expect_eq "$ERR" "" "stderr of $role -h"
@@ -39,3 +42,17 @@ check_man() {  # MAN-PAGE HELP
 }
 check_man "$smcss_man" "$help_smcss"
 check_man "$smcd_man" "$help_smcd"
+check_man "$smc_chk_man" "$help_smc_chk"
+
+# Every exit status the help lists ("  125  ...") has its entry in the
+# man page's EXIT STATUS section.
+check_exit_codes() {  # MAN-PAGE HELP
+  local text code codes
+  text="$(man_words "$1" | sed -n '/^\.SH EXIT STATUS/,/^\.SH /p')"
+  codes="$(grep -oE '^  [0-9]+  ' <<<"$2" | tr -d ' ')"
+  [[ -n "$codes" ]] || fail "no exit codes found in the help for $1"
+  for code in $codes; do
+    expect_match "$text" "^\.B $code\$" "$(basename "$1") exit status $code"
+  done
+}
+check_exit_codes "$smc_chk_man" "$help_smc_chk"

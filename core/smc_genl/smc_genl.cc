@@ -1,0 +1,301 @@
+#include "core/smc_genl/smc_genl.h"
+
+#include <linux/netlink.h>
+
+#include <cerrno>
+#include <cstring>
+#include <functional>
+
+#include <fmt/format.h>
+
+namespace smc {
+namespace {
+
+// include/uapi/linux/smc.h
+constexpr char kFamily[] = "SMC_GEN_NETLINK";  // SMC_GENL_FAMILY_NAME
+constexpr std::uint8_t kFamilyVersion = 1;     // SMC_GENL_FAMILY_VERSION
+enum : std::uint8_t {                          // SMC_NETLINK_* commands
+  kGetSysInfo = 1,
+  kGetDevSmcd = 5,
+  kGetDevSmcr = 6,
+  kDumpSeid = 13,
+};
+enum : std::uint16_t {  // SMC_GEN_* top-level nests
+  kGenSysInfo = 1,
+  kGenDevSmcd = 5,
+  kGenDevSmcr = 6,
+};
+enum : std::uint16_t {  // SMC_NLA_SYS_*
+  kSysVersion = 1,
+  kSysRelease = 2,
+  kSysIsIsmV2 = 3,
+  kSysLocalHost = 4,
+  kSysIsSmcrV2 = 6,
+};
+enum : std::uint16_t {  // SMC_NLA_DEV_*
+  kDevUseCount = 1,
+  kDevPciChid = 4,
+  kDevPciId = 7,
+  kDevPort = 8,  // SMC_NLA_DEV_PORT2 = 9 follows for the second port
+  kDevIbName = 10,
+};
+enum : std::uint16_t {  // SMC_NLA_DEV_PORT_*
+  kPortPnetByUser = 1,
+  kPortPnetid = 2,
+  kPortNetdev = 3,
+  kPortState = 4,
+  kPortLinkCount = 6,
+};
+enum : std::uint16_t {  // SMC_NLA_SEID_*
+  kSeidEntry = 1,
+  kSeidEnabled = 2,
+};
+constexpr int kMaxPorts = 2;  // SMC_MAX_PORTS in net/smc/smc_ib.h
+
+template <typename T>
+std::optional<T> number(const NetlinkAttribute& a) {
+  if (a.data.size() < sizeof(T)) return std::nullopt;
+  T value{};
+  std::memcpy(&value, a.data.data(), sizeof value);
+  return value;
+}
+
+// nla_put_string attributes end in a NUL; stop at the first one anyway.
+std::string text(const NetlinkAttribute& a) {
+  const char* p = reinterpret_cast<const char*>(a.data.data());
+  return std::string(p, strnlen(p, a.data.size()));
+}
+
+// PNET IDs are blank-padded to SMC_MAX_PNETID_LEN (16) characters.
+std::string without_padding(std::string s) {
+  const std::size_t end = s.find_last_not_of(' ');
+  s.erase(end == std::string::npos ? 0 : end + 1);
+  return s;
+}
+
+// The attributes inside the nest of type `nest` at the top of `message`.
+std::optional<std::vector<NetlinkAttribute>> nested(
+    const NetlinkMessage& message, std::uint16_t nest) {
+  const auto top = genl_attributes(message);
+  if (!top) return std::nullopt;
+  for (const NetlinkAttribute& a : *top) {
+    if (a.type == nest) return split_attributes(a.data, 0);
+  }
+  return std::nullopt;
+}
+
+std::optional<SmcrPort> parse_port(Bytes data, int number_1based) {
+  const auto attributes = split_attributes(data, 0);
+  if (!attributes) return std::nullopt;
+  SmcrPort port;
+  port.number = number_1based;
+  for (const NetlinkAttribute& a : *attributes) {
+    switch (a.type) {
+      case kPortPnetid:
+        port.pnetid = without_padding(text(a));
+        break;
+      case kPortPnetByUser:
+        port.pnetid_by_user = number<std::uint8_t>(a).value_or(0) != 0;
+        break;
+      case kPortNetdev:
+        port.netdev_index = number<std::uint32_t>(a).value_or(0);
+        break;
+      case kPortState:
+        port.active = number<std::uint8_t>(a).value_or(0) != 0;
+        break;
+      case kPortLinkCount:
+        port.link_count = number<std::uint32_t>(a).value_or(0);
+        break;
+    }
+  }
+  return port;
+}
+
+// Runs dump `command` of the SMC family, handing over each message of it.
+Result<Ok> dump(std::uint8_t command, const std::string& what,
+                const std::function<void(const NetlinkMessage&)>& on_message,
+                int* errno_out) {
+  int error = 0;
+  if (errno_out != nullptr) *errno_out = 0;
+  const Result<std::uint16_t> family = genl_family_id(kFamily, &error);
+  if (!family) {
+    if (errno_out != nullptr) *errno_out = error;
+    // The genl controller answers ENOENT for a family nobody registered.
+    if (error == ENOENT) {
+      return system_error(fmt::format(
+          "{}: the kernel has no SMC generic netlink (smc module not loaded)",
+          what));
+    }
+    return system_error(fmt::format("{}: {}", what, std::strerror(error)));
+  }
+  const NetlinkRequest request = genl_request(
+      *family, command, kFamilyVersion, NLM_F_REQUEST | NLM_F_DUMP);
+  return netlink_exchange(
+      NETLINK_GENERIC, request, what,
+      [&](const NetlinkMessage& m) {
+        if (m.type == *family) on_message(m);
+      },
+      errno_out);
+}
+
+// The error for a dump whose messages did not parse.
+Error malformed(const std::string& what, int* errno_out) {
+  if (errno_out != nullptr) *errno_out = EBADMSG;
+  return system_error(fmt::format("{}: malformed reply from the kernel", what));
+}
+
+}  // namespace
+
+std::optional<SmcSystemInfo> parse_system_info(const NetlinkMessage& message) {
+  const auto attributes = nested(message, kGenSysInfo);
+  if (!attributes) return std::nullopt;
+  SmcSystemInfo info;
+  for (const NetlinkAttribute& a : *attributes) {
+    switch (a.type) {
+      case kSysVersion:
+        info.version = number<std::uint8_t>(a).value_or(0);
+        break;
+      case kSysRelease:
+        info.release = number<std::uint8_t>(a).value_or(0);
+        break;
+      case kSysIsIsmV2:
+        info.ism_v2 = number<std::uint8_t>(a).value_or(0) != 0;
+        break;
+      case kSysIsSmcrV2:
+        info.smcr_v2 = number<std::uint8_t>(a).value_or(0) != 0;
+        break;
+      case kSysLocalHost:
+        info.host = without_padding(text(a));
+        break;
+    }
+  }
+  return info;
+}
+
+std::optional<SmcdDevice> parse_smcd_device(const NetlinkMessage& message) {
+  const auto attributes = nested(message, kGenDevSmcd);
+  if (!attributes) return std::nullopt;
+  SmcdDevice device;
+  for (const NetlinkAttribute& a : *attributes) {
+    switch (a.type) {
+      case kDevUseCount:
+        device.use_count = number<std::uint32_t>(a).value_or(0);
+        break;
+      case kDevPciChid:
+        device.chid = number<std::uint16_t>(a).value_or(0);
+        break;
+      case kDevPciId:
+        device.pci_id = text(a);
+        break;
+      case kDevPort: {
+        const auto port = parse_port(a.data, 1);
+        if (!port) return std::nullopt;
+        device.pnetid = port->pnetid;
+        device.pnetid_by_user = port->pnetid_by_user;
+        break;
+      }
+    }
+  }
+  return device;
+}
+
+std::optional<SmcrDevice> parse_smcr_device(const NetlinkMessage& message) {
+  const auto attributes = nested(message, kGenDevSmcr);
+  if (!attributes) return std::nullopt;
+  SmcrDevice device;
+  for (const NetlinkAttribute& a : *attributes) {
+    if (a.type == kDevIbName) {
+      device.ib_name = text(a);
+    } else if (a.type == kDevPciId) {
+      device.pci_id = text(a);
+    } else if (a.type >= kDevPort && a.type < kDevPort + kMaxPorts) {
+      const auto port = parse_port(a.data, a.type - kDevPort + 1);
+      if (!port) return std::nullopt;
+      device.ports.push_back(*port);
+    }
+  }
+  return device;
+}
+
+std::optional<SmcSeid> parse_seid(const NetlinkMessage& message) {
+  const auto attributes = genl_attributes(message);
+  if (!attributes) return std::nullopt;
+  SmcSeid seid;
+  for (const NetlinkAttribute& a : *attributes) {
+    if (a.type == kSeidEntry) {
+      seid.seid = without_padding(text(a));
+    } else if (a.type == kSeidEnabled) {
+      seid.enabled = number<std::uint8_t>(a).value_or(0) != 0;
+    }
+  }
+  return seid;
+}
+
+Result<SmcSystemInfo> smc_system_info(int* errno_out) {
+  const std::string what = "cannot read the SMC system info";
+  std::optional<SmcSystemInfo> info;
+  bool bad = false;
+  const Result<Ok> r = dump(
+      kGetSysInfo, what,
+      [&](const NetlinkMessage& m) {
+        info = parse_system_info(m);
+        bad = bad || !info;
+      },
+      errno_out);
+  if (!r) return r.error();
+  if (bad || !info) return malformed(what, errno_out);
+  return *info;
+}
+
+Result<std::vector<SmcdDevice>> list_smcd_devices(int* errno_out) {
+  const std::string what = "cannot list SMC-D devices";
+  std::vector<SmcdDevice> devices;
+  bool bad = false;
+  const Result<Ok> r = dump(
+      kGetDevSmcd, what,
+      [&](const NetlinkMessage& m) {
+        auto device = parse_smcd_device(m);
+        if (device) devices.push_back(std::move(*device));
+        bad = bad || !device;
+      },
+      errno_out);
+  if (!r) return r.error();
+  if (bad) return malformed(what, errno_out);
+  return devices;
+}
+
+Result<std::vector<SmcrDevice>> list_smcr_devices(int* errno_out) {
+  const std::string what = "cannot list SMC-R devices";
+  std::vector<SmcrDevice> devices;
+  bool bad = false;
+  const Result<Ok> r = dump(
+      kGetDevSmcr, what,
+      [&](const NetlinkMessage& m) {
+        auto device = parse_smcr_device(m);
+        if (device) devices.push_back(std::move(*device));
+        bad = bad || !device;
+      },
+      errno_out);
+  if (!r) return r.error();
+  if (bad) return malformed(what, errno_out);
+  return devices;
+}
+
+Result<SmcSeid> smc_seid(int* errno_out) {
+  const std::string what = "cannot read the SEID";
+  std::optional<SmcSeid> seid;
+  bool bad = false;
+  const Result<Ok> r = dump(
+      kDumpSeid, what,
+      [&](const NetlinkMessage& m) {
+        seid = parse_seid(m);
+        bad = bad || !seid;
+      },
+      errno_out);
+  if (!r) return r.error();
+  if (bad) return malformed(what, errno_out);
+  // smc_nl_dump_seid always sends one message; none would mean no SEID.
+  return seid.value_or(SmcSeid{});
+}
+
+}  // namespace smc

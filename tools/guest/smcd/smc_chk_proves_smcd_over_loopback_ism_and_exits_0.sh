@@ -1,0 +1,38 @@
+# smc_run --role smc_chk, on the kernel with loopback-ism and the test bed's
+# UEID: every check needed for SMC-D is ok, the live connection's two ends
+# are SMC-D in SMC_DIAG, and it exits 0; its JSON says the same.
+source "$GUEST_DIR/lib.sh"
+rc=0
+out="$("$SMC_RUN" --role smc_chk)" || rc=$?
+echo "$out"
+expect_eq "$rc" 0 "status of smc_chk"
+for name in "smc module" "smc_diag module" AF_SMC IPPROTO_SMC; do
+  expect_match "$out" "^$name +ok  " "the $name check"
+done
+expect_match "$out" '^SMC-D devices +ok +loopback-ism ' "SMC-D devices"
+expect_match "$out" '^UEID +ok +SMC-RUN-TESTBED$' "UEID"
+expect_match "$out" '^SEID +ok +blank, disabled ' "SEID"
+expect_match "$out" '^net\.smc\.wmem +ok +[0-9]+$' "net.smc.wmem"
+expect_match "$out" '^live loopback +ok +SMC-D: 16384 bytes each way over 127\.0\.0\.1:[0-9]+$' \
+  "live test"
+expect_eq "$(tail -n 1 <<<"$out")" \
+  "verdict: SMC-D is used: the test connection over 127.0.0.1 ran on shared memory (loopback-ism)" \
+  "verdict"
+expect_no_match "$out" '  fail  ' "failed checks"
+
+rc=0
+"$SMC_RUN" --role smc_chk --json >chk.json || rc=$?
+expect_eq "$rc" 0 "status of smc_chk --json"
+python3 - chk.json <<'PY' || fail "JSON verdict: $(cat chk.json)"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["smc"] is True and doc["verdict"] == "SMC-D" and doc["reason"] is None, doc
+assert doc["loopback_ism"] is True and doc["smcd_devices"] == [], doc
+assert doc["ueids"] == ["SMC-RUN-TESTBED"], doc["ueids"]
+live = doc["loopback"]
+assert live["ran"] and live["error"] is None and live["bytes"] == 16384, live
+for side in ("client", "server"):
+    assert live[side]["mode"] == "SMCD" and live[side]["fallback_reason"] == 0, live
+assert live["client"]["inode"] != live["server"]["inode"], live
+assert all(c["status"] != "fail" for c in doc["checks"]), doc["checks"]
+PY
