@@ -4,10 +4,21 @@
 //   SMC_STRICT              no TCP fallback when SMC sockets cannot be made
 //   SMC_INHERIT=0           children whose environment lost LD_PRELOAD do
 //                           not get it back (see hooks/child_env.h)
+//   SMC_INCLUDE, SMC_EXCLUDE  the connection policy (hooks/conn_policy.h):
+//                           comma-separated ADDR[/PREFIX][:PORT[-PORT]];
+//                           a connection uses SMC when the include list is
+//                           unset or empty or matches it, and the exclude
+//                           list does not (exclude wins). Clients are
+//                           matched at connect() by the peer's address,
+//                           servers at listen() by their bound local one.
+//                           Malformed entries are skipped (the launcher
+//                           refuses them); an include list whose entries
+//                           are all malformed includes nothing.
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
 #pragma once
 
 #include "core/size/size.h"
+#include "hooks/conn_policy.h"
 
 namespace smc {
 
@@ -19,7 +30,7 @@ struct BufferSetting {
 
 // The variables above that a child gets back when its environment lost
 // them, as "NAME=value" entries of the environment at load.
-inline constexpr int kMaxCarried = 4;
+inline constexpr int kMaxCarried = 6;
 
 struct Settings {
   BufferSetting sndbuf;
@@ -27,6 +38,9 @@ struct Settings {
   bool debug;
   bool strict;
   bool inherit;  // on unless SMC_INHERIT=0
+  RuleList include;  // SMC_INCLUDE
+  RuleList exclude;  // SMC_EXCLUDE
+  bool policy;       // either list asks anything (policy_set)
   // Stable for the life of the process: the loader's environment strings
   // are never freed. nullptr-terminated.
   const char* carried[kMaxCarried + 1];
