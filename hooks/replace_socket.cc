@@ -124,6 +124,14 @@ Replacement replace(int fd, MakeSocketFn make_socket) {
     return failure(r, "getsockopt", EAFNOSUPPORT);
   }
 
+  // Data may have moved already: not ours to swap any more.
+  sockaddr_storage peer{};
+  socklen_t peer_length = sizeof peer;
+  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) == 0 ||
+      read_int(fd, SOL_SOCKET, SO_ACCEPTCONN) == 1) {
+    return failure(r, "getpeername", EISCONN);
+  }
+
   sockaddr_storage local{};
   socklen_t local_length = sizeof local;
   if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0) {

@@ -51,8 +51,9 @@ struct Replacement {
 // same address family (AF_INET for AF_SMC/SMCPROTO_SMC, AF_INET6 for
 // SMCPROTO_SMC6; an INET socket's own family otherwise). `make_socket`
 // makes the sockets (libc's socket(), not a hook that would convert them).
-// On an error before the new socket is in place, `fd` is left as it was.
-// Keeps errno.
+// A socket that is connected or listening is left alone (EISCONN): data
+// may have moved. On an error before the new socket is in place, `fd` is
+// left as it was. Keeps errno.
 Replacement replace_with_tcp(int fd, MakeSocketFn make_socket);
 
 }  // namespace smc

@@ -234,6 +234,29 @@ TEST_CASE("a failed replacement leaves the socket as it was") {
   close(udp);
 }
 
+TEST_CASE("connected and listening sockets are never replaced") {
+  const int server = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(server >= 0);
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  local.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(server, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0);
+  REQUIRE(listen(server, 1) == 0);
+  socklen_t length = sizeof local;
+  REQUIRE(getsockname(server, reinterpret_cast<sockaddr*>(&local), &length) == 0);
+  const int client = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(connect(client, reinterpret_cast<sockaddr*>(&local), sizeof local) == 0);
+  for (int fd : {server, client}) {
+    const ino_t inode = inode_of(fd);
+    const Replacement r = replace_with_tcp(fd, &::socket);
+    CHECK(r.error == EISCONN);
+    CHECK_FALSE(r.replaced);
+    CHECK(inode_of(fd) == inode);
+  }
+  close(client);
+  close(server);
+}
+
 TEST_CASE("stream_kind tells SMC and TCP sockets from the rest") {
   struct Row {
     int domain, type, protocol;
