@@ -15,6 +15,14 @@ int socket_syscall(int domain, int type, int protocol) {
   return static_cast<int>(syscall(SYS_socket, domain, type, protocol));
 }
 
+int connect_syscall(int fd, const sockaddr* address, socklen_t length) {
+  return static_cast<int>(syscall(SYS_connect, fd, address, length));
+}
+
+int listen_syscall(int fd, int backlog) {
+  return static_cast<int>(syscall(SYS_listen, fd, backlog));
+}
+
 int execve_syscall(const char* path, char* const argv[], char* const envp[]) {
   return static_cast<int>(syscall(SYS_execve, path, argv, envp));
 }
@@ -56,6 +64,8 @@ Fn next(const char* name, Fn ours, Fn fallback) {
 RealCalls resolve_real_calls() {
   return RealCalls{
       next<SocketFn>("socket", &smc_own_socket, &socket_syscall),
+      next<ConnectFn>("connect", &smc_own_connect, &connect_syscall),
+      next<ListenFn>("listen", &smc_own_listen, &listen_syscall),
       next<ExecveFn>("execve", &smc_own_execve, &execve_syscall),
       next<ExecveFn>("execvpe", &smc_own_execvpe,
                      &unavailable<int, const char*, char* const*, char* const*>),

@@ -3,10 +3,13 @@
 
 #include <spawn.h>
 #include <stdio.h>
+#include <sys/socket.h>
 
 namespace smc {
 
 using SocketFn = int (*)(int, int, int);
+using ConnectFn = int (*)(int, const sockaddr*, socklen_t);
+using ListenFn = int (*)(int, int);
 using ExecveFn = int (*)(const char*, char* const[], char* const[]);
 using FexecveFn = int (*)(int, char* const[], char* const[]);
 using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
@@ -19,6 +22,8 @@ using CloseFromFn = int (*)(posix_spawn_file_actions_t*, int);
 // our definitions from the next ones.
 extern "C" {
 int smc_own_socket(int domain, int type, int protocol);
+int smc_own_connect(int fd, const sockaddr* address, socklen_t length);
+int smc_own_listen(int fd, int backlog);
 int smc_own_execve(const char*, char* const[], char* const[]);
 int smc_own_execvpe(const char*, char* const[], char* const[]);
 int smc_own_fexecve(int, char* const[], char* const[]);
@@ -34,6 +39,8 @@ int smc_own_posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t*
 
 struct RealCalls {
   SocketFn socket;
+  ConnectFn connect;
+  ListenFn listen;
   ExecveFn execve;
   ExecveFn execvpe;  // same shape: a file to search for instead of a path
   FexecveFn fexecve;
