@@ -30,7 +30,9 @@ struct Plan {
 // The buffer sizes come from -r/-t, else from SMC_RCVBUF/SMC_SNDBUF in
 // `envp` (validated here: the library alone would silently ignore a bad
 // one). They are exported in bytes. SMC_DEBUG/SMC_STRICT in `envp` act as
-// -d/--strict, with the library's own reading of them.
+// -d/--strict, with the library's own reading of them. SMC_INCLUDE and
+// SMC_EXCLUDE in `envp` are refused if any entry is malformed (the library
+// alone would skip it); --include/--exclude add their lists to them.
 Result<Plan> make_plan(const Options& options, const char* const* envp);
 
 }  // namespace smc

@@ -83,6 +83,11 @@ Result<Options> parse_options(std::span<const std::string> args) {
   auto* r = app.add_option("-r,--rcvbuf", rcvbuf)->multi_option_policy(last);
   auto* t = app.add_option("-t,--sndbuf", sndbuf)->multi_option_policy(last);
   auto* w = app.add_option("--write-lib", write_lib)->multi_option_policy(last);
+  // Repeatable, one LIST per occurrence (never PROGRAM): the lists add up.
+  for (auto [name, lists] : {std::pair{"--include", &options.include},
+                             std::pair{"--exclude", &options.exclude}}) {
+    app.add_option(name, *lists)->allow_extra_args(false);
+  }
 
   const Result<Ok> parsed = parse_with(app, args);
   if (!parsed) return parsed.error();
@@ -205,6 +210,9 @@ Options:
       --no-inherit     do not give children back the library when a
                        program starts them with an environment without it
                        (env -i, a fresh environment for exec or spawn)
+      --include LIST   use SMC only for the connections LIST matches
+      --exclude LIST   never use SMC for the connections LIST matches;
+                       both may be repeated, and exclude wins
       --write-lib PATH write the preload library to PATH and exit, for
                        LD_PRELOAD=PATH without smc_run
       --role NAME ...  as the first argument: act as NAME (smcss, smcd),
@@ -213,16 +221,24 @@ Options:
 SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
 most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).
 
+LIST is comma-separated ADDR[/PREFIX][:PORT[-PORT]] entries; ADDR is an
+IPv4 address, an IPv6 address in brackets, or * for any. For example:
+10.0.0.0/8,[fd00::]/8:443,*:8000-8999. Clients are matched by the address
+they connect to, servers by the address they listen on.
+
 Environment:
   SMC_RCVBUF, SMC_SNDBUF  sizes, as for -r and -t (the options win)
   SMC_DEBUG               1 acts as -d
   SMC_STRICT              1 acts as --strict
   SMC_INHERIT             0 acts as --no-inherit
+  SMC_INCLUDE, SMC_EXCLUDE
+                          LISTs, as for --include and --exclude (the
+                          options add to them)
   LD_PRELOAD              kept; smc_run appends its library
 
 Exit status:
   0    -h, -v or --write-lib succeeded
-  1    invalid option or SIZE, or no PROGRAM
+  1    invalid option, SIZE or LIST, or no PROGRAM
   125  smc_run itself failed, e.g. /proc is not mounted
   126  PROGRAM was found but cannot be executed
   127  PROGRAM was not found
