@@ -1,31 +1,61 @@
-// connect(2) hook: the verdict on a client connection.
+// connect(2) hook: the connection policy for clients.
 //
-// Passed through untouched: the call itself, its result and errno. After
-// it, under SMC_DEBUG or SMC_SUMMARY only, the connection's outcome (SMC-D,
-// SMC-R, TCP fallback with its reason) is read from SMC_DIAG
-// (hooks/connections.h); a non-blocking connect is judged later, when the
-// program asks SO_ERROR whether it is done (hooks/getsockopt.cc).
+// Rewritten: an SMC socket (AF_SMC, or AF_INET/AF_INET6 with IPPROTO_SMC)
+// about to connect to a peer that SMC_INCLUDE/SMC_EXCLUDE keep off SMC
+// (hooks/conn_policy.h) is first replaced, on the same descriptor, by a
+// plain TCP socket carrying what the program set on it
+// (hooks/replace_socket.h): the SMC handshake is never attempted, so
+// middleboxes that break it are never met. If the replacement fails,
+// connect() fails with its error rather than use SMC against the policy.
+// Passed through untouched: every call when no policy is set (the hot path
+// checks one flag), addresses other than AF_INET/AF_INET6 (AF_UNSPEC
+// disconnects, UNIX...), sockets other than TCP and SMC streams, and SMC
+// sockets the policy lets through.
+// Under SMC_DEBUG with a policy: one line per decision (hooks/policy_hook.h).
+// After the call, under SMC_DEBUG or SMC_SUMMARY only, the connection's
+// outcome (SMC-D, SMC-R, TCP fallback with its reason) is read from
+// SMC_DIAG (hooks/connections.h); a non-blocking connect is judged later,
+// when the program asks SO_ERROR whether it is done (hooks/getsockopt.cc).
+//
+// Async-signal-safe like connect(2): no allocation, no locks, errno as libc
+// leaves it.
 
 #include <errno.h>
 #include <sys/socket.h>
 
+#include "hooks/conn_policy.h"
 #include "hooks/connections.h"
+#include "hooks/policy_hook.h"
 #include "hooks/state.h"
 
-extern "C" int connect(int fd, const struct sockaddr* address,
-                       socklen_t length) {
-  if (const smc::State* state = smc::quiet_state()) [[likely]] {
-    return state->real.connect(fd, address, length);
+namespace smc {
+
+__attribute__((noinline)) int connect_by_policy(int fd, const sockaddr* address,
+                                                socklen_t length) {
+  State scratch;
+  const State& state = current_state(scratch);
+  Endpoint peer;
+  if (state.settings.policy && endpoint_from(address, length, &peer) &&
+      !apply_policy(state, fd, peer, PolicyRole::kClient)) {
+    return -1;
   }
-  smc::State scratch;
-  const smc::State& state = smc::current_state(scratch);
   const int result = state.real.connect(fd, address, length);
   const int error = errno;
-  smc::after_connect(state, fd, result, error);
+  after_connect(state, fd, result, error);
   errno = error;
   return result;
 }
 
-// Our own definition, by a name no other library defines (see real.h).
+}  // namespace smc
+
+extern "C" int connect(int fd, const struct sockaddr* address, socklen_t length) {
+  const smc::State* state = smc::quiet_state();
+  if (state != nullptr && !state->settings.policy) [[likely]] {
+    return state->real.connect(fd, address, length);
+  }
+  return smc::connect_by_policy(fd, address, length);
+}
+
+// Our own connect(), by a name no other library defines (see real.h).
 extern "C" __attribute__((visibility("hidden"), alias("connect"), copy(connect))) int
-smc_own_connect(int, const struct sockaddr*, socklen_t);
+smc_own_connect(int fd, const struct sockaddr* address, socklen_t length);

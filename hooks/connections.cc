@@ -162,13 +162,13 @@ void report(const State& state, int fd, const char* peer_word,
             LogLine& line) {
   const Kind kind = kind_of(fd);
   if (kind == Kind::kOther) return;
-  Verdict v{Outcome::kTcp, 0, 0};
+  DiagVerdict v{Outcome::kTcp, 0, 0};
   if (kind == Kind::kSmc) {
     struct stat st {};
     v = fstat(fd, &st) == 0
             ? query_verdict(static_cast<std::uint64_t>(st.st_ino),
                             state.real.socket)
-            : Verdict{Outcome::kUnknown, 0, 0};
+            : DiagVerdict{Outcome::kUnknown, 0, 0};
   }
   own_counts();
   g_outcomes[static_cast<int>(v.outcome)].fetch_add(1);

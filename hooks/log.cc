@@ -71,7 +71,7 @@ constexpr Name kProtocols[] = {
     {IPPROTO_MPTCP, "IPPROTO_MPTCP"},
 };
 
-// The errors socket() and setsockopt() report; strerror() is not
+// The errors socket(), setsockopt() and bind() report; strerror() is not
 // async-signal-safe, and names are what users search for anyway.
 constexpr Name kErrors[] = {
     {EAFNOSUPPORT, "EAFNOSUPPORT"}, {EPROTONOSUPPORT, "EPROTONOSUPPORT"},
@@ -80,6 +80,7 @@ constexpr Name kErrors[] = {
     {EMFILE, "EMFILE"},             {ENFILE, "ENFILE"},
     {ENOBUFS, "ENOBUFS"},           {ENOMEM, "ENOMEM"},
     {EBADF, "EBADF"},               {ENOPROTOOPT, "ENOPROTOOPT"},
+    {EADDRINUSE, "EADDRINUSE"},     {ENOTSOCK, "ENOTSOCK"},
 };
 
 template <std::size_t N>
@@ -108,6 +109,14 @@ LogLine& LogLine::str(const char* text) {
   if (!enabled_) return *this;
   // One byte stays free for the newline added by emit().
   while (*text != '\0' && len_ + 1 < sizeof buf_) buf_[len_++] = *text++;
+  return *this;
+}
+
+LogLine& LogLine::str(const char* text, std::size_t length) {
+  if (!enabled_) return *this;
+  for (std::size_t i = 0; i < length && text[i] != '\0' && len_ + 1 < sizeof buf_; ++i) {
+    buf_[len_++] = text[i];
+  }
   return *this;
 }
 

@@ -27,6 +27,7 @@ class LogLine {
   LogLine& operator=(const LogLine&) = delete;
 
   LogLine& str(const char* text);
+  LogLine& str(const char* text, std::size_t length);  // need not be NUL-ended
   LogLine& num(long value);
   LogLine& domain(int domain);      // AF_INET, AF_SMC, or the number
   LogLine& type(int type);          // SOCK_STREAM|SOCK_CLOEXEC...

@@ -34,6 +34,10 @@ int getsockopt_syscall(int fd, int level, int name, void* value,
       syscall(SYS_getsockopt, fd, level, name, value, length));
 }
 
+int listen_syscall(int fd, int backlog) {
+  return static_cast<int>(syscall(SYS_listen, fd, backlog));
+}
+
 int execve_syscall(const char* path, char* const argv[], char* const envp[]) {
   return static_cast<int>(syscall(SYS_execve, path, argv, envp));
 }
@@ -75,6 +79,8 @@ Fn next(const char* name, Fn ours, Fn fallback) {
 RealCalls resolve_real_calls() {
   return RealCalls{
       next<SocketFn>("socket", &smc_own_socket, &socket_syscall),
+      next<ConnectFn>("connect", &smc_own_connect, &connect_syscall),
+      next<ListenFn>("listen", &smc_own_listen, &listen_syscall),
       next<ExecveFn>("execve", &smc_own_execve, &execve_syscall),
       next<ExecveFn>("execvpe", &smc_own_execvpe,
                      &unavailable<int, const char*, char* const*, char* const*>),
@@ -98,7 +104,6 @@ RealCalls resolve_real_calls() {
       next<CloseFromFn>("posix_spawn_file_actions_addclosefrom_np",
                         &smc_own_posix_spawn_file_actions_addclosefrom_np,
                         &unavailable_spawn<posix_spawn_file_actions_t*, int>),
-      next<ConnectFn>("connect", &smc_own_connect, &connect_syscall),
       next<AcceptFn>("accept", &smc_own_accept, &accept_syscall),
       next<Accept4Fn>("accept4", &smc_own_accept4, &accept4_syscall),
       next<GetsockoptFn>("getsockopt", &smc_own_getsockopt,

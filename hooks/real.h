@@ -8,6 +8,8 @@
 namespace smc {
 
 using SocketFn = int (*)(int, int, int);
+using ConnectFn = int (*)(int, const sockaddr*, socklen_t);
+using ListenFn = int (*)(int, int);
 using ExecveFn = int (*)(const char*, char* const[], char* const[]);
 using FexecveFn = int (*)(int, char* const[], char* const[]);
 using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
@@ -15,7 +17,6 @@ using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
 using SystemFn = int (*)(const char*);
 using PopenFn = FILE* (*)(const char*, const char*);
 using CloseFromFn = int (*)(posix_spawn_file_actions_t*, int);
-using ConnectFn = int (*)(int, const struct sockaddr*, socklen_t);
 using AcceptFn = int (*)(int, struct sockaddr*, socklen_t*);
 using Accept4Fn = int (*)(int, struct sockaddr*, socklen_t*, int);
 using GetsockoptFn = int (*)(int, int, int, void*, socklen_t*);
@@ -24,6 +25,8 @@ using GetsockoptFn = int (*)(int, int, int, void*, socklen_t*);
 // our definitions from the next ones.
 extern "C" {
 int smc_own_socket(int domain, int type, int protocol);
+int smc_own_connect(int fd, const sockaddr* address, socklen_t length);
+int smc_own_listen(int fd, int backlog);
 int smc_own_execve(const char*, char* const[], char* const[]);
 int smc_own_execvpe(const char*, char* const[], char* const[]);
 int smc_own_fexecve(int, char* const[], char* const[]);
@@ -33,7 +36,6 @@ int smc_own_posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*,
                          const posix_spawnattr_t*, char* const[], char* const[]);
 int smc_own_system(const char*);
 FILE* smc_own_popen(const char*, const char*);
-int smc_own_connect(int, const struct sockaddr*, socklen_t);
 int smc_own_accept(int, struct sockaddr*, socklen_t*);
 int smc_own_accept4(int, struct sockaddr*, socklen_t*, int);
 int smc_own_getsockopt(int, int, int, void*, socklen_t*);
@@ -43,6 +45,8 @@ int smc_own_posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t*
 
 struct RealCalls {
   SocketFn socket;
+  ConnectFn connect;
+  ListenFn listen;
   ExecveFn execve;
   ExecveFn execvpe;  // same shape: a file to search for instead of a path
   FexecveFn fexecve;
@@ -51,7 +55,6 @@ struct RealCalls {
   SystemFn system;
   PopenFn popen;
   CloseFromFn addclosefrom;  // posix_spawn_file_actions_addclosefrom_np
-  ConnectFn connect;
   AcceptFn accept;
   Accept4Fn accept4;
   GetsockoptFn getsockopt;

@@ -69,25 +69,25 @@ const char* find_env(const char* const* envp, const char* name) {
 }
 
 Settings read_settings(const char* const* envp) {
-  Settings s{
-      read_buffer(envp, "SMC_SNDBUF"),
-      read_buffer(envp, "SMC_RCVBUF"),
-      read_flag(envp, "SMC_DEBUG"),
-      read_flag(envp, "SMC_STRICT"),
-      true,
-      read_family(envp),
-      read_flag(envp, "SMC_SUMMARY"),
-      find_env(envp, "SMC_SUMMARY_FILE"),
-      {},
-  };
+  Settings s{};
+  s.sndbuf = read_buffer(envp, "SMC_SNDBUF");
+  s.rcvbuf = read_buffer(envp, "SMC_RCVBUF");
+  s.debug = read_flag(envp, "SMC_DEBUG");
+  s.strict = read_flag(envp, "SMC_STRICT");
+  s.family = read_family(envp);
+  s.summary = read_flag(envp, "SMC_SUMMARY");
+  s.summary_file = find_env(envp, "SMC_SUMMARY_FILE");
   if (s.summary_file != nullptr && s.summary_file[0] == '\0') {
     s.summary_file = nullptr;
   }
-
   const char* inherit = find_env(envp, "SMC_INHERIT");
   s.inherit = !(inherit != nullptr && inherit[0] == '0' && inherit[1] == '\0');
+  parse_rule_list(find_env(envp, "SMC_INCLUDE"), &s.include);
+  parse_rule_list(find_env(envp, "SMC_EXCLUDE"), &s.exclude);
+  s.policy = policy_set(s.include, s.exclude);
   static constexpr const char* kCarried[kMaxCarried] = {
-      "SMC_SNDBUF", "SMC_RCVBUF", "SMC_DEBUG", "SMC_STRICT",
+      "SMC_SNDBUF",      "SMC_RCVBUF",  "SMC_DEBUG",
+      "SMC_STRICT",      "SMC_INCLUDE", "SMC_EXCLUDE",
       "SMC_SOCK_FAMILY", "SMC_SUMMARY", "SMC_SUMMARY_FILE"};
   int carried = 0;
   for (const char* name : kCarried) {

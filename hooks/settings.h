@@ -10,11 +10,22 @@
 //   SMC_SUMMARY             at exit, one line on stderr: sockets made and
 //                           what their connections became
 //   SMC_SUMMARY_FILE        append that summary to this file, as JSON
+//   SMC_INCLUDE, SMC_EXCLUDE  the connection policy (hooks/conn_policy.h):
+//                           comma-separated ADDR[/PREFIX][:PORT[-PORT]];
+//                           a connection uses SMC when the include list is
+//                           unset or empty or matches it, and the exclude
+//                           list does not (exclude wins). Clients are
+//                           matched at connect() by the peer's address,
+//                           servers at listen() by their bound local one.
+//                           Malformed entries are skipped (the launcher
+//                           refuses them); an include list whose entries
+//                           are all malformed includes nothing.
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
 #pragma once
 
 #include "core/size/size.h"
 #include "hooks/socket_policy.h"
+#include "hooks/conn_policy.h"
 
 namespace smc {
 
@@ -34,7 +45,7 @@ bool parse_family(const char* text, Family* family);
 
 // The variables above that a child gets back when its environment lost
 // them, as "NAME=value" entries of the environment at load.
-inline constexpr int kMaxCarried = 7;
+inline constexpr int kMaxCarried = 9;
 
 struct Settings {
   BufferSetting sndbuf;
@@ -45,6 +56,9 @@ struct Settings {
   FamilySetting family;
   bool summary;               // SMC_SUMMARY: the line on stderr
   const char* summary_file;   // nullptr when unset or empty
+  RuleList include;  // SMC_INCLUDE
+  RuleList exclude;  // SMC_EXCLUDE
+  bool policy;       // either list asks anything (policy_set)
   // Stable for the life of the process: the loader's environment strings
   // are never freed. nullptr-terminated.
   const char* carried[kMaxCarried + 1];

@@ -79,6 +79,51 @@ TEST_CASE("settings keep the SMC variables to carry to children") {
   CHECK(read_settings(none).carried[0] == nullptr);
 }
 
+TEST_CASE("settings read the connection policy and carry it to children") {
+  const char* env[] = {"SMC_EXCLUDE=10.0.0.0/8, bogus", "SMC_INCLUDE=*:443",
+                       "SMC_DEBUG=1", nullptr};
+  const Settings s = read_settings(env);
+  CHECK(s.policy);
+  CHECK(s.include.count == 1);
+  CHECK(s.exclude.count == 1);
+  CHECK(s.exclude.bad == 1);
+  CHECK(s.exclude.first_error == RuleError::kBadAddress);
+  CHECK(std::string(s.exclude.text) == "10.0.0.0/8, bogus");
+  CHECK(s.exclude.text == env[0] + 12);  // in the environment itself
+  REQUIRE(s.carried[1] != nullptr);
+  CHECK(std::string(s.carried[0]) == "SMC_DEBUG=1");
+  CHECK(std::string(s.carried[1]) == "SMC_INCLUDE=*:443");
+  CHECK(std::string(s.carried[2]) == "SMC_EXCLUDE=10.0.0.0/8, bogus");
+  CHECK(s.carried[3] == nullptr);
+
+  struct Row {
+    const char* entry;
+    bool policy;
+  };
+  const Row rows[] = {
+      {"PATH=/bin", false},           {"SMC_EXCLUDE=", false},
+      {"SMC_EXCLUDE=bogus", false},   {"SMC_INCLUDE= , ", false},
+      {"SMC_INCLUDE=bogus", true},    {"SMC_EXCLUDE=*:22", true},
+      {"SMC_INCLUDE=[::1]", true},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.entry);
+    const char* one[] = {row.entry, nullptr};
+    CHECK(read_settings(one).policy == row.policy);
+  }
+}
+
+TEST_CASE("settings carry every SMC variable at once") {
+  const char* env[] = {"SMC_SNDBUF=1m",        "SMC_RCVBUF=1m",
+                       "SMC_DEBUG=1",          "SMC_STRICT=1",
+                       "SMC_INCLUDE=*",        "SMC_EXCLUDE=*:22",
+                       "SMC_SOCK_FAMILY=smc",  "SMC_SUMMARY=1",
+                       "SMC_SUMMARY_FILE=/x",  nullptr};
+  const Settings s = read_settings(env);
+  for (int k = 0; k < kMaxCarried; ++k) CHECK(s.carried[k] != nullptr);
+  CHECK(s.carried[kMaxCarried] == nullptr);
+}
+
 TEST_CASE("settings let children inherit unless SMC_INHERIT is 0") {
   struct Row {
     const char* entry;

@@ -31,6 +31,41 @@ void report_ignored(const char* name, const BufferSetting& setting) {
       .emit();
 }
 
+// Each malformed entry of a policy list, and the entries past the limit.
+void report_ignored(const char* name, const RuleList& list) {
+  const char* cursor = list.text;
+  Entry entry;
+  for (int n = 1; n <= kMaxRules && next_entry(&cursor, &entry); ++n) {
+    Rule rule;
+    const RuleError error = parse_rule(entry.text, entry.length, &rule);
+    if (error == RuleError::kNone) continue;
+    LogLine()
+        .str("ignoring ")
+        .str(name)
+        .str(" entry '")
+        .str(entry.text, entry.length)
+        .str("': ")
+        .str(describe(error))
+        .emit();
+  }
+  if (list.entries > kMaxRules) {
+    LogLine()
+        .str("ignoring ")
+        .str(name)
+        .str(" entries past the first ")
+        .num(kMaxRules)
+        .str(" (")
+        .num(list.entries)
+        .str(" given)")
+        .emit();
+  }
+}
+
+void report_rules(LogLine& line, const char* name, const RuleList& list) {
+  if (list.entries == 0) return;
+  line.str(", ").str(name).str(" ").num(list.count).str(list.count == 1 ? " rule" : " rules");
+}
+
 // Runs when the dynamic loader maps the library, before the program's main.
 __attribute__((constructor)) void on_load() {
   State scratch;
@@ -61,6 +96,8 @@ void report_settings_once(const Settings& s) {
   if (s.family.family == Family::kSmc) line.str(", SMC_SOCK_FAMILY smc");
   if (s.family.family == Family::kInet) line.str(", SMC_SOCK_FAMILY inet");
   if (s.strict) line.str(", strict (no TCP fallback)");
+  report_rules(line, "SMC_INCLUDE", s.include);
+  report_rules(line, "SMC_EXCLUDE", s.exclude);
   line.emit();
   report_ignored("SMC_SNDBUF", s.sndbuf);
   report_ignored("SMC_RCVBUF", s.rcvbuf);
@@ -70,6 +107,11 @@ void report_settings_once(const Settings& s) {
         .str(s.family.text)
         .str("': not smc, inet or auto")
         .emit();
+  }
+  report_ignored("SMC_INCLUDE", s.include);
+  report_ignored("SMC_EXCLUDE", s.exclude);
+  if (s.include.entries > 0 && s.include.count == 0) {
+    LogLine().str("SMC_INCLUDE has no valid entry: no connection uses SMC").emit();
   }
 }
 

@@ -99,7 +99,7 @@ std::size_t verdict_request(unsigned char* out, std::size_t capacity) {
 }
 
 bool find_verdict(const unsigned char* data, std::size_t size,
-                  std::uint64_t inode, Verdict* verdict, bool* done) {
+                  std::uint64_t inode, DiagVerdict* verdict, bool* done) {
   std::size_t at = 0;
   while (size - at >= NLMSG_HDRLEN) {
     nlmsghdr h;
@@ -148,10 +148,10 @@ bool find_verdict(const unsigned char* data, std::size_t size,
   return false;
 }
 
-Verdict query_verdict(std::uint64_t inode,
+DiagVerdict query_verdict(std::uint64_t inode,
                       int (*real_socket)(int, int, int)) {
   const int saved_errno = errno;
-  Verdict verdict{Outcome::kUnknown, 0, 0};
+  DiagVerdict verdict{Outcome::kUnknown, 0, 0};
   const int fd = real_socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
                              NETLINK_SOCK_DIAG);
   if (fd < 0) {

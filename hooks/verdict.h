@@ -21,7 +21,7 @@ enum class Outcome : unsigned char {
   kTcp,       // a plain TCP socket: SMC was not available, or not asked
 };
 
-struct Verdict {
+struct DiagVerdict {
   Outcome outcome;
   std::uint32_t reason;       // SMC_CLC_DECL_* on our side, for kFallback
   std::uint32_t peer_reason;  // ... and the peer's diagnosis
@@ -31,7 +31,7 @@ struct Verdict {
 // dump. Returns true when found (and fills *verdict). Sets *done when the
 // chunk ends the dump (NLMSG_DONE or NLMSG_ERROR) or is malformed. Pure.
 bool find_verdict(const unsigned char* data, std::size_t size,
-                  std::uint64_t inode, Verdict* verdict, bool* done);
+                  std::uint64_t inode, DiagVerdict* verdict, bool* done);
 
 // The request that dumps every SMC socket; returns its length in `out`
 // (at least 72 bytes). Pure.
@@ -39,7 +39,7 @@ std::size_t verdict_request(unsigned char* out, std::size_t capacity);
 
 // Asks the kernel about the SMC socket with `inode`. kUnknown if it cannot
 // say. errno is preserved.
-Verdict query_verdict(std::uint64_t inode,
+DiagVerdict query_verdict(std::uint64_t inode,
                       int (*real_socket)(int, int, int));
 
 // "PEERNOSMC" for 0x03010000 (SMC_CLC_DECL_* in net/smc/smc_clc.h), or

@@ -62,7 +62,7 @@ TEST_CASE("verdict finds the socket by inode among several and reads its mode") 
   };
   for (const auto& row : rows) {
     CAPTURE(row.inode);
-    Verdict v{};
+    DiagVerdict v{};
     bool done = false;
     REQUIRE(find_verdict(dump.data(), dump.size(), row.inode, &v, &done));
     CHECK(v.outcome == row.outcome);
@@ -75,7 +75,7 @@ TEST_CASE("verdict stops at the end of the dump without a match") {
   std::vector<unsigned char> dump;
   add_socket(dump, 100, 2, 0, 0);
   bool done = false;
-  Verdict v{};
+  DiagVerdict v{};
   CHECK_FALSE(find_verdict(dump.data(), dump.size(), 999, &v, &done));
   CHECK_FALSE(done);  // more chunks may follow
   add_done(dump);
@@ -88,7 +88,7 @@ TEST_CASE("verdict treats a message running past the chunk as the end") {
   add_socket(dump, 100, 2, 0, 0);
   dump.resize(dump.size() - 20);  // cut: the header's length overruns
   bool done = false;
-  Verdict v{};
+  DiagVerdict v{};
   CHECK_FALSE(find_verdict(dump.data(), dump.size(), 100, &v, &done));
   CHECK(done);
 }

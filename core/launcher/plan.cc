@@ -39,6 +39,59 @@ Result<Ok> plan_buffer(const Buffer& b, Plan& plan) {
   return Ok{};
 }
 
+// One of --include/--exclude with its variable.
+struct PolicyList {
+  const std::vector<std::string>& option;
+  const char* flag;
+  const RuleList& from_env;
+  const char* variable;
+};
+
+std::string entry_text(const Entry& entry) {
+  return std::string(entry.text, entry.length);
+}
+
+// The environment's list must be clean, as the library would silently
+// skip its bad entries; the options' lists are added to it.
+Result<Ok> plan_policy(const PolicyList& p, Plan& plan) {
+  const RuleList& env = p.from_env;
+  if (env.first_error == RuleError::kTooMany) {
+    return usage_error(fmt::format("invalid {} in the environment: {} entries, at most {}",
+                                   p.variable, env.entries, kMaxRules));
+  }
+  if (env.first_error != RuleError::kNone) {
+    return usage_error(fmt::format("invalid {} entry {} in the environment: {}", p.variable,
+                                   quote_value(entry_text(env.first_bad)),
+                                   describe(env.first_error)));
+  }
+  if (p.option.empty()) return Ok{};
+  std::string merged = env.entries > 0 ? env.text : "";
+  std::string given;
+  RuleList list;
+  for (const std::string& value : p.option) {
+    parse_rule_list(value.c_str(), &list);
+    if (list.entries == 0) {
+      return usage_error(fmt::format("{} needs a non-empty LIST", p.flag));
+    }
+    if (list.first_error != RuleError::kNone && list.first_error != RuleError::kTooMany) {
+      return usage_error(fmt::format("invalid {} entry {}: {}", p.flag,
+                                     quote_value(entry_text(list.first_bad)),
+                                     describe(list.first_error)));
+    }
+    merged += merged.empty() ? value : "," + value;
+    given += fmt::format("{}{} {}", given.empty() ? "" : " ", p.flag, value);
+  }
+  parse_rule_list(merged.c_str(), &list);
+  if (list.entries > kMaxRules) {
+    return usage_error(fmt::format("{}{} give{} {} entries, at most {}", p.flag,
+                                   env.entries > 0 ? fmt::format(" and {}", p.variable) : "",
+                                   env.entries > 0 ? "" : "s", list.entries, kMaxRules));
+  }
+  if (env.entries > 0) given += fmt::format(", added to {} in the environment", p.variable);
+  plan.env.push_back({p.variable, merged, given});
+  return Ok{};
+}
+
 }  // namespace
 
 Result<Plan> make_plan(const Options& options, const char* const* envp) {
@@ -65,6 +118,14 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
   if (options.summary_file) {
     plan.env.push_back({"SMC_SUMMARY_FILE", *options.summary_file,
                         "--summary-file"});
+  }
+  const PolicyList lists[] = {
+      {options.include, "--include", env.include, "SMC_INCLUDE"},
+      {options.exclude, "--exclude", env.exclude, "SMC_EXCLUDE"},
+  };
+  for (const PolicyList& list : lists) {
+    const Result<Ok> r = plan_policy(list, plan);
+    if (!r) return r.error();
   }
   plan.debug = options.debug || env.debug;
   if (options.debug) plan.env.push_back({"SMC_DEBUG", "1", "-d"});

@@ -33,6 +33,9 @@ struct Plan {
 // -d/--strict, with the library's own reading of them. A bad
 // SMC_SOCK_FAMILY in `envp` is refused, as a bad -f is. --summary-file's
 // FILE is passed as given: the launcher makes it absolute and checks it.
+// SMC_INCLUDE and SMC_EXCLUDE in `envp` are refused if any entry is
+// malformed (the library alone would skip it); --include/--exclude add
+// their lists to them.
 Result<Plan> make_plan(const Options& options, const char* const* envp);
 
 }  // namespace smc

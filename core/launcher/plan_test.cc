@@ -82,5 +82,81 @@ TEST_CASE("plan turns -d, --strict and --no-inherit into the library's variables
   CHECK_FALSE(p->debug);
 }
 
+TEST_CASE("plan exports --include and --exclude, added to the environment's lists") {
+  struct Row {
+    Args args;
+    Env env;
+    const char* exported;  // the plan's variables
+    const char* why;       // of the last one
+  };
+  const Row rows[] = {
+      {{"--exclude", "10.0.0.0/8", "prog"}, {}, "SMC_EXCLUDE=10.0.0.0/8 ", "--exclude 10.0.0.0/8"},
+      {{"--include", "[fd00::]/8:443", "--include", "*:22", "prog"},
+       {},
+       "SMC_INCLUDE=[fd00::]/8:443,*:22 ",
+       "--include [fd00::]/8:443 --include *:22"},
+      {{"--exclude", "*:22", "prog"},
+       {"SMC_EXCLUDE=10.0.0.0/8"},
+       "SMC_EXCLUDE=10.0.0.0/8,*:22 ",
+       "--exclude *:22, added to SMC_EXCLUDE in the environment"},
+      {{"--include", "10.0.0.0/8", "--exclude", "10.1.0.0/16", "prog"},
+       {"SMC_EXCLUDE= , "},
+       "SMC_INCLUDE=10.0.0.0/8 SMC_EXCLUDE=10.1.0.0/16 ",
+       "--exclude 10.1.0.0/16"},
+      // From the environment alone: checked, left as it is.
+      {{"prog"}, {"SMC_INCLUDE=10.0.0.0/8", "SMC_EXCLUDE="}, "", ""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.exported);
+    const auto p = plan_for(row.args, row.env);
+    REQUIRE_MESSAGE(p.ok(), p.error().message);
+    CHECK(env_of(*p) == row.exported);
+    if (!p->env.empty()) CHECK(p->env.back().why == row.why);
+  }
+}
+
+TEST_CASE("plan refuses malformed lists, naming the entry and where it came from") {
+  std::string many;
+  for (int k = 1; k <= 33; ++k) many += "10.0.0." + std::to_string(k) + ",";
+  const std::string many_env = "SMC_INCLUDE=" + many;
+  std::string twenty = "1.1.1.1";
+  for (int k = 1; k < 20; ++k) twenty += ",1.1.1.1";
+  const std::string twenty_env = "SMC_EXCLUDE=" + twenty;
+  struct Row {
+    Args args;
+    Env env;
+    std::string message;
+  };
+  const Row rows[] = {
+      {{"prog"}, {"SMC_EXCLUDE=10.0.0.0/33"},
+       "invalid SMC_EXCLUDE entry '10.0.0.0/33' in the environment: prefix length above 32 "
+       "(IPv4) or 128 (IPv6)"},
+      {{"prog"}, {"SMC_INCLUDE=10.0.0.0/8, fd00::1"},
+       "invalid SMC_INCLUDE entry 'fd00::1' in the environment: IPv6 addresses go in "
+       "brackets, as in [fd00::1]/64:443"},
+      {{"prog"}, {many_env.c_str()}, "invalid SMC_INCLUDE in the environment: 33 entries, at most 32"},
+      // Options do not hide a bad environment: their lists are added to it.
+      {{"--exclude", "*:22", "prog"}, {"SMC_EXCLUDE=bogus"},
+       "invalid SMC_EXCLUDE entry 'bogus' in the environment: not an IPv4 address, an IPv6 "
+       "address in brackets or *"},
+      {{"--include", "10.0.0.0/8,[::1", "prog"}, {},
+       "invalid --include entry '[::1': missing ] after the IPv6 address"},
+      {{"--exclude", "*:0", "prog"}, {}, "invalid --exclude entry '*:0': a port must be a number from 1 to 65535"},
+      {{"--exclude", "a'b", "prog"}, {}, "invalid --exclude entry $'a\\'b': not an IPv4 address, an IPv6 address in brackets or *"},
+      {{"--include", "", "prog"}, {}, "--include needs a non-empty LIST"},
+      {{"--exclude", " , ", "prog"}, {}, "--exclude needs a non-empty LIST"},
+      {{"--include", many, "prog"}, {}, "--include gives 33 entries, at most 32"},
+      {{"--exclude", twenty, "prog"}, {twenty_env.c_str()},
+       "--exclude and SMC_EXCLUDE give 40 entries, at most 32"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.message);
+    const auto p = plan_for(row.args, row.env);
+    REQUIRE_FALSE(p.ok());
+    CHECK(p.error().kind == ErrorKind::kUsage);
+    CHECK(p.error().message == row.message);
+  }
+}
+
 }  // namespace
 }  // namespace smc

@@ -95,6 +95,11 @@ Result<Options> parse_options(std::span<const std::string> args) {
   auto* l = app.add_option("--install-links", install_links)
                 ->expected(0, 1)
                 ->multi_option_policy(last);
+  // Repeatable, one LIST per occurrence (never PROGRAM): the lists add up.
+  for (auto [name, lists] : {std::pair{"--include", &options.include},
+                             std::pair{"--exclude", &options.exclude}}) {
+    app.add_option(name, *lists)->allow_extra_args(false);
+  }
 
   const Result<Ok> parsed = parse_with(app, args);
   if (!parsed) return parsed.error();
@@ -298,6 +303,9 @@ Options:
       --no-inherit     do not give children back the library when a
                        program starts them with an environment without it
                        (env -i, a fresh environment for exec or spawn)
+      --include LIST   use SMC only for the connections LIST matches
+      --exclude LIST   never use SMC for the connections LIST matches;
+                       both may be repeated, and exclude wins
       --summary        at each process's exit, print on stderr how many
                        sockets it made, converted, and what its
                        connections became (SMC-D, SMC-R, TCP by reason)
@@ -315,19 +323,27 @@ Options:
 SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
 most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).
 
+LIST is comma-separated ADDR[/PREFIX][:PORT[-PORT]] entries; ADDR is an
+IPv4 address, an IPv6 address in brackets, or * for any. For example:
+10.0.0.0/8,[fd00::]/8:443,*:8000-8999. Clients are matched by the address
+they connect to, servers by the address they listen on.
+
 Environment:
   SMC_RCVBUF, SMC_SNDBUF  sizes, as for -r and -t (the options win)
   SMC_DEBUG               1 acts as -d
   SMC_STRICT              1 acts as --strict
   SMC_INHERIT             0 acts as --no-inherit
   SMC_SOCK_FAMILY         smc, inet or auto, as for -f (the option wins)
+  SMC_INCLUDE, SMC_EXCLUDE
+                          LISTs, as for --include and --exclude (the
+                          options add to them)
   SMC_SUMMARY             1 acts as --summary
   SMC_SUMMARY_FILE        FILE, as for --summary-file
   LD_PRELOAD              kept; smc_run appends its library
 
 Exit status:
   0    -h, -v, -n, --write-lib or --install-links succeeded
-  1    invalid option, SIZE or FAMILY, or no PROGRAM
+  1    invalid option, SIZE, FAMILY or LIST, or no PROGRAM
   125  smc_run itself failed, e.g. /proc is not mounted
   126  PROGRAM was found but cannot be executed
   127  PROGRAM was not found

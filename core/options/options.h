@@ -3,8 +3,9 @@
 //
 // smc_run, a superset of smc-tools' smc_run:
 //   smc_run [-dhnv] [-f FAMILY] [-r SIZE] [-t SIZE] [--strict]
-//           [--no-inherit] [--summary] [--summary-file FILE]
-//           [--write-lib PATH] [--install-links [DIR]] [--] PROGRAM [ARGS...]
+//           [--no-inherit] [--include LIST] [--exclude LIST] [--summary]
+//           [--summary-file FILE] [--write-lib PATH] [--install-links [DIR]]
+//           [--] PROGRAM [ARGS...]
 // Parsing stops at the first non-option, like getopt with a leading '+', so
 // PROGRAM's own options pass through untouched.
 //
@@ -41,6 +42,10 @@ struct Options {
   std::optional<BufferSize> rcvbuf;
   std::optional<BufferSize> sndbuf;
   std::optional<std::string> write_lib;
+  // --include/--exclude LIST, each repeatable, as given (core/launcher
+  // checks them, as it checks SMC_INCLUDE/SMC_EXCLUDE).
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
   std::vector<std::string> command;  // PROGRAM and its arguments
 };
 

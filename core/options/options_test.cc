@@ -126,11 +126,44 @@ TEST_CASE("option parser takes --strict, --no-inherit and --write-lib") {
   CHECK(*parse({"--write-lib=/x"})->write_lib == "/x");
 }
 
+TEST_CASE("option parser gathers repeated --include and --exclude lists") {
+  struct Row {
+    Args args;
+    Args include;
+    Args exclude;
+    Args command;
+  };
+  const Row rows[] = {
+      {{"prog"}, {}, {}, {"prog"}},
+      {{"--exclude", "10.0.0.0/8", "prog", "x"}, {}, {"10.0.0.0/8"}, {"prog", "x"}},
+      {{"--exclude=*:22", "prog"}, {}, {"*:22"}, {"prog"}},
+      {{"--include", "a,b", "--include", "c", "--exclude", "d", "prog"},
+       {"a,b", "c"}, {"d"}, {"prog"}},
+      {{"--include", "", "prog"}, {""}, {}, {"prog"}},
+      {{"-d", "--exclude", "[::1]:443", "--", "prog", "--exclude", "x"},
+       {}, {"[::1]:443"}, {"prog", "--exclude", "x"}},
+      // A value that looks like an option is still the value, as for -r.
+      {{"--include", "-d", "prog"}, {"-d"}, {}, {"prog"}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(fmt_args(row.args));
+    const Result<Options> r = parse(row.args);
+    REQUIRE_MESSAGE(r.ok(), r.error().message);
+    CHECK(r->include == row.include);
+    CHECK(r->exclude == row.exclude);
+    CHECK(r->command == row.command);
+  }
+  const Result<Options> missing = parse({"--exclude"});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().message == "option --exclude requires a value");
+}
+
 TEST_CASE("usage lists every option and the environment") {
   for (const char* word :
        {"-d, --debug", "-h, --help", "-r, --rcvbuf SIZE", "-t, --sndbuf SIZE",
         "-v, --version", "--strict", "--no-inherit", "--write-lib PATH",
-        "--role NAME", "SMC_RCVBUF", "SMC_INHERIT",
+        "--role NAME", "SMC_RCVBUF", "SMC_INHERIT", "--include LIST",
+        "--exclude LIST", "SMC_INCLUDE", "SMC_EXCLUDE",
         "SMC_SNDBUF", "SMC_DEBUG", "SMC_STRICT", "LD_PRELOAD", "  0 ", "  1 ",
         "125", "126", "127"}) {
     CAPTURE(word);

@@ -6,8 +6,9 @@ GET /hold/NAME sends the headers and the first half of NAME, writes
 FOLDER/release exists. While it waits the connection stays open, so a
 test can look at both ends with smcss. Any other path is served whole.
 
-Usage: hold_server.py ADDRESS FOLDER   (ADDRESS 127.0.0.1 or ::1)
-Prints "port N" on stdout once it listens.
+Usage: hold_server.py ADDRESS FOLDER [PORT]   (ADDRESS 127.0.0.1 or ::1)
+Listens on PORT (default 0: one the kernel picks) and prints "port N" on
+stdout once it listens.
 """
 import http.server
 import os
@@ -47,9 +48,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def main():
     address, folder = sys.argv[1], sys.argv[2]
+    port = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     http.server.ThreadingHTTPServer.address_family = (
         socket.AF_INET6 if ":" in address else socket.AF_INET)
-    server = http.server.ThreadingHTTPServer((address, 0), Handler)
+    server = http.server.ThreadingHTTPServer((address, port), Handler)
     server.folder = folder
     print("port", server.server_address[1], flush=True)
     server.serve_forever()

@@ -10,14 +10,15 @@ BACKGROUND_PIDS=()
 trap 'for p in "${BACKGROUND_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 # start_server ADDRESS [LAUNCHER...]: starts hold_server.py serving ./www,
-# under LAUNCHER (e.g. "$SMC_RUN" -r 1m) when given; sets SERVER_PID, PORT.
+# under LAUNCHER (e.g. "$SMC_RUN" -r 1m) when given, on port SERVER_PORT
+# (default: one the kernel picks); sets SERVER_PID, PORT.
 start_server() {
   local address="$1"
   shift
   mkdir -p www
   [[ -f www/data ]] || head -c 1048576 /dev/urandom >www/data
   rm -f www/release server.out
-  "$@" python3 "$GUEST_DIR/hold_server.py" "$address" www >server.out 2>server.err &
+  "$@" python3 "$GUEST_DIR/hold_server.py" "$address" www "${SERVER_PORT:-0}" >server.out 2>server.err &
   SERVER_PID=$!
   BACKGROUND_PIDS+=("$SERVER_PID")
   wait_for server.out '^port [0-9]+$'

@@ -67,15 +67,26 @@ row "size past the kernel's cap" 1 out "invalid size '2048m' for -r: too large.*
 row "size with 30 digits" 1 out "invalid size '9{30}' for -t: too large.*" "$SMC_RUN" -t 999999999999999999999999999999 true
 row "size with a newline" 1 out "invalid size \\\$'1\\\\nk' for -r: unknown suffix \(use k or m\)" "$SMC_RUN" -r $'1\nk' true
 
+# Connection policy lists.
+row "list entry with a bad prefix" 1 out "invalid --exclude entry '10.0.0.0/33': prefix length above 32 \(IPv4\) or 128 \(IPv6\)" \
+  "$SMC_RUN" --exclude 10.0.0.0/33 sh -c "$ok"
+row "IPv6 entry without brackets" 1 out "invalid --include entry 'fd00::1': IPv6 addresses go in brackets.*" \
+  "$SMC_RUN" --include fd00::1 sh -c "$ok"
+row "empty --include" 1 out "--include needs a non-empty LIST" "$SMC_RUN" --include '' sh -c "$ok"
+
 # The environment, for the launcher.
 row "SMC_SNDBUF=abc" 1 out "invalid SMC_SNDBUF 'abc' in the environment: not a decimal number of bytes" \
   env SMC_SNDBUF=abc "$SMC_RUN" true
+row "SMC_EXCLUDE=host.example" 1 out "invalid SMC_EXCLUDE entry 'host.example' in the environment: not an IPv4 address.*" \
+  env SMC_EXCLUDE=host.example "$SMC_RUN" sh -c "$ok"
 row "SMC_RCVBUF=0" 1 out "invalid SMC_RCVBUF '0' in the environment: size must be greater than zero" \
   env SMC_RCVBUF=0 "$SMC_RUN" true
 
 # The environment, for the library alone: never fatal.
 row "library: SMC_SNDBUF=1g" 0 runs "smc: ignoring SMC_SNDBUF='1g': unknown suffix" \
   env LD_PRELOAD="$lib" SMC_SNDBUF=1g SMC_DEBUG=1 python3 -c "import socket; socket.socket(); print('unharmed')"
+row "library: SMC_EXCLUDE=[::1" 0 runs "smc: ignoring SMC_EXCLUDE entry '\[::1': missing \] after the IPv6 address" \
+  env LD_PRELOAD="$lib" SMC_EXCLUDE='[::1' SMC_DEBUG=1 python3 -c "import socket; socket.socket(); print('unharmed')"
 row "library: SMC_RCVBUF=-1" 0 runs "" \
   env LD_PRELOAD="$lib" SMC_RCVBUF=-1 python3 -c "import socket; socket.socket(); print('unharmed')"
 row "library: SMC_DEBUG=junk" 0 runs "smc: socket\(AF_INET, SOCK_STREAM" \

@@ -16,6 +16,6 @@ needed="$(readelf -d "$SCRATCH/lib.so" | grep NEEDED)"
 expect_match "$needed" '^ *0x0+1 \(NEEDED\) +Shared library: \[libc\.so\.6\]$' \
   "NEEDED entries of the library"
 exported="$(nm -D --defined-only "$SCRATCH/lib.so" | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')"
-expect_eq "$exported" "accept accept4 connect execl execle execlp execv execve execvp execvpe fexecve getsockopt popen posix_spawn posix_spawn_file_actions_addclosefrom_np posix_spawnp socket system " \
+expect_eq "$exported" "accept accept4 connect execl execle execlp execv execve execvp execvpe fexecve getsockopt listen popen posix_spawn posix_spawn_file_actions_addclosefrom_np posix_spawnp socket system " \
   "functions exported by the library"
 expect_not_contains "$(nm -D "$SCRATCH/lib.so")" "GLIBCXX" "libstdc++ symbols"

@@ -1,0 +1,70 @@
+# A python3 client sets options and flags on its AF_SMC socket (and on an
+# IPPROTO_SMC socket it makes itself), binds it, then connects to an
+# excluded address: the descriptor number stays, the socket is a new TCP
+# one (another inode, AF_INET, IPPROTO_TCP) with the same option values,
+# O_NONBLOCK, no FD_CLOEXEC and the same local address, and the data
+# arrives over it.
+source "$GUEST_DIR/lib.sh"
+start_server 127.0.0.1
+probe='
+import fcntl, os, select, socket, struct, sys
+port = int(sys.argv[1])
+S, T = socket.SOL_SOCKET, socket.IPPROTO_TCP
+OPTIONS = [(S, socket.SO_KEEPALIVE, 1), (S, socket.SO_RCVBUF, 100000),
+           (S, socket.SO_SNDBUF, 300000), (S, socket.SO_PRIORITY, 4),
+           (T, socket.TCP_NODELAY, 1), (T, socket.TCP_KEEPIDLE, 77),
+           (T, socket.TCP_KEEPCNT, 3), (T, socket.TCP_USER_TIMEOUT, 4321)]
+def read(s):
+    values = [s.getsockopt(level, name) for level, name, _ in OPTIONS]
+    values.append(s.getsockopt(S, socket.SO_LINGER, 8))
+    values.append(s.getsockopt(T, socket.TCP_CONGESTION, 16).rstrip(b"\0"))
+    return values
+def kind(s):
+    return "%d/%d" % (s.getsockopt(S, socket.SO_DOMAIN), s.getsockopt(S, socket.SO_PROTOCOL))
+for name, s in (("converted", socket.socket()),
+                ("IPPROTO_SMC", socket.socket(socket.AF_INET, socket.SOCK_STREAM, 256))):
+    fd = s.fileno()
+    for level, opt, value in OPTIONS:
+        s.setsockopt(level, opt, value)
+    s.setsockopt(S, socket.SO_LINGER, struct.pack("ii", 1, 5))
+    s.setsockopt(T, socket.TCP_CONGESTION, b"reno")
+    s.bind(("127.0.0.1", 0))
+    local = s.getsockname()
+    s.setblocking(False)
+    os.set_inheritable(fd, True)
+    before, kind_before, inode = read(s), kind(s), os.fstat(fd).st_ino
+    s.connect_ex(("127.0.0.1", port))
+    select.select([], [fd], [], 10)
+    err = s.getsockopt(S, socket.SO_ERROR)
+    after = read(s)
+    print(name, kind_before, "->", kind(s),
+          "same fd" if s.fileno() == fd else "other fd",
+          "new inode" if os.fstat(fd).st_ino != inode else "same inode",
+          "options kept" if after == before else "options differ: %r %r" % (before, after),
+          "nonblocking" if fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_NONBLOCK else "blocking",
+          "inheritable" if os.get_inheritable(fd) else "cloexec",
+          "same address" if s.getsockname() == local else "other address",
+          "error %d" % err)
+    s.setblocking(True)
+    s.sendall(b"GET /data HTTP/1.0\r\n\r\n")
+    got = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        got += chunk
+    print(name, "body", len(got.split(b"\r\n\r\n", 1)[1]))
+'
+out="$("$SMC_RUN" -d --exclude 127.0.0.1 python3 -c "$probe" "$PORT" 2>probe.err)" ||
+  fail "probe failed: $(cat probe.err)"
+echo "$out"
+cat probe.err
+for name in converted IPPROTO_SMC; do
+  expect_match "$out" "^$name (43/0|2/256) -> 2/6 same fd new inode options kept nonblocking inheritable same address error 0$" \
+    "$name socket after connect"
+  expect_match "$out" "^$name body 1048576$" "$name socket's data"
+done
+expect_match "$out" "^converted 43/0 " "converted socket was AF_SMC before"
+expect_match "$out" "^IPPROTO_SMC 2/256 " "IPPROTO_SMC socket was one before"
+expect_eq "$(grep -c 'excluded by SMC_EXCLUDE 127.0.0.1 -> TCP (replaced the SMC socket)$' probe.err)" 2 \
+  "policy lines, nothing left behind"
