@@ -55,7 +55,9 @@ for name, s in (("converted", socket.socket()),
         got += chunk
     print(name, "body", len(got.split(b"\r\n\r\n", 1)[1]))
 '
-out="$("$SMC_RUN" -d --exclude 127.0.0.1 python3 -c "$probe" "$PORT" 2>probe.err)" ||
+# -f smc: the converted socket is an AF_SMC one; the program makes the
+# IPPROTO_SMC one itself, so both kinds are replaced.
+out="$("$SMC_RUN" -d -f smc --exclude 127.0.0.1 python3 -c "$probe" "$PORT" 2>probe.err)" ||
   fail "probe failed: $(cat probe.err)"
 echo "$out"
 cat probe.err
