@@ -43,8 +43,11 @@ DiagVerdict query_verdict(std::uint64_t inode,
                       int (*real_socket)(int, int, int));
 
 // "PEERNOSMC" for 0x03010000 (SMC_CLC_DECL_* in net/smc/smc_clc.h), or
-// nullptr for a code this build does not know.
+// nullptr for a code this build does not know. The one table of these
+// codes, also smcss's and smc_chk's (core/smc_diag).
 const char* decline_name(std::uint32_t code);
+// "peer did not indicate SMC" for the same code, or nullptr.
+const char* decline_text(std::uint32_t code);
 
 // "SMC-D", "SMC-R", "TCP fallback", "TCP", "unknown".
 const char* outcome_name(Outcome outcome);

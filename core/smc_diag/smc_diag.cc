@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "hooks/verdict.h"
+
 namespace smc {
 namespace {
 
@@ -64,57 +66,6 @@ std::string endpoint(const std::uint32_t (&addr)[4], std::uint16_t port_be) {
   return fmt::format("[{}]:{}", text, port);
 }
 
-struct Decline {
-  std::uint32_t code;
-  const char* name;
-  const char* text;
-};
-
-constexpr Decline kDeclines[] = {
-    {0x01010000, "MEM", "insufficient memory"},
-    {0x02010000, "TIMEOUT_CL", "timeout waiting for confirm link"},
-    {0x02020000, "TIMEOUT_AL", "timeout waiting for add link"},
-    {0x03000000, "CNFERR", "configuration error"},
-    {0x03010000, "PEERNOSMC", "peer did not indicate SMC"},
-    {0x03020000, "IPSEC", "IPsec in use"},
-    {0x03030000, "NOSMCDEV", "no SMC device found (R or D)"},
-    {0x03030001, "NOSMCDDEV", "no SMC-D device found"},
-    {0x03030002, "NOSMCRDEV", "no SMC-R device found"},
-    {0x03030003, "NOISM2SUPP", "hardware has no ISMv2 support"},
-    {0x03030004, "NOV2EXT", "peer sent no CLC v2 extension"},
-    {0x03030005, "NOV2DEXT", "peer sent no CLC SMC-Dv2 extension"},
-    {0x03030006, "NOSEID", "peer sent no SEID"},
-    {0x03030007, "NOSMCD2DEV", "no SMC-Dv2 device found"},
-    {0x03030008, "NOUEID", "peer sent no UEID"},
-    {0x03030009, "RELEASEERR", "release version negotiation failed"},
-    {0x0303000a, "MAXCONNERR", "max connections negotiation failed"},
-    {0x0303000b, "MAXLINKERR", "max links negotiation failed"},
-    {0x03040000, "MODEUNSUPP", "SMC modes do not match (R or D)"},
-    {0x03050000, "RMBE_EC", "peer has eyecatcher in RMBE"},
-    {0x03060000, "OPTUNSUPP", "fastopen sockopt not supported"},
-    {0x03070000, "DIFFPREFIX", "IP prefix / subnet mismatch"},
-    {0x03080000, "GETVLANERR", "cannot get VLAN id of IP device"},
-    {0x03090000, "ISMVLANERR", "cannot register VLAN id on ISM device"},
-    {0x030a0000, "NOACTLINK", "no active SMC-R link in link group"},
-    {0x030b0000, "NOSRVLINK", "SMC-R link from server not found"},
-    {0x030c0000, "VERSMISMAT", "SMC version mismatch"},
-    {0x030d0000, "MAX_DMB", "SMC-D DMB limit exceeded"},
-    {0x030e0000, "NOROUTE", "SMC-Rv2 connection: no route to peer"},
-    {0x030f0000, "NOINDIRECT", "SMC-Rv2 connection: indirect mismatch"},
-    {0x04000000, "SYNCERR", "synchronization error"},
-    {0x05000000, "PEERDECL", "peer declined during handshake"},
-    {0x09990000, "INTERR", "internal error"},
-    {0x09990001, "ERR_RTOK", "rtoken handling failed"},
-    {0x09990002, "ERR_RDYLNK", "ib ready link failed"},
-    {0x09990003, "ERR_REGBUF", "reg rdma bufs failed"},
-};
-
-const Decline* find_decline(std::uint32_t code) {
-  for (const Decline& d : kDeclines) {
-    if (d.code == code) return &d;
-  }
-  return nullptr;
-}
 
 }  // namespace
 
@@ -238,16 +189,6 @@ const char* state_name(std::uint8_t state) {
       return "PROCESSABORT";
   }
   return "?";
-}
-
-const char* decline_name(std::uint32_t code) {
-  const Decline* d = find_decline(code);
-  return d != nullptr ? d->name : nullptr;
-}
-
-const char* decline_text(std::uint32_t code) {
-  const Decline* d = find_decline(code);
-  return d != nullptr ? d->text : nullptr;
 }
 
 std::string describe_decline(std::uint32_t code) {

@@ -11,6 +11,7 @@
 
 #include "core/netlink/netlink.h"
 #include "core/result/result.h"
+#include "hooks/verdict.h"
 
 namespace smc {
 
@@ -58,9 +59,8 @@ Result<std::vector<SmcSocket>> list_smc_sockets();
 const char* mode_name(std::uint8_t mode);    // "SMCD", "SMCR", "TCP"
 const char* state_name(std::uint8_t state);  // "ACTIVE", "LISTEN", ...
 
-// SMC_CLC_DECL_* codes (net/smc/smc_clc.h): "PEERNOSMC", and a phrase.
-const char* decline_name(std::uint32_t code);  // nullptr when unknown
-const char* decline_text(std::uint32_t code);  // nullptr when unknown
+// SMC_CLC_DECL_* codes (net/smc/smc_clc.h): decline_name() "PEERNOSMC" and
+// decline_text(), a phrase, come from hooks/verdict.h.
 // "0x03010000 PEERNOSMC", or just the hex for unknown codes.
 std::string describe_decline(std::uint32_t code);
 
