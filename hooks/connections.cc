@@ -1,16 +1,16 @@
 #include "hooks/connections.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
 
+#include "hooks/conn_policy.h"
 #include "hooks/log.h"
+#include "hooks/replace_socket.h"
 #include "hooks/verdict.h"
 
 extern "C" char* program_invocation_short_name;
@@ -86,73 +86,22 @@ bool set_bit(std::atomic<std::uint64_t>* bits, int fd, bool on) {
   return (before & bit) != 0;
 }
 
-// "127.0.0.1:8080" or "[::1]:8080" of the peer, into out.
-void peer_text(int fd, char* out, std::size_t capacity) {
-  out[0] = '\0';
-  sockaddr_storage peer{};
-  socklen_t length = sizeof peer;
-  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &length) != 0) {
-    return;
-  }
-  char host[INET6_ADDRSTRLEN] = {};
-  unsigned port = 0;
-  bool v6 = false;
-  if (peer.ss_family == AF_INET) {
-    const auto* in = reinterpret_cast<const sockaddr_in*>(&peer);
-    inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
-    port = ntohs(in->sin_port);
-  } else if (peer.ss_family == AF_INET6) {
-    const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&peer);
-    inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
-    port = ntohs(in6->sin6_port);
-    v6 = true;
-  } else {
-    return;
-  }
-  char digits[8];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + port % 10);
-    port /= 10;
-  } while (port > 0);
-  std::size_t at = 0;
-  auto put = [&](char c) {
-    if (at + 1 < capacity) out[at++] = c;
-  };
-  if (v6) put('[');
-  for (const char* h = host; *h != '\0'; ++h) put(*h);
-  if (v6) put(']');
-  put(':');
-  while (n > 0) put(digits[--n]);
-  out[at] = '\0';
-}
-
-// What `fd` is: an SMC socket (AF_SMC, or IPPROTO_SMC), a plain TCP
-// socket, or something we do not report (UNIX stream sockets...).
-enum class Kind { kSmc, kTcp, kOther };
-
 bool get_bit(const std::atomic<std::uint64_t>* bits, int fd) {
   if (fd < 0 || fd >= kTrackedFds) return false;
   return (bits[fd / 64].load(std::memory_order_relaxed) &
           (std::uint64_t{1} << (fd % 64))) != 0;
 }
 
-Kind kind_of(int fd) {
-  int domain = 0;
-  int protocol = 0;
-  socklen_t length = sizeof domain;
-  if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &length) != 0) {
-    return Kind::kOther;
+// Whether to judge `fd`, and how: an SMC socket is looked up in SMC_DIAG,
+// a plain TCP one is TCP, anything else (UNIX stream sockets...) is not
+// reported. A connection that fell back hands its file to the internal TCP
+// socket, so an SMC socket we made may now look like TCP (see g_smc_fds).
+StreamKind kind_of(int fd) {
+  const StreamKind kind = stream_kind(fd);
+  if (kind == StreamKind::kTcp && get_bit(g_smc_fds, fd)) {
+    return StreamKind::kSmc;
   }
-  length = sizeof protocol;
-  if (getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, &protocol, &length) != 0) {
-    return Kind::kOther;
-  }
-  if (domain == kAfSmc || protocol == kIpprotoSmc) return Kind::kSmc;
-  if ((domain == AF_INET || domain == AF_INET6) && protocol == IPPROTO_TCP) {
-    return get_bit(g_smc_fds, fd) ? Kind::kSmc : Kind::kTcp;
-  }
-  return Kind::kOther;
+  return kind;
 }
 
 // The verdict for `fd`, counted and, under -d, said in one line that
@@ -160,10 +109,10 @@ Kind kind_of(int fd) {
 // introduces the peer's address (" to ", " from ").
 void report(const State& state, int fd, const char* peer_word,
             LogLine& line) {
-  const Kind kind = kind_of(fd);
-  if (kind == Kind::kOther) return;
+  const StreamKind kind = kind_of(fd);
+  if (kind == StreamKind::kOther) return;
   DiagVerdict v{Outcome::kTcp, 0, 0};
-  if (kind == Kind::kSmc) {
+  if (kind == StreamKind::kSmc) {
     struct stat st {};
     v = fstat(fd, &st) == 0
             ? query_verdict(static_cast<std::uint64_t>(st.st_ino),
@@ -174,9 +123,15 @@ void report(const State& state, int fd, const char* peer_word,
   g_outcomes[static_cast<int>(v.outcome)].fetch_add(1);
   if (v.outcome == Outcome::kFallback) count_reason(v.reason);
   if (!line.enabled()) return;
-  char peer[INET6_ADDRSTRLEN + 10];
-  peer_text(fd, peer, sizeof peer);
-  if (peer[0] != '\0') line.str(peer_word).str(peer);
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  Endpoint peer;
+  if (getpeername(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0 &&
+      endpoint_from(reinterpret_cast<sockaddr*>(&address), length, &peer)) {
+    char text[48];  // enough, see format_endpoint()
+    format_endpoint(peer, text, sizeof text);
+    line.str(peer_word).str(text);
+  }
   line.str(": ").str(outcome_name(v.outcome));
   if (v.outcome == Outcome::kFallback) {
     const char* ours = decline_name(v.reason);
@@ -378,7 +333,7 @@ void after_connect(const State& state, int fd, int result, int error) {
   const int saved_errno = errno;
   if (result != 0) {
     // In progress: the verdict comes when the program asks for SO_ERROR.
-    if (error == EINPROGRESS && kind_of(fd) != Kind::kOther) {
+    if (error == EINPROGRESS && kind_of(fd) != StreamKind::kOther) {
       set_bit(g_pending, fd, true);
     }
     errno = saved_errno;
