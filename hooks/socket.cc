@@ -43,10 +43,11 @@ const char* mechanism_name(Mechanism m) {
   return m == Mechanism::kInet ? "IPPROTO_SMC" : "AF_SMC";
 }
 
-// The attempts of one conversion, for the -d lines.
+// The mechanisms one conversion found refused, with the errno each got
+// (now or, remembered, earlier), for the -d lines.
 struct Attempts {
   Mechanism mechanism[2];
-  int error[2];  // 0: not tried
+  int error[2];
   int count;
 };
 
@@ -113,7 +114,8 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   Mechanism order[2];
   const int mechanisms = mechanisms_for(state.settings.family.family, order);
   int fd = -1;
-  for (int i = 0; i < mechanisms && fd < 0; ++i) {
+  Mechanism used = Mechanism::kSmc;  // when fd >= 0
+  for (int i = 0; i < mechanisms; ++i) {
     const Mechanism m = order[i];
     std::atomic<int>& refused = g_refused[static_cast<int>(m)][v6];
     int error = refused.load(std::memory_order_relaxed);
@@ -121,7 +123,7 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
       const SocketCall smc = smc_socket(call, m);
       fd = state.real.socket(smc.domain, smc.type, smc.protocol);
       if (fd >= 0) {
-        tried.mechanism[tried.count] = m;
+        used = m;
         break;
       }
       error = errno;
@@ -187,12 +189,12 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   }
 
   new_socket(fd, smc);
-  count_socket(smc, smc ? tried.mechanism[tried.count] : Mechanism::kSmc);
+  count_socket(smc, used);
   LogLine line(debug);
   if (debug) {
     log_call(line, call);
     line.str(" = ").num(fd).str(" -> ").str(
-        smc ? mechanism_name(tried.mechanism[tried.count]) : "TCP");
+        smc ? mechanism_name(used) : "TCP");
   }
   apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", state.settings.sndbuf.bytes, line);
   apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", state.settings.rcvbuf.bytes, line);
