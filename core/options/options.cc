@@ -47,6 +47,18 @@ bool looks_like_option(const std::string& word) {
   return word.size() > 1 && word.front() == '-';
 }
 
+// For the roles whose command line is flags only (smcss, smc_chk), after
+// an allow_extras() parse: the first word CLI11 did not take is an error.
+Result<Ok> refuse_extras(const CLI::App& app) {
+  const std::vector<std::string> extra = app.remaining();
+  if (extra.empty()) return Ok{};
+  return usage_error(fmt::format(
+      "{} {}",
+      looks_like_option(extra.front()) ? "invalid option"
+                                       : "unexpected argument",
+      quote_value(extra.front())));
+}
+
 }  // namespace
 
 Result<Options> parse_options(std::span<const std::string> args) {
@@ -183,14 +195,8 @@ Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args) {
   const Result<Ok> parsed = parse_with(app, args);
   if (!parsed) return parsed.error();
   if (o.help || o.version) return o;
-  const std::vector<std::string> extra = app.remaining();
-  if (!extra.empty()) {
-    return usage_error(fmt::format("{} {}",
-                                   looks_like_option(extra.front())
-                                       ? "invalid option"
-                                       : "unexpected argument",
-                                   quote_value(extra.front())));
-  }
+  const Result<Ok> no_extras = refuse_extras(app);
+  if (!no_extras) return no_extras.error();
   if (o.all && o.listening) {
     return usage_error("-a and -l exclude each other");
   }
@@ -210,14 +216,8 @@ Result<SmcChkOptions> parse_smc_chk_options(std::span<const std::string> args) {
   const Result<Ok> parsed = parse_with(app, args);
   if (!parsed) return parsed.error();
   if (o.help || o.version) return o;
-  const std::vector<std::string> extra = app.remaining();
-  if (!extra.empty()) {
-    return usage_error(fmt::format("{} {}",
-                                   looks_like_option(extra.front())
-                                       ? "invalid option"
-                                       : "unexpected argument",
-                                   quote_value(extra.front())));
-  }
+  const Result<Ok> no_extras = refuse_extras(app);
+  if (!no_extras) return no_extras.error();
   if (o.json && o.quiet) return usage_error("-j and -q exclude each other");
   return o;
 }
