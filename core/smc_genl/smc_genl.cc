@@ -144,6 +144,30 @@ Error malformed(const std::string& what, int* errno_out) {
   return system_error(fmt::format("{}: malformed reply from the kernel", what));
 }
 
+// Every message of dump `command`, each read by `parse`; one that does not
+// parse makes the whole dump malformed.
+template <typename T>
+Result<std::vector<T>> dump_all(std::uint8_t command, const std::string& what,
+                                std::optional<T> (*parse)(const NetlinkMessage&),
+                                int* errno_out) {
+  std::vector<T> items;
+  bool bad = false;
+  const Result<Ok> r = dump(
+      command, what,
+      [&](const NetlinkMessage& m) {
+        std::optional<T> item = parse(m);
+        if (item) {
+          items.push_back(std::move(*item));
+        } else {
+          bad = true;
+        }
+      },
+      errno_out);
+  if (!r) return r.error();
+  if (bad) return malformed(what, errno_out);
+  return items;
+}
+
 }  // namespace
 
 std::optional<SmcSystemInfo> parse_system_info(const NetlinkMessage& message) {
@@ -233,69 +257,29 @@ std::optional<SmcSeid> parse_seid(const NetlinkMessage& message) {
 
 Result<SmcSystemInfo> smc_system_info(int* errno_out) {
   const std::string what = "cannot read the SMC system info";
-  std::optional<SmcSystemInfo> info;
-  bool bad = false;
-  const Result<Ok> r = dump(
-      kGetSysInfo, what,
-      [&](const NetlinkMessage& m) {
-        info = parse_system_info(m);
-        bad = bad || !info;
-      },
-      errno_out);
-  if (!r) return r.error();
-  if (bad || !info) return malformed(what, errno_out);
-  return *info;
+  const Result<std::vector<SmcSystemInfo>> info =
+      dump_all(kGetSysInfo, what, &parse_system_info, errno_out);
+  if (!info) return info.error();
+  if (info->empty()) return malformed(what, errno_out);
+  return info->back();
 }
 
 Result<std::vector<SmcdDevice>> list_smcd_devices(int* errno_out) {
-  const std::string what = "cannot list SMC-D devices";
-  std::vector<SmcdDevice> devices;
-  bool bad = false;
-  const Result<Ok> r = dump(
-      kGetDevSmcd, what,
-      [&](const NetlinkMessage& m) {
-        auto device = parse_smcd_device(m);
-        if (device) devices.push_back(std::move(*device));
-        bad = bad || !device;
-      },
-      errno_out);
-  if (!r) return r.error();
-  if (bad) return malformed(what, errno_out);
-  return devices;
+  return dump_all(kGetDevSmcd, "cannot list SMC-D devices", &parse_smcd_device,
+                  errno_out);
 }
 
 Result<std::vector<SmcrDevice>> list_smcr_devices(int* errno_out) {
-  const std::string what = "cannot list SMC-R devices";
-  std::vector<SmcrDevice> devices;
-  bool bad = false;
-  const Result<Ok> r = dump(
-      kGetDevSmcr, what,
-      [&](const NetlinkMessage& m) {
-        auto device = parse_smcr_device(m);
-        if (device) devices.push_back(std::move(*device));
-        bad = bad || !device;
-      },
-      errno_out);
-  if (!r) return r.error();
-  if (bad) return malformed(what, errno_out);
-  return devices;
+  return dump_all(kGetDevSmcr, "cannot list SMC-R devices", &parse_smcr_device,
+                  errno_out);
 }
 
 Result<SmcSeid> smc_seid(int* errno_out) {
-  const std::string what = "cannot read the SEID";
-  std::optional<SmcSeid> seid;
-  bool bad = false;
-  const Result<Ok> r = dump(
-      kDumpSeid, what,
-      [&](const NetlinkMessage& m) {
-        seid = parse_seid(m);
-        bad = bad || !seid;
-      },
-      errno_out);
-  if (!r) return r.error();
-  if (bad) return malformed(what, errno_out);
+  const Result<std::vector<SmcSeid>> seid =
+      dump_all(kDumpSeid, "cannot read the SEID", &parse_seid, errno_out);
+  if (!seid) return seid.error();
   // smc_nl_dump_seid always sends one message; none would mean no SEID.
-  return seid.value_or(SmcSeid{});
+  return seid->empty() ? SmcSeid{} : seid->back();
 }
 
 }  // namespace smc
