@@ -12,26 +12,33 @@
 #include "hooks/connections.h"
 #include "hooks/state.h"
 
-extern "C" int getsockopt(int fd, int level, int name, void* value,
-                          socklen_t* length) {
-  const smc::State* quiet = smc::quiet_state();
-  if (quiet != nullptr || level != SOL_SOCKET || name != SO_ERROR)
-      [[likely]] {
-    smc::State scratch;
-    const smc::State& state =
-        quiet != nullptr ? *quiet : smc::current_state(scratch);
-    return state.real.getsockopt(fd, level, name, value, length);
-  }
-  smc::State scratch;
-  const smc::State& state = smc::current_state(scratch);
+namespace smc {
+
+// Under SMC_DEBUG or a summary. Out of line, so that getsockopt() itself
+// keeps no stack frame for the common case.
+__attribute__((noinline)) int getsockopt_watched(int fd, int level, int name,
+                                                 void* value,
+                                                 socklen_t* length) {
+  State scratch;
+  const State& state = current_state(scratch);
   const int result = state.real.getsockopt(fd, level, name, value, length);
-  if (result == 0 && smc::connect_pending(fd) && length != nullptr &&
-      *length >= sizeof(int)) {
+  if (result == 0 && level == SOL_SOCKET && name == SO_ERROR &&
+      connect_pending(fd) && length != nullptr && *length >= sizeof(int)) {
     const int error = errno;
-    smc::after_connect_completed(state, fd, *static_cast<int*>(value));
+    after_connect_completed(state, fd, *static_cast<int*>(value));
     errno = error;
   }
   return result;
+}
+
+}  // namespace smc
+
+extern "C" int getsockopt(int fd, int level, int name, void* value,
+                          socklen_t* length) {
+  if (const smc::State* state = smc::quiet_state()) [[likely]] {
+    return state->real.getsockopt(fd, level, name, value, length);
+  }
+  return smc::getsockopt_watched(fd, level, name, value, length);
 }
 
 // Our own definition, by a name no other library defines (see real.h).
