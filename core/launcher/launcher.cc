@@ -3,10 +3,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <string>
 
 #include <fmt/format.h>
@@ -19,6 +19,7 @@
 #include "core/ld_preload/ld_preload.h"
 #include "core/memfd/memfd.h"
 #include "core/options/options.h"
+#include "core/paths/paths.h"
 #include "core/quote/quote.h"
 #include "core/reach/reach.h"
 #include "core/sysctl/sysctl.h"
@@ -91,9 +92,11 @@ std::string preload_value(const std::string& ours) {
 // The --summary-file FILE, absolute (the program may change its folder
 // before it exits) and known to be writable now rather than at exit.
 Result<std::string> summary_file(const std::string& file) {
-  const std::string path =
-      file.front() == '/' ? file
-                          : (std::filesystem::current_path() / file).string();
+  const Result<std::string> absolute = absolute_path(file);
+  if (!absolute) {
+    return usage_error(fmt::format("--summary-file: {}", absolute.error().message));
+  }
+  const std::string& path = *absolute;
   const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
                       0644);
   if (fd < 0) {
@@ -102,6 +105,20 @@ Result<std::string> summary_file(const std::string& file) {
   }
   close(fd);
   return path;
+}
+
+// --install-links [DIR]: DIR empty for this file's own folder.
+Result<std::string> install_role_links(const std::string& dir) {
+  static constexpr std::string_view kRoles[] = {"smcss", "smcd", "smc_chk"};
+  char exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) {
+    return system_error(fmt::format(
+        "cannot find this file through /proc/self/exe: {}", std::strerror(errno)));
+  }
+  const std::string path(exe, static_cast<std::size_t>(n));
+  const std::string own_folder = path.substr(0, std::max<std::size_t>(path.rfind('/'), 1));
+  return install_links(path, dir.empty() ? own_folder : dir, kRoles);
 }
 
 // -n: what would happen, on stdout, with nothing changed or run.
@@ -156,20 +173,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     if (!written) return written.error();
     return std::string();
   }
-  if (options->install_links) {
-    static constexpr std::string_view kRoles[] = {"smcss", "smcd", "smc_chk"};
-    std::error_code ec;
-    const std::filesystem::path exe =
-        std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) {
-      return system_error(fmt::format(
-          "cannot find this file through /proc/self/exe: {}", ec.message()));
-    }
-    const std::string dir = options->install_links->empty()
-                                ? exe.parent_path().string()
-                                : *options->install_links;
-    return install_links(exe.string(), dir, kRoles);
-  }
+  if (options->install_links) return install_role_links(*options->install_links);
 
   Result<Plan> plan = make_plan(*options, environ);
   if (!plan) return plan.error();
