@@ -23,7 +23,7 @@
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
 #pragma once
 
-#include "core/size/size.h"
+#include "base/size.h"
 #include "hooks/socket_policy.h"
 #include "hooks/conn_policy.h"
 

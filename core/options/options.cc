@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/quote/quote.h"
-#include "core/size/size.h"
+#include "base/size.h"
 
 namespace smc {
 namespace {

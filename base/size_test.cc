@@ -1,4 +1,4 @@
-#include "core/size/size.h"
+#include "base/size.h"
 
 #include <doctest/doctest.h>
 
