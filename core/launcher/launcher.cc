@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "base/preload_list.h"
 #include "core/blob/blob.h"
 #include "core/exec/exec.h"
 #include "core/files/files.h"
@@ -55,7 +56,7 @@ void raise_sysctls(const Plan& plan, const Console& console) {
 Result<std::string> place_library(const Plan& plan, const Console& console) {
   const auto library = preload_library();
   const Result<SealedMemfd> memfd =
-      make_sealed_memfd(library, kPreloadLibraryName);
+      make_sealed_memfd(library, kLibraryName);
   if (!memfd) return memfd.error();
   const Result<int> fd = keep_across_exec(memfd->fd);
   if (!fd) return fd.error();

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "hooks/child_env.h"
-#include "hooks/preload_list.h"
+#include "base/preload_list.h"
 #include "hooks/settings.h"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "hooks/preload_list.h"
+#include "base/preload_list.h"
 
 #include <doctest/doctest.h>
 
@@ -113,6 +113,17 @@ TEST_CASE("our library is recognised by its file name") {
   CHECK_FALSE(ours("/usr/lib64/libsmc-preload.so.1"));
   CHECK_FALSE(ours("/usr/lib/libfoo.so"));
   CHECK_FALSE(ours("/x/xlibsmc-preload.so"));
+}
+
+TEST_CASE("a memfd of ours is recognised by the link /proc shows for it") {
+  auto ours = [](const char* t) { return memfd_of_ours(t, std::strlen(t)); };
+  CHECK(ours("/memfd:libsmc-preload.so (deleted)"));
+  CHECK(ours("/memfd:libsmc-preload.so"));
+  CHECK_FALSE(ours("/memfd:libsmc-preload.so.1 (deleted)"));
+  CHECK_FALSE(ours("/memfd:libsmc-preload.s"));
+  CHECK_FALSE(ours("/memfd:other (deleted)"));
+  CHECK_FALSE(ours("/tmp/libsmc-preload.so"));
+  CHECK_FALSE(ours("/memfd:libsmc-preload.so (deleted) "));
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "hooks/sealed_memfd.h"
+#include "base/sealed_memfd.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-#include "hooks/preload_list.h"
+#include "base/preload_list.h"
 
 namespace smc {
 namespace {
@@ -93,11 +93,23 @@ int proc_self_fd(const char* entry, std::size_t length) {
 }
 
 bool named_like_ours(const char* entry, std::size_t length) {
-  constexpr char kName[] = "libsmc-preload.so";
-  constexpr std::size_t kNameLength = sizeof kName - 1;
   std::size_t start = length;
   while (start > 0 && entry[start - 1] != '/') --start;
-  return equal(entry + start, length - start, kName, kNameLength);
+  return equal(entry + start, length - start, kLibraryName, sizeof kLibraryName - 1);
+}
+
+bool memfd_of_ours(const char* target, std::size_t length) {
+  constexpr char kPrefix[] = "/memfd:";
+  constexpr char kDeleted[] = " (deleted)";
+  constexpr std::size_t kPrefixLength = sizeof kPrefix - 1;
+  constexpr std::size_t kNameLength = sizeof kLibraryName - 1;
+  if (length < kPrefixLength + kNameLength ||
+      !equal(target, kPrefixLength, kPrefix, kPrefixLength) ||
+      !equal(target + kPrefixLength, kNameLength, kLibraryName, kNameLength)) {
+    return false;
+  }
+  const std::size_t rest = length - kPrefixLength - kNameLength;
+  return rest == 0 || equal(target + length - rest, rest, kDeleted, sizeof kDeleted - 1);
 }
 
 }  // namespace smc

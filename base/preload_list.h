@@ -7,6 +7,10 @@
 
 namespace smc {
 
+// The file name users know from smc-tools; also the memfd's name, so that
+// /proc/PID/maps shows /memfd:libsmc-preload.so.
+inline constexpr char kLibraryName[] = "libsmc-preload.so";
+
 // Decides, per entry, whether to drop it (our library's earlier copies).
 using PreloadFilter = bool (*)(const char* entry, std::size_t length,
                                void* context);
@@ -34,5 +38,11 @@ int proc_self_fd(const char* entry, std::size_t length);
 // Whether the entry's file name is libsmc-preload.so (ours, smc-tools' or
 // a --write-lib copy).
 bool named_like_ours(const char* entry, std::size_t length);
+
+// Whether `target`, what readlink(2) says /proc/self/fd/N leads to, is a
+// memfd of our library's name: "/memfd:libsmc-preload.so (deleted)" (mm/
+// memfd.c names it "memfd:" + NAME on the internal shmem mount, which
+// d_path() shows as deleted), or without the suffix.
+bool memfd_of_ours(const char* target, std::size_t length);
 
 }  // namespace smc
