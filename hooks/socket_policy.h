@@ -6,19 +6,9 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-namespace smc {
+#include "base/smc_abi.h"
 
-// From include/linux/socket.h and include/uapi/linux/smc.h; libc headers may
-// not have them.
-inline constexpr int kAfSmc = 43;
-inline constexpr int kSmcProtoSmc = 0;   // SMC over IPv4
-inline constexpr int kSmcProtoSmc6 = 1;  // SMC over IPv6
-// include/uapi/linux/in.h, Linux 6.11 and later: an INET socket whose
-// protocol is SMC (net/smc/smc_inet.c).
-inline constexpr int kIpprotoSmc = 256;
-// include/linux/net.h: the low bits of `type` are the type, the rest are
-// flags such as SOCK_NONBLOCK and SOCK_CLOEXEC.
-inline constexpr int kSockTypeMask = 0xf;
+namespace smc {
 
 struct SocketCall {
   int domain;

@@ -6,25 +6,22 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstring>
+
+#include "base/smc_abi.h"
 
 namespace smc {
 namespace {
 
-// include/uapi/linux/smc_diag.h: struct smc_diag_req is the family, two
-// pad bytes, the extension bits and a struct inet_diag_sockid (48 bytes);
-// struct smc_diag_msg is 4 bytes of family/state/mode/shutdown, the sockid,
-// the uid, and the inode at offset 56.
-constexpr std::uint8_t kAfSmc = 43;
-constexpr std::size_t kRequestPayload = 4 + 48;
-constexpr std::size_t kMessageSize = 64;
-constexpr std::size_t kModeOffset = 2;
-constexpr std::size_t kInodeOffset = 56;
-constexpr std::uint16_t kAttrFallback = 5;  // SMC_DIAG_FALLBACK
-// diag_mode (SMC_DIAG_MODE_*).
-constexpr std::uint8_t kModeSmcR = 0;
-constexpr std::uint8_t kModeFallback = 1;
-constexpr std::uint8_t kModeSmcD = 2;
+constexpr std::size_t kRequestPayload = sizeof(SmcDiagRequest);
+constexpr std::size_t kMessageSize = sizeof(SmcDiagMessage);
+constexpr std::size_t kModeOffset = offsetof(SmcDiagMessage, mode);
+constexpr std::size_t kInodeOffset = offsetof(SmcDiagMessage, inode);
+constexpr std::uint16_t kAttrFallback = kSmcDiagFallback;
+constexpr std::uint8_t kModeSmcR = kSmcDiagModeSmcR;
+constexpr std::uint8_t kModeFallback = kSmcDiagModeFallbackTcp;
+constexpr std::uint8_t kModeSmcD = kSmcDiagModeSmcD;
 
 std::uint32_t u32(const unsigned char* p) {
   std::uint32_t v;
@@ -40,42 +37,42 @@ struct Decline {
 };
 
 constexpr Decline kDeclines[] = {
-    {0x01010000, "MEM", "insufficient memory"},
-    {0x02010000, "TIMEOUT_CL", "timeout waiting for confirm link"},
-    {0x02020000, "TIMEOUT_AL", "timeout waiting for add link"},
-    {0x03000000, "CNFERR", "configuration error"},
-    {0x03010000, "PEERNOSMC", "peer did not indicate SMC"},
-    {0x03020000, "IPSEC", "IPsec in use"},
-    {0x03030000, "NOSMCDEV", "no SMC device found (R or D)"},
-    {0x03030001, "NOSMCDDEV", "no SMC-D device found"},
-    {0x03030002, "NOSMCRDEV", "no SMC-R device found"},
-    {0x03030003, "NOISM2SUPP", "hardware has no ISMv2 support"},
-    {0x03030004, "NOV2EXT", "peer sent no CLC v2 extension"},
-    {0x03030005, "NOV2DEXT", "peer sent no CLC SMC-Dv2 extension"},
-    {0x03030006, "NOSEID", "peer sent no SEID"},
-    {0x03030007, "NOSMCD2DEV", "no SMC-Dv2 device found"},
-    {0x03030008, "NOUEID", "peer sent no UEID"},
-    {0x03030009, "RELEASEERR", "release version negotiation failed"},
-    {0x0303000a, "MAXCONNERR", "max connections negotiation failed"},
-    {0x0303000b, "MAXLINKERR", "max links negotiation failed"},
-    {0x03040000, "MODEUNSUPP", "SMC modes do not match (R or D)"},
-    {0x03050000, "RMBE_EC", "peer has eyecatcher in RMBE"},
-    {0x03060000, "OPTUNSUPP", "fastopen sockopt not supported"},
-    {0x03070000, "DIFFPREFIX", "IP prefix / subnet mismatch"},
-    {0x03080000, "GETVLANERR", "cannot get VLAN id of IP device"},
-    {0x03090000, "ISMVLANERR", "cannot register VLAN id on ISM device"},
-    {0x030a0000, "NOACTLINK", "no active SMC-R link in link group"},
-    {0x030b0000, "NOSRVLINK", "SMC-R link from server not found"},
-    {0x030c0000, "VERSMISMAT", "SMC version mismatch"},
-    {0x030d0000, "MAX_DMB", "SMC-D DMB limit exceeded"},
-    {0x030e0000, "NOROUTE", "SMC-Rv2 connection: no route to peer"},
-    {0x030f0000, "NOINDIRECT", "SMC-Rv2 connection: indirect mismatch"},
-    {0x04000000, "SYNCERR", "synchronization error"},
-    {0x05000000, "PEERDECL", "peer declined during handshake"},
-    {0x09990000, "INTERR", "internal error"},
-    {0x09990001, "ERR_RTOK", "rtoken handling failed"},
-    {0x09990002, "ERR_RDYLNK", "ib ready link failed"},
-    {0x09990003, "ERR_REGBUF", "reg rdma bufs failed"},
+    {kDeclMem, "MEM", "insufficient memory"},
+    {kDeclTimeoutCl, "TIMEOUT_CL", "timeout waiting for confirm link"},
+    {kDeclTimeoutAl, "TIMEOUT_AL", "timeout waiting for add link"},
+    {kDeclCnfErr, "CNFERR", "configuration error"},
+    {kDeclPeerNoSmc, "PEERNOSMC", "peer did not indicate SMC"},
+    {kDeclIpsec, "IPSEC", "IPsec in use"},
+    {kDeclNoSmcDev, "NOSMCDEV", "no SMC device found (R or D)"},
+    {kDeclNoSmcdDev, "NOSMCDDEV", "no SMC-D device found"},
+    {kDeclNoSmcrDev, "NOSMCRDEV", "no SMC-R device found"},
+    {kDeclNoIsm2Supp, "NOISM2SUPP", "hardware has no ISMv2 support"},
+    {kDeclNoV2Ext, "NOV2EXT", "peer sent no CLC v2 extension"},
+    {kDeclNoV2DExt, "NOV2DEXT", "peer sent no CLC SMC-Dv2 extension"},
+    {kDeclNoSeid, "NOSEID", "peer sent no SEID"},
+    {kDeclNoSmcd2Dev, "NOSMCD2DEV", "no SMC-Dv2 device found"},
+    {kDeclNoUeid, "NOUEID", "peer sent no UEID"},
+    {kDeclReleaseErr, "RELEASEERR", "release version negotiation failed"},
+    {kDeclMaxConnErr, "MAXCONNERR", "max connections negotiation failed"},
+    {kDeclMaxLinkErr, "MAXLINKERR", "max links negotiation failed"},
+    {kDeclModeUnsupp, "MODEUNSUPP", "SMC modes do not match (R or D)"},
+    {kDeclRmbeEc, "RMBE_EC", "peer has eyecatcher in RMBE"},
+    {kDeclOptUnsupp, "OPTUNSUPP", "fastopen sockopt not supported"},
+    {kDeclDiffPrefix, "DIFFPREFIX", "IP prefix / subnet mismatch"},
+    {kDeclGetVlanErr, "GETVLANERR", "cannot get VLAN id of IP device"},
+    {kDeclIsmVlanErr, "ISMVLANERR", "cannot register VLAN id on ISM device"},
+    {kDeclNoActLink, "NOACTLINK", "no active SMC-R link in link group"},
+    {kDeclNoSrvLink, "NOSRVLINK", "SMC-R link from server not found"},
+    {kDeclVersMismat, "VERSMISMAT", "SMC version mismatch"},
+    {kDeclMaxDmb, "MAX_DMB", "SMC-D DMB limit exceeded"},
+    {kDeclNoRoute, "NOROUTE", "SMC-Rv2 connection: no route to peer"},
+    {kDeclNoIndirect, "NOINDIRECT", "SMC-Rv2 connection: indirect mismatch"},
+    {kDeclSyncErr, "SYNCERR", "synchronization error"},
+    {kDeclPeerDecl, "PEERDECL", "peer declined during handshake"},
+    {kDeclIntErr, "INTERR", "internal error"},
+    {kDeclErrRtok, "ERR_RTOK", "rtoken handling failed"},
+    {kDeclErrRdyLnk, "ERR_RDYLNK", "ib ready link failed"},
+    {kDeclErrRegBuf, "ERR_REGBUF", "reg rdma bufs failed"},
 };
 
 const Decline* find_decline(std::uint32_t code) {

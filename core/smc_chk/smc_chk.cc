@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/smc_abi.h"
 #include "core/json/json.h"
 #include "core/options/options.h"
 #include "core/smc_chk/gather.h"
@@ -15,10 +16,6 @@
 
 namespace smc {
 namespace {
-
-// SMC_CLC_DECL_* codes (net/smc/smc_clc.h) the verdict explains.
-constexpr std::uint32_t kDeclinePeerDecl = 0x05000000;  // SMC_CLC_DECL_PEERDECL
-constexpr std::uint32_t kDeclineNoUeid = 0x03030008;    // SMC_CLC_DECL_NOUEID
 
 constexpr char kAddUeid[] = "smc_run --role smcd ueid add ID";
 
@@ -232,7 +229,7 @@ Check buffer_max_check(const SysctlValue& s, const char* option) {
 }
 
 std::string side_text(const char* side, const SmcSocket& s) {
-  if (s.mode != kModeFallbackTcp) return fmt::format("{} {}", side, mode_name(s.mode));
+  if (s.mode != kSmcDiagModeFallbackTcp) return fmt::format("{} {}", side, mode_name(s.mode));
   std::string text = fmt::format("{} TCP {}", side, describe_decline(s.fallback_reason));
   if (s.peer_diagnosis != 0) text += "/" + describe_decline(s.peer_diagnosis);
   return text;
@@ -256,13 +253,13 @@ Check loopback_check(const Facts& f, std::string& mode) {
   }
   const std::string where = fmt::format("{} bytes each way over 127.0.0.1:{}", t.bytes, t.port);
   const std::uint8_t c = t.client->mode;
-  if (c == t.server->mode && c != kModeFallbackTcp) {
-    mode = c == kModeSmcD ? "SMC-D" : "SMC-R";
+  if (c == t.server->mode && c != kSmcDiagModeFallbackTcp) {
+    mode = c == kSmcDiagModeSmcD ? "SMC-D" : "SMC-R";
     return ok(name, fmt::format("{}: {}", mode, where));
   }
   mode = "TCP";
   return fail(name, fmt::format("{}: {}, {}",
-                                c == kModeFallbackTcp ? "TCP fallback" : "modes differ",
+                                c == kSmcDiagModeFallbackTcp ? "TCP fallback" : "modes differ",
                                 side_text("client", *t.client),
                                 side_text("server", *t.server)));
 }
@@ -298,10 +295,10 @@ std::string errno_text(int error) {
 std::uint32_t fallback_reason(const std::optional<SmcSocket>& client,
                               const std::optional<SmcSocket>& server) {
   for (const auto* s : {&client, &server}) {
-    if (!*s || (*s)->mode != kModeFallbackTcp) continue;
+    if (!*s || (*s)->mode != kSmcDiagModeFallbackTcp) continue;
     const SmcSocket& socket = **s;
     // PEERDECL only says the peer declined; its diagnosis says why.
-    if (socket.fallback_reason == kDeclinePeerDecl && socket.peer_diagnosis != 0) {
+    if (socket.fallback_reason == kDeclPeerDecl && socket.peer_diagnosis != 0) {
       return socket.peer_diagnosis;
     }
     if (socket.fallback_reason != 0) return socket.fallback_reason;
@@ -347,7 +344,7 @@ Report evaluate(const Facts& f) {
       }
     }
   }
-  if (eid_missing(f) || r.reason == kDeclineNoUeid) {
+  if (eid_missing(f) || r.reason == kDeclNoUeid) {
     r.summary += fmt::format("; SMC-Dv2 needs a UEID here: {}", kAddUeid);
   }
   return r;

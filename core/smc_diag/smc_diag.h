@@ -9,20 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "base/smc_abi.h"
 #include "core/netlink/netlink.h"
 #include "core/result/result.h"
 #include "hooks/verdict.h"
 
 namespace smc {
-
-// diag_mode values (SMC_DIAG_MODE_* in smc_diag.h).
-inline constexpr std::uint8_t kModeSmcR = 0;
-inline constexpr std::uint8_t kModeFallbackTcp = 1;
-inline constexpr std::uint8_t kModeSmcD = 2;
-
-// Socket states (enum smc_state in net/smc/smc.h).
-inline constexpr std::uint8_t kStateActive = 1;
-inline constexpr std::uint8_t kStateListen = 10;
 
 struct SmcBuffers {  // SMC_DIAG_CONNINFO, once the connection has buffers
   std::uint32_t token;

@@ -15,8 +15,8 @@ namespace {
 // A reply as net/smc/smc_diag.c builds it: struct smc_diag_msg, then the
 // SHUTDOWN, FALLBACK and (when asked and connected) CONNINFO attributes.
 struct FakeSocket {
-  std::uint8_t state = kStateActive;
-  std::uint8_t mode = kModeSmcD;
+  std::uint8_t state = kSmcActive;
+  std::uint8_t mode = kSmcDiagModeSmcD;
   std::uint64_t inode = 4242;
   std::uint32_t uid = 1000;
   const char* src = "127.0.0.1";
@@ -73,7 +73,7 @@ TEST_CASE("SMC_DIAG reply gives mode, inode, uid, endpoints and buffers") {
   const SmcSocket s = parse(FakeSocket{});
   CHECK(s.inode == 4242);
   CHECK(s.uid == 1000);
-  CHECK(s.state == kStateActive);
+  CHECK(s.state == kSmcActive);
   CHECK(std::string(mode_name(s.mode)) == "SMCD");
   CHECK(s.local == "127.0.0.1:40000");
   CHECK(s.peer == "127.0.0.1:8080");
@@ -91,7 +91,7 @@ TEST_CASE("SMC_DIAG reply shows IPv6, unbound and listening endpoints") {
   v6.dst = "::1";
   CHECK(parse(v6).local == "[::1]:40000");
   FakeSocket listening;
-  listening.state = kStateListen;
+  listening.state = kSmcListen;
   listening.src = "";
   listening.dst = "";
   listening.dport = 0;
@@ -105,7 +105,7 @@ TEST_CASE("SMC_DIAG reply shows IPv6, unbound and listening endpoints") {
 
 TEST_CASE("SMC_DIAG reply carries fallback reasons and shutdown") {
   FakeSocket f;
-  f.mode = kModeFallbackTcp;
+  f.mode = kSmcDiagModeFallbackTcp;
   f.reason = 0x03010000;
   f.peer = 0x03030008;
   f.shutdown = 3;

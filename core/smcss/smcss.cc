@@ -25,19 +25,19 @@ std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
                                       const SmcssOptions& options) {
   std::vector<SmcSocket> selected;
   for (const SmcSocket& s : sockets) {
-    const bool listening = s.state == kStateListen;
+    const bool listening = s.state == kSmcListen;
     if (options.listening && !listening) continue;
     if (!options.listening && !options.all && listening) continue;
-    if (options.smcd && (listening || s.mode != kModeSmcD)) continue;
-    if (options.smcr && (listening || s.mode != kModeSmcR)) continue;
+    if (options.smcd && (listening || s.mode != kSmcDiagModeSmcD)) continue;
+    if (options.smcr && (listening || s.mode != kSmcDiagModeSmcR)) continue;
     selected.push_back(s);
   }
   return selected;
 }
 
 std::string mode_text(const SmcSocket& s) {
-  if (s.state == kStateListen) return "-";
-  if (s.mode != kModeFallbackTcp) return mode_name(s.mode);
+  if (s.state == kSmcListen) return "-";
+  if (s.mode != kSmcDiagModeFallbackTcp) return mode_name(s.mode);
   std::string text = "TCP " + describe_decline(s.fallback_reason);
   if (s.peer_diagnosis != 0) {
     text += "/" + describe_decline(s.peer_diagnosis);
@@ -104,7 +104,7 @@ std::string format_json(const std::vector<SmcSocket>& sockets) {
         "\"shutdown\": {}, \"fallback_reason\": {}, \"fallback_name\": {}, "
         "\"peer_diagnosis\": {}, \"peer_diagnosis_name\": {}",
         i == 0 ? "" : ",", s.inode, s.uid, state_name(s.state),
-        s.state == kStateListen ? "-" : mode_name(s.mode), s.local, s.peer,
+        s.state == kSmcListen ? "-" : mode_name(s.mode), s.local, s.peer,
         s.interface, s.shutdown, s.fallback_reason,
         json_name(decline_name(s.fallback_reason)), s.peer_diagnosis,
         json_name(decline_name(s.peer_diagnosis)));
