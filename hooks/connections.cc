@@ -8,7 +8,7 @@
 #include <atomic>
 #include <cstdint>
 
-#include "hooks/conn_policy.h"
+#include "base/connection_filter.h"
 #include "hooks/log.h"
 #include "hooks/replace_socket.h"
 #include "hooks/verdict.h"

@@ -5,7 +5,7 @@
 
 #include <sys/socket.h>
 
-#include "hooks/socket_policy.h"
+#include "base/socket_conversion.h"
 #include "hooks/state.h"
 
 namespace smc {

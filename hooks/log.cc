@@ -9,7 +9,7 @@
 
 #include <atomic>
 
-#include "hooks/socket_policy.h"
+#include "base/smc_abi.h"
 
 // glibc and musl both export it (<errno.h> with _GNU_SOURCE); it is set
 // before any constructor runs.

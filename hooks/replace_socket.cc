@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "hooks/socket_policy.h"
+#include "base/smc_abi.h"
 
 namespace smc {
 namespace {

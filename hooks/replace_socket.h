@@ -1,6 +1,7 @@
-// Turning an SMC socket the policy excludes into a plain TCP socket, in
-// place: the program keeps its descriptor number, and the new socket gets
-// what the program already did to the old one, before any data moves.
+// Turning an SMC socket the connection filter excludes into a plain TCP
+// socket, in place: the program keeps its descriptor number, and the new
+// socket gets what the program already did to the old one, before any data
+// moves.
 //
 // Carried over: the socket options a program sets before connect() or
 // listen() (SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP and, for IPv6, IPPROTO_IPV6:
@@ -21,7 +22,7 @@
 // No allocation, no locks; system calls only, all async-signal-safe.
 #pragma once
 
-#include "hooks/socket_policy.h"  // kAfSmc, kIpprotoSmc
+#include "base/smc_abi.h"
 
 namespace smc {
 

@@ -1,7 +1,7 @@
 // socket(2) hook: the heart of smc_run.
 //
 // Rewritten: TCP sockets, i.e. AF_INET/AF_INET6 + SOCK_STREAM with protocol
-// 0 or IPPROTO_TCP (see socket_policy.h), become SMC sockets with the same
+// 0 or IPPROTO_TCP (see base/socket_conversion.h), become SMC sockets with the same
 // type flags: AF_INET/AF_INET6 with IPPROTO_SMC (Linux 6.11+) or AF_SMC
 // with SMCPROTO_SMC/SMCPROTO_SMC6, as SMC_SOCK_FAMILY says (auto: the first
 // where the kernel has it). SMC keeps the TCP handshake, so peers without
@@ -27,7 +27,7 @@
 
 #include "hooks/connections.h"
 #include "hooks/log.h"
-#include "hooks/socket_policy.h"
+#include "base/socket_conversion.h"
 #include "hooks/state.h"
 
 namespace smc {
@@ -207,7 +207,8 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
 
 extern "C" int socket(int domain, int type, int protocol) {
   // The hot path for every socket that stays as it is: the state, the
-  // policy, and libc's own call, which sets errno exactly as without us.
+  // conversion rule, and libc's own call, which sets errno exactly as
+  // without us.
   const smc::State* state = smc::quiet_state();
   if (state != nullptr &&
       !smc::is_tcp_socket({domain, type, protocol})) [[likely]] {

@@ -31,7 +31,7 @@ void report_ignored(const char* name, const BufferSetting& setting) {
       .emit();
 }
 
-// Each malformed entry of a policy list, and the entries past the limit.
+// Each malformed entry of a filter list, and the entries past the limit.
 void report_ignored(const char* name, const RuleList& list) {
   const char* cursor = list.text;
   Entry entry;

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/quote/quote.h"
-#include "hooks/settings.h"
+#include "base/settings.h"
 
 namespace smc {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "hooks/child_env.h"
 #include "base/preload_list.h"
-#include "hooks/settings.h"
+#include "base/settings.h"
 
 namespace {
 bool ours(const char* entry, size_t length, void*) {

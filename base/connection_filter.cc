@@ -1,4 +1,4 @@
-#include "hooks/conn_policy.h"
+#include "base/connection_filter.h"
 
 #include <string.h>
 
@@ -401,23 +401,23 @@ const Rule* first_match(const RuleList& list, const Endpoint& endpoint) {
   return nullptr;
 }
 
-bool policy_set(const RuleList& include, const RuleList& exclude) {
+bool filter_active(const RuleList& include, const RuleList& exclude) {
   return include.entries > 0 || exclude.count > 0;
 }
 
-Verdict decide_connection(const RuleList& include, const RuleList& exclude,
-                          const Endpoint& endpoint) {
+FilterDecision decide_connection(const RuleList& include, const RuleList& exclude,
+                                 const Endpoint& endpoint) {
   if (const Rule* rule = first_match(exclude, endpoint)) {
-    return {false, Verdict::kExcluded, rule};
+    return {false, FilterDecision::kExcluded, rule};
   }
   if (include.entries > 0) {
     if (const Rule* rule = first_match(include, endpoint)) {
-      return {true, Verdict::kIncluded, rule};
+      return {true, FilterDecision::kIncluded, rule};
     }
-    return {false, Verdict::kNotIncluded, nullptr};
+    return {false, FilterDecision::kNotIncluded, nullptr};
   }
-  if (exclude.count > 0) return {true, Verdict::kNotExcluded, nullptr};
-  return {true, Verdict::kNoLists, nullptr};
+  if (exclude.count > 0) return {true, FilterDecision::kNotExcluded, nullptr};
+  return {true, FilterDecision::kNoLists, nullptr};
 }
 
 void format_endpoint(const Endpoint& e, char* buf, std::size_t capacity) {

@@ -10,7 +10,7 @@
 //   SMC_SUMMARY             at exit, one line on stderr: sockets made and
 //                           what their connections became
 //   SMC_SUMMARY_FILE        append that summary to this file, as JSON
-//   SMC_INCLUDE, SMC_EXCLUDE  the connection policy (hooks/conn_policy.h):
+//   SMC_INCLUDE, SMC_EXCLUDE  the connection filter (base/connection_filter.h):
 //                           comma-separated ADDR[/PREFIX][:PORT[-PORT]];
 //                           a connection uses SMC when the include list is
 //                           unset or empty or matches it, and the exclude
@@ -24,8 +24,8 @@
 #pragma once
 
 #include "base/size.h"
-#include "hooks/socket_policy.h"
-#include "hooks/conn_policy.h"
+#include "base/socket_conversion.h"
+#include "base/connection_filter.h"
 
 namespace smc {
 
@@ -58,7 +58,7 @@ struct Settings {
   const char* summary_file;   // nullptr when unset or empty
   RuleList include;  // SMC_INCLUDE
   RuleList exclude;  // SMC_EXCLUDE
-  bool policy;       // either list asks anything (policy_set)
+  bool filter_active;  // either list asks anything (see filter_active())
   // Stable for the life of the process: the loader's environment strings
   // are never freed. nullptr-terminated.
   const char* carried[kMaxCarried + 1];

@@ -1,4 +1,4 @@
-#include "hooks/socket_policy.h"
+#include "base/socket_conversion.h"
 
 #include <doctest/doctest.h>
 #include <errno.h>
@@ -9,7 +9,7 @@
 namespace smc {
 namespace {
 
-TEST_CASE("socket policy finds exactly the TCP sockets") {
+TEST_CASE("socket conversion finds exactly the TCP sockets") {
   constexpr int kNb = SOCK_NONBLOCK;
   constexpr int kCx = SOCK_CLOEXEC;
   const struct {
@@ -53,7 +53,7 @@ TEST_CASE("socket policy finds exactly the TCP sockets") {
   }
 }
 
-TEST_CASE("socket policy makes the SMC socket of each mechanism, flags kept") {
+TEST_CASE("socket conversion makes the SMC socket of each mechanism, flags kept") {
   constexpr int kFlags = SOCK_NONBLOCK | SOCK_CLOEXEC;
   const struct {
     SocketCall tcp;
@@ -83,7 +83,7 @@ TEST_CASE("socket policy makes the SMC socket of each mechanism, flags kept") {
   }
 }
 
-TEST_CASE("socket policy tries inet then AF_SMC for auto, one for the others") {
+TEST_CASE("socket conversion tries inet then AF_SMC for auto, one for the others") {
   Mechanism order[2];
   REQUIRE(mechanisms_for(Family::kAuto, order) == 2);
   CHECK(order[0] == Mechanism::kInet);
@@ -94,7 +94,7 @@ TEST_CASE("socket policy tries inet then AF_SMC for auto, one for the others") {
   CHECK(order[0] == Mechanism::kInet);
 }
 
-TEST_CASE("socket policy moves on only when SMC is missing or refused") {
+TEST_CASE("socket conversion moves on only when SMC is missing or refused") {
   const struct {
     int error;
     bool unavailable;

@@ -1,6 +1,6 @@
-// The connection policy: which connections may use SMC, from SMC_INCLUDE and
-// SMC_EXCLUDE (or smc_run's --include/--exclude). Pure: text in, tables and
-// verdicts out. The preload library links it, so no allocation, no
+// The connection filter: which connections may use SMC, from SMC_INCLUDE
+// and SMC_EXCLUDE (or smc_run's --include/--exclude). Pure: text in, rules
+// and decisions out. The preload library links it, so no allocation, no
 // exceptions, no C++ runtime; the launcher links it too, so that both read
 // the variables alike.
 //
@@ -111,11 +111,11 @@ const Rule* first_match(const RuleList& list, const Endpoint& endpoint);
 // Whether either list asks anything of connections: an include list with
 // entries (even if none of them is valid: then nothing is included), or an
 // exclude list with valid rules.
-bool policy_set(const RuleList& include, const RuleList& exclude);
+bool filter_active(const RuleList& include, const RuleList& exclude);
 
-struct Verdict {
+struct FilterDecision {
   enum Why : unsigned char {
-    kNoLists,     // no policy: SMC
+    kNoLists,     // no filter: SMC
     kIncluded,    // an include rule matched and no exclude rule: SMC
     kNotExcluded, // no include list, no exclude rule matched: SMC
     kExcluded,    // an exclude rule matched: TCP
@@ -126,8 +126,8 @@ struct Verdict {
   const Rule* rule;  // the rule that decided, for kIncluded and kExcluded
 };
 
-Verdict decide_connection(const RuleList& include, const RuleList& exclude,
-                          const Endpoint& endpoint);
+FilterDecision decide_connection(const RuleList& include, const RuleList& exclude,
+                                 const Endpoint& endpoint);
 
 // "10.1.2.3:443", "[fd00::1]:443", "[::ffff:10.1.2.3]:80": always
 // NUL-terminated within `capacity` (cut if too small; 48 is enough).

@@ -1,29 +1,29 @@
-#include "hooks/policy_hook.h"
+#include "hooks/enforce_filter.h"
 
 #include <errno.h>
 
-#include "hooks/log.h"
 #include "hooks/connections.h"
+#include "hooks/log.h"
 #include "hooks/replace_socket.h"
 
 namespace smc {
 namespace {
 
-void describe_verdict(LogLine& line, const Verdict& verdict) {
-  switch (verdict.why) {
-    case Verdict::kNoLists:
-      line.str("no policy");
+void describe_decision(LogLine& line, const FilterDecision& decision) {
+  switch (decision.why) {
+    case FilterDecision::kNoLists:
+      line.str("no filter");
       break;
-    case Verdict::kIncluded:
-      line.str("included by SMC_INCLUDE ").str(verdict.rule->text, verdict.rule->length);
+    case FilterDecision::kIncluded:
+      line.str("included by SMC_INCLUDE ").str(decision.rule->text, decision.rule->length);
       break;
-    case Verdict::kNotExcluded:
+    case FilterDecision::kNotExcluded:
       line.str("not in SMC_EXCLUDE");
       break;
-    case Verdict::kExcluded:
-      line.str("excluded by SMC_EXCLUDE ").str(verdict.rule->text, verdict.rule->length);
+    case FilterDecision::kExcluded:
+      line.str("excluded by SMC_EXCLUDE ").str(decision.rule->text, decision.rule->length);
       break;
-    case Verdict::kNotIncluded:
+    case FilterDecision::kNotIncluded:
       line.str("not in SMC_INCLUDE");
       break;
   }
@@ -31,32 +31,32 @@ void describe_verdict(LogLine& line, const Verdict& verdict) {
 
 }  // namespace
 
-bool apply_policy(const State& state, int fd, const Endpoint& endpoint,
-                  PolicyRole role) {
+bool enforce_filter(const State& state, int fd, const Endpoint& endpoint,
+                    FilterSide side) {
   const StreamKind kind = stream_kind(fd);
   if (kind == StreamKind::kOther) return true;
   const Settings& settings = state.settings;
   if (settings.debug) report_settings_once(settings);
-  const Verdict verdict =
+  const FilterDecision decision =
       decide_connection(settings.include, settings.exclude, endpoint);
 
   LogLine line(settings.debug);
   if (line.enabled()) {
     char where[64];
     format_endpoint(endpoint, where, sizeof where);
-    if (role == PolicyRole::kClient) {
+    if (side == FilterSide::kClient) {
       line.str("connect(").num(fd).str(", ").str(where).str("): ");
     } else {
       line.str("listen(").num(fd).str(") on ").str(where).str(": ");
     }
-    describe_verdict(line, verdict);
+    describe_decision(line, decision);
   }
   if (kind == StreamKind::kTcp) {
     line.str(" -> TCP (not an SMC socket)");
     line.emit();
     return true;
   }
-  if (verdict.smc) {
+  if (decision.smc) {
     line.str(" -> SMC");
     line.emit();
     return true;
@@ -67,14 +67,14 @@ bool apply_policy(const State& state, int fd, const Endpoint& endpoint,
   if (r.replaced) new_socket(fd, false);
   if (!r.replaced) {
     line.str(" -> TCP failed: ").str(r.step).str("() ").error(r.error);
-    line.str(role == PolicyRole::kClient ? "; connect fails" : "; listen fails");
+    line.str(side == FilterSide::kClient ? "; connect fails" : "; listen fails");
     line.emit();
     errno = r.error;
     return false;
   }
   if (r.error != 0) {
     line.str(" -> TCP, but binding it to its address again failed: ").error(r.error);
-    line.str(role == PolicyRole::kClient ? "; connect fails" : "; listen fails");
+    line.str(side == FilterSide::kClient ? "; connect fails" : "; listen fails");
     line.emit();
     errno = r.error;
     return false;

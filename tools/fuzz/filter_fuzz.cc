@@ -10,7 +10,7 @@
 #include <cstring>
 #include <string>
 
-#include "hooks/conn_policy.h"
+#include "base/connection_filter.h"
 
 namespace {
 
@@ -108,9 +108,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // excluded.
   for (int k = 0; k < list.count; ++k) {
     const smc::Rule& rule = list.rules[k];
-    const smc::Verdict v = smc::decide_connection(
+    const smc::FilterDecision v = smc::decide_connection(
         list, list, endpoint_of(rule, rule.port_low == 0 ? 1 : rule.port_low));
-    check(!v.smc && v.why == smc::Verdict::kExcluded);
+    check(!v.smc && v.why == smc::FilterDecision::kExcluded);
   }
   return 0;
 }

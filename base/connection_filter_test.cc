@@ -1,4 +1,4 @@
-#include "hooks/conn_policy.h"
+#include "base/connection_filter.h"
 
 #include <arpa/inet.h>
 #include <doctest/doctest.h>
@@ -42,7 +42,7 @@ Endpoint v6(const char* address, unsigned short port) {
   return e;
 }
 
-TEST_CASE("policy rules parse the documented forms") {
+TEST_CASE("connection filter rules parse the documented forms") {
   struct Row {
     const char* text;
     RuleFamily family;
@@ -97,7 +97,7 @@ TEST_CASE("policy rules parse the documented forms") {
   }
 }
 
-TEST_CASE("policy rules refuse malformed entries with the reason") {
+TEST_CASE("connection filter rules refuse malformed entries with the reason") {
   struct Row {
     const char* text;
     RuleError error;
@@ -169,7 +169,7 @@ TEST_CASE("policy rules refuse malformed entries with the reason") {
   }
 }
 
-TEST_CASE("policy lists split at commas, trim blanks and skip empty entries") {
+TEST_CASE("connection filter lists split at commas, trim blanks and skip empty entries") {
   struct Row {
     const char* text;
     std::vector<std::string> entries;
@@ -196,7 +196,7 @@ TEST_CASE("policy lists split at commas, trim blanks and skip empty entries") {
   CHECK_FALSE(next_entry(&none, &e));
 }
 
-TEST_CASE("policy lists keep the valid rules and name the first bad entry") {
+TEST_CASE("connection filter lists keep the valid rules and name the first bad entry") {
   RuleList list;
   parse_rule_list("10.0.0.0/8, bogus, [::1]:443, 10.0.0.0/33", &list);
   CHECK(list.text != nullptr);
@@ -220,7 +220,7 @@ TEST_CASE("policy lists keep the valid rules and name the first bad entry") {
   CHECK(list.first_error == RuleError::kNone);
 }
 
-TEST_CASE("policy lists hold 32 entries and say so past that") {
+TEST_CASE("connection filter lists hold 32 entries and say so past that") {
   std::string text;
   for (int k = 1; k <= 40; ++k) text += "10.0.0." + std::to_string(k) + ",";
   RuleList list;
@@ -239,7 +239,7 @@ TEST_CASE("policy lists hold 32 entries and say so past that") {
   CHECK(list.first_error == RuleError::kNone);
 }
 
-TEST_CASE("policy endpoints come from AF_INET and AF_INET6 addresses only") {
+TEST_CASE("connection filter endpoints come from AF_INET and AF_INET6 addresses only") {
   const Endpoint a = v4("10.1.2.3", 443);
   CHECK(a.family == RuleFamily::kIpv4);
   CHECK_FALSE(a.mapped);
@@ -268,7 +268,7 @@ TEST_CASE("policy endpoints come from AF_INET and AF_INET6 addresses only") {
   CHECK_FALSE(endpoint_from(reinterpret_cast<const sockaddr*>(&in6), 23, &e));
 }
 
-TEST_CASE("policy rules match by prefix, family and port") {
+TEST_CASE("connection filter rules match by prefix, family and port") {
   struct Row {
     const char* rule;
     Endpoint endpoint;
@@ -319,32 +319,32 @@ TEST_CASE("policy rules match by prefix, family and port") {
   }
 }
 
-TEST_CASE("policy verdicts: include list or none, and exclude wins") {
+TEST_CASE("connection filter decisions: include list or none, and exclude wins") {
   struct Row {
     const char* include;  // nullptr: unset
     const char* exclude;
     Endpoint endpoint;
     bool smc;
-    Verdict::Why why;
+    FilterDecision::Why why;
     const char* rule;  // "" when none
   };
   const Row rows[] = {
-      {nullptr, nullptr, v4("10.0.0.1", 80), true, Verdict::kNoLists, ""},
-      {"", "", v4("10.0.0.1", 80), true, Verdict::kNoLists, ""},
-      {nullptr, "10.0.0.0/8", v4("10.0.0.1", 80), false, Verdict::kExcluded, "10.0.0.0/8"},
-      {nullptr, "10.0.0.0/8", v4("192.0.2.1", 80), true, Verdict::kNotExcluded, ""},
-      {"10.0.0.0/8", nullptr, v4("10.0.0.1", 80), true, Verdict::kIncluded, "10.0.0.0/8"},
-      {"10.0.0.0/8", nullptr, v4("192.0.2.1", 80), false, Verdict::kNotIncluded, ""},
-      {"10.0.0.0/8", "10.1.0.0/16", v4("10.1.0.1", 80), false, Verdict::kExcluded, "10.1.0.0/16"},
-      {"10.0.0.0/8", "10.1.0.0/16", v4("10.2.0.1", 80), true, Verdict::kIncluded, "10.0.0.0/8"},
-      {"10.0.0.0/8", "*:22", v4("10.2.0.1", 22), false, Verdict::kExcluded, "*:22"},
-      {"*", "[fd00::]/8", v6("fd00::5", 1), false, Verdict::kExcluded, "[fd00::]/8"},
+      {nullptr, nullptr, v4("10.0.0.1", 80), true, FilterDecision::kNoLists, ""},
+      {"", "", v4("10.0.0.1", 80), true, FilterDecision::kNoLists, ""},
+      {nullptr, "10.0.0.0/8", v4("10.0.0.1", 80), false, FilterDecision::kExcluded, "10.0.0.0/8"},
+      {nullptr, "10.0.0.0/8", v4("192.0.2.1", 80), true, FilterDecision::kNotExcluded, ""},
+      {"10.0.0.0/8", nullptr, v4("10.0.0.1", 80), true, FilterDecision::kIncluded, "10.0.0.0/8"},
+      {"10.0.0.0/8", nullptr, v4("192.0.2.1", 80), false, FilterDecision::kNotIncluded, ""},
+      {"10.0.0.0/8", "10.1.0.0/16", v4("10.1.0.1", 80), false, FilterDecision::kExcluded, "10.1.0.0/16"},
+      {"10.0.0.0/8", "10.1.0.0/16", v4("10.2.0.1", 80), true, FilterDecision::kIncluded, "10.0.0.0/8"},
+      {"10.0.0.0/8", "*:22", v4("10.2.0.1", 22), false, FilterDecision::kExcluded, "*:22"},
+      {"*", "[fd00::]/8", v6("fd00::5", 1), false, FilterDecision::kExcluded, "[fd00::]/8"},
       // The first matching rule decides, and names itself.
-      {"10.0.0.0/8,10.1.0.0/16", nullptr, v4("10.1.0.1", 80), true, Verdict::kIncluded, "10.0.0.0/8"},
+      {"10.0.0.0/8,10.1.0.0/16", nullptr, v4("10.1.0.1", 80), true, FilterDecision::kIncluded, "10.0.0.0/8"},
       // An include list of only bad entries includes nothing (it still says
       // "only these"); an exclude list of only bad entries excludes nothing.
-      {"bogus", nullptr, v4("10.0.0.1", 80), false, Verdict::kNotIncluded, ""},
-      {nullptr, "bogus", v4("10.0.0.1", 80), true, Verdict::kNoLists, ""},
+      {"bogus", nullptr, v4("10.0.0.1", 80), false, FilterDecision::kNotIncluded, ""},
+      {nullptr, "bogus", v4("10.0.0.1", 80), true, FilterDecision::kNoLists, ""},
   };
   for (const Row& row : rows) {
     CAPTURE(row.include ? row.include : "(unset)");
@@ -352,15 +352,15 @@ TEST_CASE("policy verdicts: include list or none, and exclude wins") {
     RuleList include, exclude;
     parse_rule_list(row.include, &include);
     parse_rule_list(row.exclude, &exclude);
-    const Verdict v = decide_connection(include, exclude, row.endpoint);
+    const FilterDecision v = decide_connection(include, exclude, row.endpoint);
     CHECK(v.smc == row.smc);
     CHECK(v.why == row.why);
     CHECK((v.rule ? text_of(*v.rule) : std::string()) == row.rule);
-    CHECK(policy_set(include, exclude) == (row.why != Verdict::kNoLists));
+    CHECK(filter_active(include, exclude) == (row.why != FilterDecision::kNoLists));
   }
 }
 
-TEST_CASE("policy endpoints print as address:port, IPv6 in brackets, RFC 5952") {
+TEST_CASE("connection filter endpoints print as address:port, IPv6 in brackets, RFC 5952") {
   struct Row {
     Endpoint endpoint;
     const char* text;

@@ -1,4 +1,4 @@
-#include "hooks/settings.h"
+#include "base/settings.h"
 
 #include <doctest/doctest.h>
 
@@ -79,11 +79,11 @@ TEST_CASE("settings keep the SMC variables to carry to children") {
   CHECK(read_settings(none).carried[0] == nullptr);
 }
 
-TEST_CASE("settings read the connection policy and carry it to children") {
+TEST_CASE("settings read the connection filter and carry it to children") {
   const char* env[] = {"SMC_EXCLUDE=10.0.0.0/8, bogus", "SMC_INCLUDE=*:443",
                        "SMC_DEBUG=1", nullptr};
   const Settings s = read_settings(env);
-  CHECK(s.policy);
+  CHECK(s.filter_active);
   CHECK(s.include.count == 1);
   CHECK(s.exclude.count == 1);
   CHECK(s.exclude.bad == 1);
@@ -98,7 +98,7 @@ TEST_CASE("settings read the connection policy and carry it to children") {
 
   struct Row {
     const char* entry;
-    bool policy;
+    bool filter_active;
   };
   const Row rows[] = {
       {"PATH=/bin", false},           {"SMC_EXCLUDE=", false},
@@ -109,7 +109,7 @@ TEST_CASE("settings read the connection policy and carry it to children") {
   for (const Row& row : rows) {
     CAPTURE(row.entry);
     const char* one[] = {row.entry, nullptr};
-    CHECK(read_settings(one).policy == row.policy);
+    CHECK(read_settings(one).filter_active == row.filter_active);
   }
 }
 

@@ -1,4 +1,4 @@
-#include "hooks/settings.h"
+#include "base/settings.h"
 
 namespace smc {
 namespace {
@@ -84,7 +84,7 @@ Settings read_settings(const char* const* envp) {
   s.inherit = !(inherit != nullptr && inherit[0] == '0' && inherit[1] == '\0');
   parse_rule_list(find_env(envp, "SMC_INCLUDE"), &s.include);
   parse_rule_list(find_env(envp, "SMC_EXCLUDE"), &s.exclude);
-  s.policy = policy_set(s.include, s.exclude);
+  s.filter_active = filter_active(s.include, s.exclude);
   static constexpr const char* kCarried[kMaxCarried] = {
       "SMC_SNDBUF",      "SMC_RCVBUF",  "SMC_DEBUG",
       "SMC_STRICT",      "SMC_INCLUDE", "SMC_EXCLUDE",

@@ -1,4 +1,4 @@
-#include "hooks/socket_policy.h"
+#include "base/socket_conversion.h"
 
 #include <errno.h>
 
