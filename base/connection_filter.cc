@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "base/text_writer.h"
+
 namespace smc {
 namespace {
 
@@ -135,55 +137,16 @@ void clear_past_prefix(unsigned char* address, int bytes, int bits) {
   }
 }
 
-// A bounded writer for format_endpoint.
-class Out {
- public:
-  Out(char* buf, std::size_t capacity) : buf_(buf), capacity_(capacity) {
-    if (capacity_ > 0) buf_[0] = '\0';
-  }
-  void put(char c) {
-    if (len_ + 1 >= capacity_) return;
-    buf_[len_++] = c;
-    buf_[len_] = '\0';
-  }
-  void puts(const char* s) {
-    while (*s != '\0') put(*s++);
-  }
-  void dec(unsigned v) {
-    char digits[12];
-    int n = 0;
-    do {
-      digits[n++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v != 0);
-    while (n > 0) put(digits[--n]);
-  }
-  void hex(unsigned v) {
-    char digits[8];
-    int n = 0;
-    do {
-      digits[n++] = "0123456789abcdef"[v % 16];
-      v /= 16;
-    } while (v != 0);
-    while (n > 0) put(digits[--n]);
-  }
-
- private:
-  char* buf_;
-  std::size_t capacity_;
-  std::size_t len_ = 0;
-};
-
-void put_ipv4(Out& out, const unsigned char* a) {
+void put_ipv4(TextWriter& out, const unsigned char* a) {
   for (int k = 0; k < 4; ++k) {
-    if (k > 0) out.put('.');
-    out.dec(a[k]);
+    if (k > 0) out.ch('.');
+    out.num(a[k]);
   }
 }
 
 // RFC 5952: lowercase, no leading zeros, the longest run of two or more
 // zero groups (the first of equals) as "::".
-void put_ipv6(Out& out, const unsigned char* a) {
+void put_ipv6(TextWriter& out, const unsigned char* a) {
   unsigned words[8];
   for (int k = 0; k < 8; ++k) words[k] = static_cast<unsigned>(a[2 * k] << 8 | a[2 * k + 1]);
   int best = -1, best_len = 1;
@@ -202,11 +165,11 @@ void put_ipv6(Out& out, const unsigned char* a) {
   }
   for (int k = 0; k < 8; ++k) {
     if (k == best) {
-      out.puts("::");
+      out.str("::");
       k += best_len - 1;
       continue;
     }
-    if (k > 0 && k != best + best_len) out.put(':');
+    if (k > 0 && k != best + best_len) out.ch(':');
     out.hex(words[k]);
   }
 }
@@ -421,21 +384,22 @@ FilterDecision decide_connection(const RuleList& include, const RuleList& exclud
 }
 
 void format_endpoint(const Endpoint& e, char* buf, std::size_t capacity) {
-  Out out(buf, capacity);
+  if (capacity == 0) return;
+  TextWriter out(buf, capacity);
   if (e.family == RuleFamily::kIpv4 && !e.mapped) {
     put_ipv4(out, e.address);
   } else {
-    out.put('[');
+    out.ch('[');
     if (e.family == RuleFamily::kIpv4) {
-      out.puts("::ffff:");
+      out.str("::ffff:");
       put_ipv4(out, e.address);
     } else {
       put_ipv6(out, e.address);
     }
-    out.put(']');
+    out.ch(']');
   }
-  out.put(':');
-  out.dec(e.port);
+  out.ch(':');
+  out.num(e.port);
 }
 
 }  // namespace smc

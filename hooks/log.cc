@@ -106,35 +106,23 @@ LogLine::LogLine(bool enabled) : enabled_(enabled) {
 }
 
 LogLine& LogLine::str(const char* text) {
-  if (!enabled_) return *this;
-  // One byte stays free for the newline added by emit().
-  while (*text != '\0' && len_ + 1 < sizeof buf_) buf_[len_++] = *text++;
+  if (enabled_) text_.str(text);
   return *this;
 }
 
 LogLine& LogLine::str(const char* text, std::size_t length) {
-  if (!enabled_) return *this;
-  for (std::size_t i = 0; i < length && text[i] != '\0' && len_ + 1 < sizeof buf_; ++i) {
-    buf_[len_++] = text[i];
-  }
+  if (enabled_) text_.str(text, length);
   return *this;
 }
 
 LogLine& LogLine::num(long value) {
-  if (!enabled_) return *this;
-  char digits[24];
-  std::size_t n = 0;
-  unsigned long magnitude =
-      value < 0 ? 0UL - static_cast<unsigned long>(value) : value;
-  do {
-    digits[n++] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  if (value < 0) digits[n++] = '-';
-  char text[sizeof digits + 1];
-  for (std::size_t i = 0; i < n; ++i) text[i] = digits[n - 1 - i];
-  text[n] = '\0';
-  return str(text);
+  if (enabled_) text_.num(value);
+  return *this;
+}
+
+LogLine& LogLine::hex(unsigned long value) {
+  if (enabled_) text_.hex(value);
+  return *this;
 }
 
 LogLine& LogLine::domain(int domain) { return named(*this, kDomains, domain); }
@@ -186,10 +174,11 @@ void LogLine::emit() {
     errno = saved_errno;
     return;
   }
-  buf_[len_++] = '\n';
+  const std::size_t length = text_.size() + 1;
+  buf_[length - 1] = '\n';  // over the NUL
   std::size_t done = 0;
-  while (done < len_) {
-    const ssize_t n = write(fd, buf_ + done, len_ - done);
+  while (done < length) {
+    const ssize_t n = write(fd, buf_ + done, length - done);
     if (n > 0) {
       done += static_cast<std::size_t>(n);
     } else if (n < 0 && errno == EINTR) {
@@ -198,7 +187,7 @@ void LogLine::emit() {
       break;  // stderr closed or full: diagnostics are best effort
     }
   }
-  len_ -= 1;
+  buf_[length - 1] = '\0';
   errno = saved_errno;
 }
 

@@ -1,6 +1,6 @@
-// One diagnostic line on stderr, built in a fixed buffer and written with a
-// single write(2): no allocation, no stdio, no locks, so it is safe in
-// signal handlers and after fork(). Lines look like
+// One diagnostic line on stderr, built in a fixed buffer (base/text_writer.h)
+// and written with a single write(2): no allocation, no stdio, no locks, so
+// it is safe in signal handlers and after fork(). Lines look like
 //   curl[1234]: smc: socket(AF_INET, SOCK_STREAM, 0) = 5 -> AF_SMC
 // Overlong lines are cut, never overrun. errno is preserved. A disabled line
 // (debug off) costs nothing: no getpid(), no formatting, no write.
@@ -12,6 +12,8 @@
 #pragma once
 
 #include <cstddef>
+
+#include "base/text_writer.h"
 
 namespace smc {
 
@@ -29,6 +31,7 @@ class LogLine {
   LogLine& str(const char* text);
   LogLine& str(const char* text, std::size_t length);  // need not be NUL-ended
   LogLine& num(long value);
+  LogLine& hex(unsigned long value);
   LogLine& domain(int domain);      // AF_INET, AF_SMC, or the number
   LogLine& type(int type);          // SOCK_STREAM|SOCK_CLOEXEC...
   LogLine& protocol(int protocol);  // 0, IPPROTO_TCP, ...
@@ -39,8 +42,9 @@ class LogLine {
 
  private:
   bool enabled_;
-  std::size_t len_ = 0;
   char buf_[512];
+  // emit() puts the newline where the writer keeps its NUL.
+  TextWriter text_{buf_, sizeof buf_};
 };
 
 }  // namespace smc

@@ -9,6 +9,7 @@
 
 #include "base/preload_list.h"
 #include "base/sealed_memfd.h"
+#include "base/text_writer.h"
 
 namespace smc {
 namespace {
@@ -39,19 +40,8 @@ bool copy(const char* text, char* out, std::size_t capacity) {
 
 // "/proc/self/fd/" and the number, without snprintf (not AS-safe).
 bool fd_path(int fd, char* out, std::size_t capacity) {
-  char digits[12];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + fd % 10);
-    fd /= 10;
-  } while (fd > 0);
-  constexpr char kPrefix[] = "/proc/self/fd/";
-  if (sizeof kPrefix + static_cast<std::size_t>(n) > capacity) return false;
-  std::size_t used = 0;
-  for (const char* p = kPrefix; *p != '\0'; ++p) out[used++] = *p;
-  while (n > 0) out[used++] = digits[--n];
-  out[used] = '\0';
-  return true;
+  TextWriter path(out, capacity);
+  return !path.str("/proc/self/fd/").num(fd).cut();
 }
 
 bool is_current_memfd(int fd) {
