@@ -9,9 +9,10 @@
 #include <cstdint>
 
 #include "base/connection_filter.h"
+#include "base/connection_outcome.h"
+#include "base/decline.h"
 #include "hooks/log.h"
 #include "hooks/replace_socket.h"
-#include "hooks/verdict.h"
 
 extern "C" char* program_invocation_short_name;
 
@@ -104,20 +105,20 @@ StreamKind kind_of(int fd) {
   return kind;
 }
 
-// The verdict for `fd`, counted and, under -d, said in one line that
+// The outcome of `fd`, counted and, under -d, said in one line that
 // the caller has begun ("connect(5)", "accept(3) = 6"); `peer_word`
 // introduces the peer's address (" to ", " from ").
 void report(const State& state, int fd, const char* peer_word,
             LogLine& line) {
   const StreamKind kind = kind_of(fd);
   if (kind == StreamKind::kOther) return;
-  DiagVerdict v{Outcome::kTcp, 0, 0};
+  ConnectionOutcome v{Outcome::kTcp, 0, 0};
   if (kind == StreamKind::kSmc) {
     struct stat st {};
     v = fstat(fd, &st) == 0
-            ? query_verdict(static_cast<std::uint64_t>(st.st_ino),
+            ? query_outcome(static_cast<std::uint64_t>(st.st_ino),
                             state.real.socket)
-            : DiagVerdict{Outcome::kUnknown, 0, 0};
+            : ConnectionOutcome{Outcome::kUnknown, 0, 0};
   }
   own_counts();
   g_outcomes[static_cast<int>(v.outcome)].fetch_add(1);
@@ -329,10 +330,10 @@ void new_socket(int fd, bool smc) {
 bool connect_pending(int fd) { return get_bit(g_pending, fd); }
 
 void after_connect(const State& state, int fd, int result, int error) {
-  if (!wants_verdicts(state.settings)) return;
+  if (!wants_outcomes(state.settings)) return;
   const int saved_errno = errno;
   if (result != 0) {
-    // In progress: the verdict comes when the program asks for SO_ERROR.
+    // In progress: the outcome comes when the program asks for SO_ERROR.
     if (error == EINPROGRESS && kind_of(fd) != StreamKind::kOther) {
       set_bit(g_pending, fd, true);
     }
@@ -355,7 +356,7 @@ void after_connect_completed(const State& state, int fd, int so_error) {
 }
 
 void after_accept(const State& state, int listener, int fd) {
-  if (fd < 0 || !wants_verdicts(state.settings)) return;
+  if (fd < 0 || !wants_outcomes(state.settings)) return;
   new_socket(fd, get_bit(g_smc_fds, listener));
   const int saved_errno = errno;
   LogLine line(state.settings.debug);

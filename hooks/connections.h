@@ -5,13 +5,14 @@
 
 #include <sys/socket.h>
 
+#include "base/settings.h"
 #include "base/socket_conversion.h"
 #include "hooks/state.h"
 
 namespace smc {
 
-// Whether the settings ask for verdicts at all.
-inline bool wants_verdicts(const Settings& s) {
+// Whether the settings ask for outcomes at all.
+inline bool wants_outcomes(const Settings& s) {
   return s.debug || s.summary || s.summary_file != nullptr;
 }
 
@@ -27,7 +28,7 @@ void after_connect(const State& state, int fd, int result, int error);
 void after_accept(const State& state, int listener, int fd);
 
 // From the getsockopt() hook: whether `fd` has a connect in progress that
-// we still owe a verdict for, and the verdict once SO_ERROR says it is done.
+// we still owe an outcome for, and the outcome once SO_ERROR says it is done.
 bool connect_pending(int fd);
 void after_connect_completed(const State& state, int fd, int so_error);
 

@@ -63,7 +63,7 @@ bool enforce_filter(const State& state, int fd, const Endpoint& endpoint,
   }
 
   const Replacement r = replace_with_tcp(fd, state.real.socket);
-  // The descriptor is a plain TCP socket now, for the verdicts too.
+  // The descriptor is a plain TCP socket now, for the outcomes too.
   if (r.replaced) new_socket(fd, false);
   if (!r.replaced) {
     line.str(" -> TCP failed: ").str(r.step).str("() ").error(r.error);

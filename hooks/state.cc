@@ -82,7 +82,7 @@ const State& current_state(State& scratch) {
   if (!g_claimed.exchange(true, std::memory_order_acq_rel)) {
     g_state = scratch;
     g_published.store(true, std::memory_order_release);
-    g_quiet.store(!wants_verdicts(scratch.settings), std::memory_order_release);
+    g_quiet.store(!wants_outcomes(scratch.settings), std::memory_order_release);
   }
   return scratch;
 }

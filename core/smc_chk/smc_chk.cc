@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/decline.h"
 #include "base/smc_abi.h"
 #include "core/json/json.h"
 #include "core/options/options.h"

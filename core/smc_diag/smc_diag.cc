@@ -10,11 +10,10 @@
 
 #include <fmt/format.h>
 
-#include "hooks/verdict.h"
+#include "base/smc_diag_message.h"
 
 namespace smc {
 namespace {
-
 
 std::string endpoint(const std::uint32_t (&addr)[4], std::uint16_t port_be) {
   const unsigned port = ntohs(port_be);
@@ -30,54 +29,35 @@ std::string endpoint(const std::uint32_t (&addr)[4], std::uint16_t port_be) {
   return fmt::format("[{}]:{}", text, port);
 }
 
-
 }  // namespace
 
 NetlinkRequest smc_diag_request() {
-  SmcDiagRequest request{};
-  request.family = kAfSmc;
-  // diag_ext is a bit set of SMC_DIAG_* extensions, bit (n - 1) for n.
-  request.ext = 1 << (kSmcDiagConnInfo - 1);
+  const SmcDiagRequest request = smc_diag_dump(smc_diag_extension(kSmcDiagConnInfo));
   NetlinkRequest r(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
   r.payload(&request, sizeof request);
   return r;
 }
 
 std::optional<SmcSocket> parse_smc_diag(Bytes payload) {
-  if (payload.size() < sizeof(SmcDiagMessage)) return std::nullopt;
-  SmcDiagMessage m{};
-  std::memcpy(&m, payload.data(), sizeof m);
-  // diag_family is the socket's own family (net/smc/smc_diag.c): AF_SMC,
-  // or AF_INET/AF_INET6 for IPPROTO_SMC sockets (Linux 6.11+).
-  if (m.family != kAfSmc && m.family != AF_INET && m.family != AF_INET6) {
-    return std::nullopt;
-  }
+  SmcDiagReply reply;
+  if (!decode_smc_diag(payload.data(), payload.size(), &reply)) return std::nullopt;
+  const SmcDiagMessage& m = reply.message;
   SmcSocket s;
   s.family = m.family;
   s.inode = m.inode;
   s.uid = m.uid;
   s.state = m.state;
   s.mode = m.mode;
+  // The kernel leaves diag_shutdown zero and sends SMC_DIAG_SHUTDOWN.
+  s.shutdown = reply.shutdown;
   s.local = endpoint(m.id.idiag_src, m.id.idiag_sport);
   s.peer = endpoint(m.id.idiag_dst, m.id.idiag_dport);
   s.interface = m.id.idiag_if;
-  const auto attributes = split_attributes(payload, sizeof m);
-  if (!attributes) return std::nullopt;
-  for (const NetlinkAttribute& a : *attributes) {
-    // The kernel leaves diag_shutdown zero and sends this attribute.
-    if (a.type == kSmcDiagShutdown && !a.data.empty()) {
-      s.shutdown = static_cast<std::uint8_t>(a.data[0]);
-    } else if (a.type == kSmcDiagFallback && a.data.size() >= sizeof(SmcDiagFallback)) {
-      SmcDiagFallback f{};
-      std::memcpy(&f, a.data.data(), sizeof f);
-      s.fallback_reason = f.reason;
-      s.peer_diagnosis = f.peer_diagnosis;
-    } else if (a.type == kSmcDiagConnInfo && a.data.size() >= sizeof(SmcDiagConnInfo)) {
-      SmcDiagConnInfo c{};
-      std::memcpy(&c, a.data.data(), sizeof c);
-      s.buffers = SmcBuffers{c.token, c.sndbuf_size, c.rmbe_size,
-                             c.peer_rmbe_size};
-    }
+  s.fallback_reason = reply.fallback.reason;
+  s.peer_diagnosis = reply.fallback.peer_diagnosis;
+  if (reply.has_conninfo) {
+    const SmcDiagConnInfo& c = reply.conninfo;
+    s.buffers = SmcBuffers{c.token, c.sndbuf_size, c.rmbe_size, c.peer_rmbe_size};
   }
   return s;
 }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/decline.h"
+
 #include "core/version/version.h"
 
 namespace smc {

@@ -1,10 +1,12 @@
-#include "hooks/verdict.h"
+#include "base/connection_outcome.h"
 
 #include <doctest/doctest.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
 
 #include <cstring>
+
+#include "base/decline.h"
 #include <vector>
 
 namespace smc {
@@ -45,7 +47,7 @@ void add_done(std::vector<unsigned char>& out) {
   std::memcpy(out.data() + at, &h, sizeof h);
 }
 
-TEST_CASE("verdict finds the socket by inode among several and reads its mode") {
+TEST_CASE("outcome is found by inode among several sockets, from their mode") {
   std::vector<unsigned char> dump;
   add_socket(dump, 100, 2, 0, 0);                    // SMC-D
   add_socket(dump, 200, 0, 0, 0);                    // SMC-R
@@ -62,50 +64,50 @@ TEST_CASE("verdict finds the socket by inode among several and reads its mode") 
   };
   for (const auto& row : rows) {
     CAPTURE(row.inode);
-    DiagVerdict v{};
+    ConnectionOutcome v{};
     bool done = false;
-    REQUIRE(find_verdict(dump.data(), dump.size(), row.inode, &v, &done));
+    REQUIRE(find_outcome(dump.data(), dump.size(), row.inode, &v, &done));
     CHECK(v.outcome == row.outcome);
     CHECK(v.reason == row.reason);
     CHECK(v.peer_reason == row.peer);
   }
 }
 
-TEST_CASE("verdict stops at the end of the dump without a match") {
+TEST_CASE("outcome search stops at the end of the dump without a match") {
   std::vector<unsigned char> dump;
   add_socket(dump, 100, 2, 0, 0);
   bool done = false;
-  DiagVerdict v{};
-  CHECK_FALSE(find_verdict(dump.data(), dump.size(), 999, &v, &done));
+  ConnectionOutcome v{};
+  CHECK_FALSE(find_outcome(dump.data(), dump.size(), 999, &v, &done));
   CHECK_FALSE(done);  // more chunks may follow
   add_done(dump);
-  CHECK_FALSE(find_verdict(dump.data(), dump.size(), 999, &v, &done));
+  CHECK_FALSE(find_outcome(dump.data(), dump.size(), 999, &v, &done));
   CHECK(done);
 }
 
-TEST_CASE("verdict treats a message running past the chunk as the end") {
+TEST_CASE("outcome search treats a message running past the chunk as the end") {
   std::vector<unsigned char> dump;
   add_socket(dump, 100, 2, 0, 0);
   dump.resize(dump.size() - 20);  // cut: the header's length overruns
   bool done = false;
-  DiagVerdict v{};
-  CHECK_FALSE(find_verdict(dump.data(), dump.size(), 100, &v, &done));
+  ConnectionOutcome v{};
+  CHECK_FALSE(find_outcome(dump.data(), dump.size(), 100, &v, &done));
   CHECK(done);
 }
 
-TEST_CASE("verdict request dumps AF_SMC sockets") {
+TEST_CASE("outcome request dumps AF_SMC sockets") {
   unsigned char request[128];
-  const std::size_t length = verdict_request(request, sizeof request);
+  const std::size_t length = outcome_request(request, sizeof request);
   REQUIRE(length == NLMSG_LENGTH(52));
   nlmsghdr h;
   std::memcpy(&h, request, sizeof h);
   CHECK(h.nlmsg_type == SOCK_DIAG_BY_FAMILY);
   CHECK(h.nlmsg_flags == (NLM_F_REQUEST | NLM_F_DUMP));
   CHECK(request[NLMSG_HDRLEN] == 43);
-  CHECK(verdict_request(request, 10) == 0);
+  CHECK(outcome_request(request, 10) == 0);
 }
 
-TEST_CASE("verdict names decline reasons as the kernel does") {
+TEST_CASE("outcomes and decline reasons have the kernel's names") {
   CHECK(std::strcmp(decline_name(0x03010000), "PEERNOSMC") == 0);
   CHECK(std::strcmp(decline_name(0x03030000), "NOSMCDEV") == 0);
   CHECK(std::strcmp(decline_name(0x05000000), "PEERDECL") == 0);
