@@ -1,12 +1,11 @@
 // What became of each connection: the -d line after connect()/accept()
-// and the counts for the exit summary (SMC_SUMMARY, SMC_SUMMARY_FILE).
-// Does nothing, and costs one load, when neither is on.
+// and the count for the exit summary (hooks/summary.h). Does nothing, and
+// costs one load, when neither is on.
 #pragma once
 
 #include <sys/socket.h>
 
 #include "base/settings.h"
-#include "base/socket_conversion.h"
 #include "hooks/state.h"
 
 namespace smc {
@@ -15,10 +14,6 @@ namespace smc {
 inline bool wants_outcomes(const Settings& s) {
   return s.debug || s.summary || s.summary_file != nullptr;
 }
-
-// A TCP-rule socket() call, and the mechanism that made it SMC (converted)
-// or not; for the summary.
-void count_socket(bool converted, Mechanism mechanism);
 
 // After connect(fd) returned `result` (errno `error`). A non-blocking
 // connect in progress is reported when the program asks for SO_ERROR.

@@ -25,10 +25,11 @@
 
 #include <atomic>
 
+#include "base/socket_conversion.h"
 #include "hooks/connections.h"
 #include "hooks/log.h"
-#include "base/socket_conversion.h"
 #include "hooks/state.h"
+#include "hooks/summary.h"
 
 namespace smc {
 namespace {
