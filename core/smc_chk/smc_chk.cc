@@ -13,6 +13,7 @@
 #include "core/json/json.h"
 #include "core/options/options.h"
 #include "core/smc_chk/gather.h"
+#include "core/smc_diag/socket_json.h"
 #include "core/version/version.h"
 
 namespace smc {
@@ -230,10 +231,7 @@ Check buffer_max_check(const SysctlValue& s, const char* option) {
 }
 
 std::string side_text(const char* side, const SmcSocket& s) {
-  if (s.mode != kSmcDiagModeFallbackTcp) return fmt::format("{} {}", side, mode_name(s.mode));
-  std::string text = fmt::format("{} TCP {}", side, describe_decline(s.fallback_reason));
-  if (s.peer_diagnosis != 0) text += "/" + describe_decline(s.peer_diagnosis);
-  return text;
+  return fmt::format("{} {}", side, mode_text(s));
 }
 
 // The live test's check, and the mode the connection used.
@@ -370,16 +368,7 @@ std::string json_or_null(const std::optional<std::string>& s) {
 }
 
 std::string json_socket(const std::optional<SmcSocket>& s) {
-  if (!s) return "null";
-  const auto name = [](std::uint32_t code) {
-    const char* n = decline_name(code);
-    return n != nullptr ? json_string(n) : std::string("null");
-  };
-  return fmt::format(
-      "{{\"inode\": {}, \"mode\": {}, \"fallback_reason\": {}, \"fallback_name\": {}, "
-      "\"peer_diagnosis\": {}, \"peer_diagnosis_name\": {}}}",
-      s->inode, json_string(mode_name(s->mode)), s->fallback_reason,
-      name(s->fallback_reason), s->peer_diagnosis, name(s->peer_diagnosis));
+  return s ? socket_json(*s, SocketFields::kBrief) : "null";
 }
 
 template <typename T, typename F>

@@ -141,4 +141,14 @@ std::string describe_decline(std::uint32_t code) {
                          : fmt::format("{:#010x}", code);
 }
 
+std::string mode_text(const SmcSocket& s) {
+  if (s.state == kSmcListen) return "-";
+  if (s.mode != kSmcDiagModeFallbackTcp) return mode_name(s.mode);
+  std::string text = "TCP " + describe_decline(s.fallback_reason);
+  if (s.peer_diagnosis != 0) {
+    text += "/" + describe_decline(s.peer_diagnosis);
+  }
+  return text;
+}
+
 }  // namespace smc

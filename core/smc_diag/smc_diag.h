@@ -57,4 +57,9 @@ const char* state_name(std::uint8_t state);  // "ACTIVE", "LISTEN", ...
 // "0x03010000 PEERNOSMC", or just the hex for unknown codes.
 std::string describe_decline(std::uint32_t code);
 
+// What a socket uses, for people: "SMCD", "SMCR", "TCP 0x03010000
+// PEERNOSMC" (with the peer's reason after a '/' when it sent one), "-" for
+// listening sockets, whose mode means nothing yet. smcss's Mode column.
+std::string mode_text(const SmcSocket& socket);
+
 }  // namespace smc

@@ -1,4 +1,5 @@
 #include "core/smc_diag/smc_diag.h"
+#include "core/smc_diag/socket_json.h"
 
 #include <arpa/inet.h>
 #include <doctest/doctest.h>
@@ -174,6 +175,24 @@ TEST_CASE("decline codes have the kernel's names") {
   }
   CHECK(std::string(decline_text(0x03010000)) == "peer did not indicate SMC");
   CHECK(decline_name(0x12345678) == nullptr);
+}
+
+TEST_CASE("socket JSON brief holds what a socket became, full holds all, strings escaped") {
+  SmcSocket s;
+  s.inode = 12;
+  s.state = kSmcActive;
+  s.mode = kSmcDiagModeFallbackTcp;
+  s.fallback_reason = 0x05000000;
+  s.peer_diagnosis = 0x12345678;
+  s.local = "a\"b";
+  s.peer = "\xff";
+  CHECK(socket_json(s, SocketFields::kBrief) ==
+        "{\"inode\": 12, \"mode\": \"TCP\", \"fallback_reason\": 83886080, "
+        "\"fallback_name\": \"PEERDECL\", \"peer_diagnosis\": 305419896, "
+        "\"peer_diagnosis_name\": null}");
+  const std::string full = socket_json(s, SocketFields::kFull);
+  CHECK(full.find("\"local\": \"a\\\"b\", \"peer\": \"\xef\xbf\xbd\"") != std::string::npos);
+  CHECK(full.find("\"token\"") == std::string::npos);
 }
 
 TEST_CASE("SMC socket listing explains a kernel without SMC_DIAG") {

@@ -18,11 +18,6 @@ namespace smc {
 std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
                                       const SmcssOptions& options);
 
-// The Mode column: "SMCD", "SMCR", "TCP 0x03010000 PEERNOSMC" (with the
-// peer's reason after a '/' when it sent one), "-" for listening sockets,
-// whose mode means nothing yet.
-std::string mode_text(const SmcSocket& socket);
-
 // One header line and one line per socket, in columns.
 std::string format_table(const std::vector<SmcSocket>& sockets, bool debug);
 
