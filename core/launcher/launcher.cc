@@ -1,4 +1,4 @@
-#include "core/launcher/launcher.h"
+#include "core/blob/blob.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -12,17 +12,18 @@
 #include <fmt/format.h>
 
 #include "base/preload_list.h"
-#include "core/blob/blob.h"
 #include "core/exec/exec.h"
 #include "core/files/files.h"
-#include "core/links/links.h"
+#include "core/launcher/command_line.h"
+#include "core/launcher/launcher.h"
 #include "core/launcher/plan.h"
 #include "core/ld_preload/ld_preload.h"
+#include "core/links/links.h"
 #include "core/memfd/memfd.h"
-#include "core/options/options.h"
 #include "core/paths/paths.h"
 #include "core/quote/quote.h"
 #include "core/reach/reach.h"
+#include "core/roles/roles.h"
 #include "core/sysctl/sysctl.h"
 #include "core/version/version.h"
 
@@ -110,7 +111,6 @@ Result<std::string> summary_file(const std::string& file) {
 
 // --install-links [DIR]: DIR empty for this file's own folder.
 Result<std::string> install_role_links(const std::string& dir) {
-  static constexpr std::string_view kRoles[] = {"smcss", "smcd", "smc_chk"};
   char exe[4096];
   const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n <= 0) {
@@ -119,7 +119,7 @@ Result<std::string> install_role_links(const std::string& dir) {
   }
   const std::string path(exe, static_cast<std::size_t>(n));
   const std::string own_folder = path.substr(0, std::max<std::size_t>(path.rfind('/'), 1));
-  return install_links(path, dir.empty() ? own_folder : dir, kRoles);
+  return install_links(path, dir.empty() ? own_folder : dir, linkable_roles());
 }
 
 // -n: what would happen, on stdout, with nothing changed or run.

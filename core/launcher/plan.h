@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/options/options.h"
+#include "core/launcher/command_line.h"
 #include "core/result/result.h"
 
 namespace smc {

@@ -11,7 +11,7 @@
 #include "base/decline.h"
 #include "base/smc_abi.h"
 #include "core/json/json.h"
-#include "core/options/options.h"
+#include "core/smc_chk/command_line.h"
 #include "core/smc_chk/gather.h"
 #include "core/smc_diag/socket_json.h"
 #include "core/version/version.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/options/options.h"
+#include "core/smcss/command_line.h"
 #include "core/result/result.h"
 #include "core/smc_diag/smc_diag.h"
 

@@ -1,17 +1,10 @@
-// The command lines of the roles, kept in this one unit because each
-// translation unit that includes CLI11 costs seconds to compile.
-//
-// smc_run, a superset of smc-tools' smc_run:
+// smc_run's command line, a superset of smc-tools' smc_run:
 //   smc_run [-dhnv] [-f FAMILY] [-r SIZE] [-t SIZE] [--strict]
 //           [--no-inherit] [--include LIST] [--exclude LIST] [--summary]
 //           [--summary-file FILE] [--write-lib PATH] [--install-links [DIR]]
 //           [--] PROGRAM [ARGS...]
 // Parsing stops at the first non-option, like getopt with a leading '+', so
 // PROGRAM's own options pass through untouched.
-//
-// smcss, smc-tools' options: smcss [-adDjlRWhv]
-//
-// smc_chk [-hjqv]
 #pragma once
 
 #include <optional>
@@ -42,7 +35,7 @@ struct Options {
   std::optional<BufferSize> rcvbuf;
   std::optional<BufferSize> sndbuf;
   std::optional<std::string> write_lib;
-  // --include/--exclude LIST, each repeatable, as given (core/launcher
+  // --include/--exclude LIST, each repeatable, as given (core/launcher/plan
   // checks them, as it checks SMC_INCLUDE/SMC_EXCLUDE).
   std::vector<std::string> include;
   std::vector<std::string> exclude;
@@ -55,33 +48,5 @@ Result<Options> parse_options(std::span<const std::string> args);
 
 // The -h text; testdata/help.txt and tools/man/smc_run.8 follow it.
 const std::string& usage();
-
-struct SmcssOptions {
-  bool all = false;        // -a: every socket, listening ones included
-  bool listening = false;  // -l: listening sockets only
-  bool debug = false;      // -d: shutdown state and buffer sizes
-  bool smcd = false;       // -D: SMC-D sockets only
-  bool smcr = false;       // -R: SMC-R sockets only
-  bool json = false;       // -j: one JSON array, for scripts
-  bool help = false;
-  bool version = false;
-};
-
-Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args);
-
-// The smcss -h text.
-const std::string& smcss_usage();
-
-struct SmcChkOptions {
-  bool json = false;   // -j: one JSON object, for scripts
-  bool quiet = false;  // -q: the verdict line only
-  bool help = false;
-  bool version = false;
-};
-
-Result<SmcChkOptions> parse_smc_chk_options(std::span<const std::string> args);
-
-// The smc_chk -h text; tools/man/smc_chk.8 follows it.
-const std::string& smc_chk_usage();
 
 }  // namespace smc

@@ -1,4 +1,4 @@
-#include "core/options/options.h"
+#include "core/launcher/command_line.h"
 
 #include <doctest/doctest.h>
 
@@ -158,6 +158,11 @@ TEST_CASE("option parser gathers repeated --include and --exclude lists") {
   CHECK(missing.error().message == "option --exclude requires a value");
 }
 
+TEST_CASE("usage names the roles from the role table") {
+  CHECK(usage().find("and exit: smcss, smcd and smc_chk\n") != std::string::npos);
+  CHECK(usage().find("to this file would: smcss, smcd or smc_chk\n") != std::string::npos);
+}
+
 TEST_CASE("usage lists every option and the environment") {
   for (const char* word :
        {"-d, --debug", "-h, --help", "-r, --rcvbuf SIZE", "-t, --sndbuf SIZE",
@@ -168,93 +173,6 @@ TEST_CASE("usage lists every option and the environment") {
         "125", "126", "127"}) {
     CAPTURE(word);
     CHECK(usage().find(word) != std::string::npos);
-  }
-}
-
-TEST_CASE("smcss options follow smc-tools' smcss") {
-  auto o = parse_smcss_options(std::vector<std::string>{});
-  REQUIRE(o.ok());
-  CHECK_FALSE(o->all);
-  CHECK_FALSE(o->listening);
-  o = parse_smcss_options(Args{"-a", "-d", "-D", "-W"});
-  REQUIRE(o.ok());
-  CHECK(o->all);
-  CHECK(o->debug);
-  CHECK(o->smcd);
-  o = parse_smcss_options(Args{"-ljR"});
-  REQUIRE(o.ok());
-  CHECK(o->listening);
-  CHECK(o->json);
-  CHECK(o->smcr);
-  CHECK(parse_smcss_options(Args{"--help"})->help);
-  // As for smc_run, -h and -v win over anything else.
-  CHECK(parse_smcss_options(Args{"-v", "-x"})->version);
-  CHECK(parse_smcss_options(Args{"-a", "-l", "-h"})->help);
-}
-
-TEST_CASE("smcss options reject unknown words and contradictions") {
-  struct Row {
-    Args args;
-    const char* message;
-  };
-  const Row rows[] = {
-      {{"-x"}, "invalid option '-x'"},
-      {{"--bogus"}, "invalid option '--bogus'"},
-      {{"foo"}, "unexpected argument 'foo'"},
-      {{"-a", "-l"}, "-a and -l exclude each other"},
-      {{"-D", "-R"}, "-D and -R exclude each other"},
-  };
-  for (const Row& row : rows) {
-    CAPTURE(fmt_args(row.args));
-    const auto r = parse_smcss_options(row.args);
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.error().kind == ErrorKind::kUsage);
-    CHECK(r.error().message == row.message);
-  }
-}
-
-TEST_CASE("smc_chk options take -j, -q, -h and -v") {
-  auto o = parse_smc_chk_options(Args{});
-  REQUIRE(o.ok());
-  CHECK_FALSE(o->json);
-  CHECK_FALSE(o->quiet);
-  CHECK(parse_smc_chk_options(Args{"-j"})->json);
-  CHECK(parse_smc_chk_options(Args{"--json"})->json);
-  CHECK(parse_smc_chk_options(Args{"-q"})->quiet);
-  CHECK(parse_smc_chk_options(Args{"--quiet"})->quiet);
-  CHECK(parse_smc_chk_options(Args{"--help"})->help);
-  CHECK(parse_smc_chk_options(Args{"-v"})->version);
-  CHECK(parse_smc_chk_options(Args{"-jq", "-h"})->help);
-}
-
-TEST_CASE("smc_chk options reject unknown words and -j with -q") {
-  struct Row {
-    Args args;
-    const char* message;
-  };
-  const Row rows[] = {
-      {{"-x"}, "invalid option '-x'"},
-      {{"-jx"}, "invalid option '-x'"},
-      {{"--verbose"}, "invalid option '--verbose'"},
-      {{"now"}, "unexpected argument 'now'"},
-      {{"-j", "-q"}, "-j and -q exclude each other"},
-  };
-  for (const Row& row : rows) {
-    CAPTURE(fmt_args(row.args));
-    const auto r = parse_smc_chk_options(row.args);
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.error().kind == ErrorKind::kUsage);
-    CHECK(r.error().message == row.message);
-  }
-}
-
-TEST_CASE("smc_chk usage documents every option and exit status") {
-  const std::string& text = smc_chk_usage();
-  CHECK(text.find("Usage: smc_chk ") == 0);
-  for (const char* word : {"--json", "--quiet", "--help", "--version", "\n  0 ", "\n  1 ",
-                           "\n  2 ", "\n  125 "}) {
-    CAPTURE(word);
-    CHECK(text.find(word) != std::string::npos);
   }
 }
 
