@@ -2,120 +2,15 @@
 
 #include <string.h>
 
+#include <initializer_list>
+
+#include "base/ip_text.h"
 #include "base/text_writer.h"
 
 namespace smc {
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Decimal digits at s[*i..n), at most `max_digits` of them, at least one.
-// Leading zeros are allowed ("/08", ":080").
-bool parse_number(const char* s, std::size_t n, std::size_t* i,
-                  std::size_t max_digits, unsigned* value) {
-  std::size_t digits = 0;
-  unsigned v = 0;
-  while (*i < n && is_digit(s[*i])) {
-    if (++digits > max_digits) return false;
-    v = v * 10 + static_cast<unsigned>(s[*i] - '0');
-    ++*i;
-  }
-  *value = v;
-  return digits > 0;
-}
-
-// Exactly four decimal octets; no leading zeros (inet_aton would read
-// "010" as octal, so it is refused rather than guessed).
-bool parse_ipv4(const char* s, std::size_t n, unsigned char out[4]) {
-  std::size_t i = 0;
-  for (int part = 0; part < 4; ++part) {
-    if (part > 0) {
-      if (i >= n || s[i] != '.') return false;
-      ++i;
-    }
-    const std::size_t start = i;
-    unsigned value = 0;
-    if (!parse_number(s, n, &i, 3, &value) || value > 255) return false;
-    if (s[start] == '0' && i - start > 1) return false;
-    out[part] = static_cast<unsigned char>(value);
-  }
-  return i == n;
-}
-
-// RFC 4291 text: up to eight groups of 1-4 hex digits, at most one "::",
-// optionally ending in a dotted IPv4 address. No zone (%eth0).
-bool parse_ipv6(const char* s, std::size_t n, unsigned char out[16]) {
-  unsigned short words[8] = {};
-  int count = 0;
-  int gap = -1;  // index in words where "::" stands
-  std::size_t i = 0;
-  if (n >= 2 && s[0] == ':' && s[1] == ':') {
-    gap = 0;
-    i = 2;
-  } else if (n == 0 || s[0] == ':') {
-    return false;
-  }
-  while (i < n) {
-    const std::size_t start = i;
-    unsigned value = 0;
-    int digits = 0;
-    while (i < n && hex_value(s[i]) >= 0) {
-      if (++digits > 4) return false;
-      value = value * 16 + static_cast<unsigned>(hex_value(s[i]));
-      ++i;
-    }
-    if (i < n && s[i] == '.') {  // the IPv4 tail
-      unsigned char v4[4];
-      if (count > 6 || !parse_ipv4(s + start, n - start, v4)) return false;
-      words[count++] = static_cast<unsigned short>(v4[0] << 8 | v4[1]);
-      words[count++] = static_cast<unsigned short>(v4[2] << 8 | v4[3]);
-      i = n;
-      break;
-    }
-    if (digits == 0 || count == 8) return false;
-    words[count++] = static_cast<unsigned short>(value);
-    if (i == n) break;
-    if (s[i] != ':') return false;
-    ++i;
-    if (i < n && s[i] == ':') {
-      if (gap >= 0) return false;
-      gap = count;
-      ++i;
-    } else if (i == n) {
-      return false;  // a single trailing colon
-    }
-  }
-  if (gap < 0 && count != 8) return false;
-  if (gap >= 0 && count > 7) return false;
-  unsigned short full[8] = {};
-  if (gap < 0) {
-    for (int k = 0; k < 8; ++k) full[k] = words[k];
-  } else {
-    const int tail = count - gap;
-    for (int k = 0; k < gap; ++k) full[k] = words[k];
-    for (int k = 0; k < tail; ++k) full[8 - tail + k] = words[gap + k];
-  }
-  for (int k = 0; k < 8; ++k) {
-    out[2 * k] = static_cast<unsigned char>(full[k] >> 8);
-    out[2 * k + 1] = static_cast<unsigned char>(full[k] & 0xff);
-  }
-  return true;
-}
-
-bool is_v4_mapped(const unsigned char a[16]) {
-  for (int k = 0; k < 10; ++k) {
-    if (a[k] != 0) return false;
-  }
-  return a[10] == 0xff && a[11] == 0xff;
-}
 
 // Whether the first `bits` bits of a and b agree.
 bool same_prefix(const unsigned char* a, const unsigned char* b, int bits) {
@@ -137,41 +32,81 @@ void clear_past_prefix(unsigned char* address, int bytes, int bits) {
   }
 }
 
-void put_ipv4(TextWriter& out, const unsigned char* a) {
-  for (int k = 0; k < 4; ++k) {
-    if (k > 0) out.ch('.');
-    out.num(a[k]);
+// The address at the start of an entry: *, [IPv6] or IPv4, with the
+// family and its full prefix; *i moves past it.
+RuleError parse_address(const char* s, std::size_t n, std::size_t* i, Rule* r) {
+  if (s[0] == '*') {
+    r->family = RuleFamily::kAny;
+    *i = 1;
+    return *i < n && s[*i] == '/' ? RuleError::kPrefixOnAny : RuleError::kNone;
   }
+  if (s[0] == '[') {
+    std::size_t close = 1;
+    while (close < n && s[close] != ']') ++close;
+    if (close == n) return RuleError::kUnclosedBracket;
+    if (!parse_ipv6(s + 1, close - 1, r->address)) return RuleError::kBadAddress;
+    r->family = RuleFamily::kIpv6;
+    r->prefix = 128;
+    *i = close + 1;
+    return RuleError::kNone;
+  }
+  std::size_t end = 0;
+  while (end < n && s[end] != '/' && s[end] != ':') ++end;
+  if (!parse_ipv4(s, end, r->address)) {
+    int colons = 0;
+    for (std::size_t k = 0; k < n; ++k) colons += s[k] == ':';
+    return colons >= 2 ? RuleError::kUnbracketedIpv6 : RuleError::kBadAddress;
+  }
+  r->family = RuleFamily::kIpv4;
+  r->prefix = 32;
+  *i = end;
+  return RuleError::kNone;
 }
 
-// RFC 5952: lowercase, no leading zeros, the longest run of two or more
-// zero groups (the first of equals) as "::".
-void put_ipv6(TextWriter& out, const unsigned char* a) {
-  unsigned words[8];
-  for (int k = 0; k < 8; ++k) words[k] = static_cast<unsigned>(a[2 * k] << 8 | a[2 * k + 1]);
-  int best = -1, best_len = 1;
-  for (int k = 0; k < 8;) {
-    if (words[k] != 0) {
-      ++k;
-      continue;
-    }
-    int end = k;
-    while (end < 8 && words[end] == 0) ++end;
-    if (end - k > best_len) {
-      best = k;
-      best_len = end - k;
-    }
-    k = end;
+// "/BITS" at s[*i], if there.
+RuleError parse_prefix(const char* s, std::size_t n, std::size_t* i, Rule* r) {
+  if (*i >= n || s[*i] != '/') return RuleError::kNone;
+  ++*i;
+  unsigned bits = 0;
+  if (!parse_decimal(s, n, i, 3, &bits)) return RuleError::kBadPrefix;
+  if (bits > r->prefix) return RuleError::kPrefixTooLong;
+  r->prefix = static_cast<unsigned char>(bits);
+  return RuleError::kNone;
+}
+
+// ":PORT" or ":LOW-HIGH" at s[*i], if there; any port otherwise.
+RuleError parse_ports(const char* s, std::size_t n, std::size_t* i, Rule* r) {
+  r->port_low = 0;
+  r->port_high = 65535;
+  if (*i >= n || s[*i] != ':') return RuleError::kNone;
+  ++*i;
+  unsigned low = 0;
+  if (!parse_decimal(s, n, i, 5, &low) || low < 1 || low > 65535) {
+    return RuleError::kBadPort;
   }
-  for (int k = 0; k < 8; ++k) {
-    if (k == best) {
-      out.str("::");
-      k += best_len - 1;
-      continue;
+  unsigned high = low;
+  if (*i < n && s[*i] == '-') {
+    ++*i;
+    if (!parse_decimal(s, n, i, 5, &high) || high < 1 || high > 65535) {
+      return RuleError::kBadPort;
     }
-    if (k > 0 && k != best + best_len) out.ch(':');
-    out.hex(words[k]);
+    if (high < low) return RuleError::kBackwardPorts;
   }
+  r->port_low = static_cast<unsigned short>(low);
+  r->port_high = static_cast<unsigned short>(high);
+  return RuleError::kNone;
+}
+
+// ::ffff:a.b.c.d/96+N is the IPv4 network a.b.c.d/N; bits past the prefix
+// are cleared.
+void normalize(Rule* r) {
+  if (r->family == RuleFamily::kIpv6 && r->prefix >= 96 && is_v4_mapped(r->address)) {
+    r->family = RuleFamily::kIpv4;
+    r->prefix = static_cast<unsigned char>(r->prefix - 96);
+    memmove(r->address, r->address + 12, 4);
+    memset(r->address + 4, 0, 12);
+  }
+  clear_past_prefix(r->address, r->family == RuleFamily::kIpv4 ? 4 : 16, r->prefix);
 }
 
 }  // namespace
@@ -228,67 +163,14 @@ RuleError parse_rule(const char* s, std::size_t n, Rule* rule) {
   Rule r{};
   r.text = s;
   r.length = static_cast<unsigned short>(n > 0xffff ? 0xffff : n);
-  std::size_t i = 0;
   if (n == 0) return RuleError::kBadAddress;
-  if (s[0] == '*') {
-    r.family = RuleFamily::kAny;
-    i = 1;
-    if (i < n && s[i] == '/') return RuleError::kPrefixOnAny;
-  } else if (s[0] == '[') {
-    std::size_t close = 1;
-    while (close < n && s[close] != ']') ++close;
-    if (close == n) return RuleError::kUnclosedBracket;
-    if (!parse_ipv6(s + 1, close - 1, r.address)) return RuleError::kBadAddress;
-    r.family = RuleFamily::kIpv6;
-    r.prefix = 128;
-    i = close + 1;
-  } else {
-    std::size_t end = 0;
-    while (end < n && s[end] != '/' && s[end] != ':') ++end;
-    if (!parse_ipv4(s, end, r.address)) {
-      int colons = 0;
-      for (std::size_t k = 0; k < n; ++k) colons += s[k] == ':';
-      return colons >= 2 ? RuleError::kUnbracketedIpv6 : RuleError::kBadAddress;
-    }
-    r.family = RuleFamily::kIpv4;
-    r.prefix = 32;
-    i = end;
-  }
-  if (i < n && s[i] == '/') {
-    ++i;
-    unsigned bits = 0;
-    if (!parse_number(s, n, &i, 3, &bits)) return RuleError::kBadPrefix;
-    if (bits > r.prefix) return RuleError::kPrefixTooLong;
-    r.prefix = static_cast<unsigned char>(bits);
-  }
-  r.port_low = 0;
-  r.port_high = 65535;
-  if (i < n && s[i] == ':') {
-    ++i;
-    unsigned low = 0;
-    if (!parse_number(s, n, &i, 5, &low) || low < 1 || low > 65535) {
-      return RuleError::kBadPort;
-    }
-    unsigned high = low;
-    if (i < n && s[i] == '-') {
-      ++i;
-      if (!parse_number(s, n, &i, 5, &high) || high < 1 || high > 65535) {
-        return RuleError::kBadPort;
-      }
-      if (high < low) return RuleError::kBackwardPorts;
-    }
-    r.port_low = static_cast<unsigned short>(low);
-    r.port_high = static_cast<unsigned short>(high);
+  std::size_t i = 0;
+  for (const auto step : {&parse_address, &parse_prefix, &parse_ports}) {
+    const RuleError error = step(s, n, &i, &r);
+    if (error != RuleError::kNone) return error;
   }
   if (i != n) return RuleError::kTrailing;
-  // ::ffff:a.b.c.d/96+N is the IPv4 network a.b.c.d/N.
-  if (r.family == RuleFamily::kIpv6 && r.prefix >= 96 && is_v4_mapped(r.address)) {
-    r.family = RuleFamily::kIpv4;
-    r.prefix = static_cast<unsigned char>(r.prefix - 96);
-    memmove(r.address, r.address + 12, 4);
-    memset(r.address + 4, 0, 12);
-  }
-  clear_past_prefix(r.address, r.family == RuleFamily::kIpv4 ? 4 : 16, r.prefix);
+  normalize(&r);
   *rule = r;
   return RuleError::kNone;
 }
@@ -387,14 +269,14 @@ void format_endpoint(const Endpoint& e, char* buf, std::size_t capacity) {
   if (capacity == 0) return;
   TextWriter out(buf, capacity);
   if (e.family == RuleFamily::kIpv4 && !e.mapped) {
-    put_ipv4(out, e.address);
+    write_ipv4(out, e.address);
   } else {
     out.ch('[');
     if (e.family == RuleFamily::kIpv4) {
       out.str("::ffff:");
-      put_ipv4(out, e.address);
+      write_ipv4(out, e.address);
     } else {
-      put_ipv6(out, e.address);
+      write_ipv6(out, e.address);
     }
     out.ch(']');
   }
