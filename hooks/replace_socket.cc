@@ -112,46 +112,66 @@ Replacement failure(Replacement r, const char* step, int error) {
   return r;
 }
 
-Replacement replace(int fd, MakeSocketFn make_socket) {
-  Replacement r{0, nullptr, false, false, 0, 0, nullptr};
-  const int domain = read_int(fd, SOL_SOCKET, SO_DOMAIN);
-  const int type = read_int(fd, SOL_SOCKET, SO_TYPE);
-  const int protocol = read_int(fd, SOL_SOCKET, SO_PROTOCOL);
-  if (domain < 0 || type < 0 || protocol < 0) return failure(r, "getsockopt", errno);
-  int family = domain;
-  if (domain == kAfSmc) family = protocol == kSmcProtoSmc6 ? AF_INET6 : AF_INET;
-  if ((family != AF_INET && family != AF_INET6) || type != SOCK_STREAM) {
-    return failure(r, "getsockopt", EAFNOSUPPORT);
-  }
+// What replace() learns of the old socket before touching anything.
+struct OldSocket {
+  int domain, type, protocol;
+  int family;  // of the TCP socket to make: AF_INET or AF_INET6
+  sockaddr_storage local;
+  socklen_t local_length;
+  bool bound;
+  int status_flags;  // F_GETFL
+  int fd_flags;      // F_GETFD
+};
 
+// Fills *old; on failure names the call that failed in r.
+bool read_old_socket(int fd, OldSocket* old, Replacement* r) {
+  old->domain = read_int(fd, SOL_SOCKET, SO_DOMAIN);
+  old->type = read_int(fd, SOL_SOCKET, SO_TYPE);
+  old->protocol = read_int(fd, SOL_SOCKET, SO_PROTOCOL);
+  if (old->domain < 0 || old->type < 0 || old->protocol < 0) {
+    *r = failure(*r, "getsockopt", errno);
+    return false;
+  }
+  old->family = old->domain;
+  if (old->domain == kAfSmc) old->family = old->protocol == kSmcProtoSmc6 ? AF_INET6 : AF_INET;
+  if ((old->family != AF_INET && old->family != AF_INET6) || old->type != SOCK_STREAM) {
+    *r = failure(*r, "getsockopt", EAFNOSUPPORT);
+    return false;
+  }
   // Data may have moved already: not ours to swap any more.
   sockaddr_storage peer{};
   socklen_t peer_length = sizeof peer;
   if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) == 0 ||
       read_int(fd, SOL_SOCKET, SO_ACCEPTCONN) == 1) {
-    return failure(r, "getpeername", EISCONN);
+    *r = failure(*r, "getpeername", EISCONN);
+    return false;
   }
-
-  sockaddr_storage local{};
-  socklen_t local_length = sizeof local;
-  if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0) {
-    return failure(r, "getsockname", errno);
+  old->local_length = sizeof old->local;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&old->local), &old->local_length) != 0) {
+    *r = failure(*r, "getsockname", errno);
+    return false;
   }
-  const bool bound = is_bound(local);
-  const int status_flags = fcntl(fd, F_GETFL);
-  const int fd_flags = fcntl(fd, F_GETFD);
-  if (status_flags < 0 || fd_flags < 0) return failure(r, "fcntl", errno);
+  old->bound = is_bound(old->local);
+  old->status_flags = fcntl(fd, F_GETFL);
+  old->fd_flags = fcntl(fd, F_GETFD);
+  if (old->status_flags < 0 || old->fd_flags < 0) {
+    *r = failure(*r, "fcntl", errno);
+    return false;
+  }
+  return true;
+}
 
-  // What differs from a fresh socket of the old kind was set by the
-  // program (or by us, for SMC_SNDBUF/SMC_RCVBUF).
-  const int fresh = make_socket(domain, type | SOCK_CLOEXEC, protocol);
-  if (fresh < 0) return failure(r, "socket", errno);
-  int pending[kOptionCount];
-  Value values[kOptionCount];
+// The options of the old socket that differ from a fresh socket of its
+// kind: the program set them (or we did, for SMC_SNDBUF/SMC_RCVBUF).
+// Returns how many, -1 when no fresh socket could be made.
+int differing_options(int fd, const OldSocket& old, MakeSocketFn make_socket,
+                      int pending[kOptionCount], Value values[kOptionCount]) {
+  const int fresh = make_socket(old.domain, old.type | SOCK_CLOEXEC, old.protocol);
+  if (fresh < 0) return -1;
   int count = 0;
   for (int k = 0; k < kOptionCount; ++k) {
     const Option& option = kOptions[k];
-    if (option.ipv6_only && family != AF_INET6) continue;
+    if (option.ipv6_only && old.family != AF_INET6) continue;
     Value old_value, fresh_value;
     if (!read_option(fd, option, &old_value)) continue;
     if (read_option(fresh, option, &fresh_value) &&
@@ -163,9 +183,11 @@ Replacement replace(int fd, MakeSocketFn make_socket) {
     values[count++] = old_value;
   }
   close(fresh);
+  return count;
+}
 
-  const int tcp = make_socket(family, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP);
-  if (tcp < 0) return failure(r, "socket", errno);
+// Sets the carried options on `tcp`, counting them in r.
+void copy_options(int tcp, const int* pending, Value* values, int count, Replacement* r) {
   for (int i = 0; i < count; ++i) {
     const Option& option = kOptions[pending[i]];
     Value& value = values[i];
@@ -176,11 +198,16 @@ Replacement replace(int fd, MakeSocketFn make_socket) {
       memcpy(value.bytes, &bytes, sizeof bytes);
     }
     if (setsockopt(tcp, option.level, option.name, value.bytes, value.length) == 0) {
-      ++r.copied;
-    } else if (r.failed++ == 0) {
-      r.first_failed = option.text;
+      ++r->copied;
+    } else if (r->failed++ == 0) {
+      r->first_failed = option.text;
     }
   }
+}
+
+// The old socket's file status flags (and O_ASYNC's owner and signal) on
+// `tcp`; false with errno set when they cannot be.
+bool copy_status(int fd, int tcp, int status_flags) {
   // The owner first: O_ASYNC starts signalling it at once.
   if ((status_flags & O_ASYNC) != 0) {
     f_owner_ex owner{};
@@ -188,27 +215,41 @@ Replacement replace(int fd, MakeSocketFn make_socket) {
     const int signal = fcntl(fd, F_GETSIG);
     if (signal > 0) fcntl(tcp, F_SETSIG, signal);
   }
-  if (fcntl(tcp, F_SETFL, status_flags & (O_NONBLOCK | O_ASYNC)) != 0) {
-    const int error = errno;
-    close(tcp);
-    return failure(r, "fcntl", error);
-  }
-  // The old socket goes here, and with it its local address.
-  // EBUSY: another thread is opening a file on `fd` this instant.
+  return fcntl(tcp, F_SETFL, status_flags & (O_NONBLOCK | O_ASYNC)) == 0;
+}
+
+// `tcp` onto `fd`; the old socket goes, and with it its local address.
+// EBUSY: another thread is opening a file on `fd` this instant.
+int put_in_place(int tcp, int fd, int fd_flags) {
   int rc = -1;
   for (int attempt = 0; attempt < 8 && rc < 0; ++attempt) {
     rc = dup3(tcp, fd, (fd_flags & FD_CLOEXEC) != 0 ? O_CLOEXEC : 0);
     if (rc < 0 && errno != EINTR && errno != EBUSY) break;
   }
-  if (rc < 0) {
-    const int error = errno;
-    close(tcp);
-    return failure(r, "dup3", error);
-  }
+  return rc;
+}
+
+Replacement replace(int fd, MakeSocketFn make_socket) {
+  Replacement r{0, nullptr, false, false, 0, 0, nullptr};
+  OldSocket old;
+  if (!read_old_socket(fd, &old, &r)) return r;
+  int pending[kOptionCount];
+  Value values[kOptionCount];
+  const int count = differing_options(fd, old, make_socket, pending, values);
+  if (count < 0) return failure(r, "socket", errno);
+
+  const int tcp = make_socket(old.family, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP);
+  if (tcp < 0) return failure(r, "socket", errno);
+  copy_options(tcp, pending, values, count, &r);
+  const char* step = !copy_status(fd, tcp, old.status_flags) ? "fcntl"
+                     : put_in_place(tcp, fd, old.fd_flags) < 0 ? "dup3"
+                                                               : nullptr;
+  const int error = errno;
   close(tcp);
+  if (step != nullptr) return failure(r, step, error);
   r.replaced = true;
-  if (bound) {
-    if (bind(fd, reinterpret_cast<const sockaddr*>(&local), local_length) != 0) {
+  if (old.bound) {
+    if (bind(fd, reinterpret_cast<const sockaddr*>(&old.local), old.local_length) != 0) {
       return failure(r, "bind", errno);
     }
     r.rebound = true;

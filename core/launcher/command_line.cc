@@ -1,5 +1,7 @@
 #include "core/launcher/command_line.h"
 
+#include <initializer_list>
+
 #include <fmt/format.h>
 
 #include "base/settings.h"

@@ -378,80 +378,63 @@ std::string json_array(const std::vector<T>& items, F&& one) {
   return "[" + join(parts, ", ") + "]";
 }
 
-}  // namespace
 
-std::string render_json(const Report& report, const Facts& f) {
-  std::vector<std::pair<const char*, std::string>> fields;
-  const auto boolean = [](bool b) { return std::string(b ? "true" : "false"); };
-  fields.emplace_back("smc", boolean(report.smc_used));
-  fields.emplace_back("verdict", json_string(report.mode));
-  std::string reason = "null";
-  if (report.reason != 0) {
-    const char* name = decline_name(report.reason);
-    const char* text = decline_text(report.reason);
-    reason = fmt::format("{{\"code\": {}, \"name\": {}, \"text\": {}}}", report.reason,
-                         name != nullptr ? json_string(name) : "null",
-                         text != nullptr ? json_string(text) : "null");
+std::string boolean(bool b) { return b ? "true" : "false"; }
+
+std::string json_reason(std::uint32_t code) {
+  if (code == 0) return "null";
+  const char* name = decline_name(code);
+  const char* text = decline_text(code);
+  return fmt::format("{{\"code\": {}, \"name\": {}, \"text\": {}}}", code,
+                     name != nullptr ? json_string(name) : "null",
+                     text != nullptr ? json_string(text) : "null");
+}
+
+std::string json_checks(const std::vector<Check>& checks) {
+  std::vector<std::string> items;
+  for (const Check& c : checks) {
+    items.push_back(fmt::format("{{\"name\": {}, \"status\": {}, \"detail\": {}}}",
+                                json_string(c.name), json_string(status_name(c.status)),
+                                json_string(c.detail)));
   }
-  fields.emplace_back("reason", reason);
-  fields.emplace_back("summary", json_string(report.summary));
+  return "[\n    " + join(items, ",\n    ") + "\n  ]";
+}
 
-  std::vector<std::string> checks;
-  for (const Check& c : report.checks) {
-    checks.push_back(fmt::format("{{\"name\": {}, \"status\": {}, \"detail\": {}}}",
-                                 json_string(c.name), json_string(status_name(c.status)),
-                                 json_string(c.detail)));
-  }
-  fields.emplace_back("checks", "[\n    " + join(checks, ",\n    ") + "\n  ]");
-
-  const LoopbackTest& t = f.loopback;
+std::string json_loopback(const LoopbackTest& t) {
   const auto text_or_null = [](const std::string& s) {
     return s.empty() ? std::string("null") : json_string(s);
   };
-  fields.emplace_back(
-      "loopback",
-      fmt::format("{{\"ran\": {}, \"error\": {}, \"address\": \"127.0.0.1\", "
-                  "\"port\": {}, \"bytes\": {}, \"diag_error\": {}, \"client\": {}, "
-                  "\"server\": {}}}",
-                  boolean(t.ran), text_or_null(t.error), t.port, t.bytes,
-                  text_or_null(t.diag_error), json_socket(t.client), json_socket(t.server)));
-  fields.emplace_back("kernel", json_string(f.kernel_release));
-  fields.emplace_back("loopback_ism", boolean(report.loopback_ism));
+  return fmt::format(
+      "{{\"ran\": {}, \"error\": {}, \"address\": \"127.0.0.1\", \"port\": {}, "
+      "\"bytes\": {}, \"diag_error\": {}, \"client\": {}, \"server\": {}}}",
+      boolean(t.ran), text_or_null(t.error), t.port, t.bytes, text_or_null(t.diag_error),
+      json_socket(t.client), json_socket(t.server));
+}
 
-  std::string smcd = "null";
-  if (f.smcd_devices) {
-    smcd = json_array(*f.smcd_devices, [](const SmcdDevice& d) {
-      return fmt::format("{{\"pci_id\": {}, \"chid\": {}, \"pnetid\": {}}}",
-                         json_string(d.pci_id), d.chid, json_string(d.pnetid));
-    });
-  }
-  fields.emplace_back("smcd_devices", smcd);
+std::string json_smcd_devices(const Facts& f) {
+  if (!f.smcd_devices) return "null";
+  return json_array(*f.smcd_devices, [](const SmcdDevice& d) {
+    return fmt::format("{{\"pci_id\": {}, \"chid\": {}, \"pnetid\": {}}}",
+                       json_string(d.pci_id), d.chid, json_string(d.pnetid));
+  });
+}
 
-  std::string smcr = "null";
-  if (f.smcr_devices) {
-    const auto port = [&](const SmcrPort& p) {
-      const auto it = f.netdevs.find(p.netdev_index);
-      return fmt::format("{{\"port\": {}, \"pnetid\": {}, \"netdev\": {}, \"active\": {}}}",
-                         p.number, json_string(p.pnetid),
-                         it != f.netdevs.end() ? json_string(it->second) : "null",
-                         boolean(p.active));
-    };
-    smcr = json_array(*f.smcr_devices, [&](const SmcrDevice& d) {
-      return fmt::format("{{\"ib_name\": {}, \"pci_id\": {}, \"ports\": {}}}",
-                         json_string(d.ib_name), json_string(d.pci_id),
-                         json_array(d.ports, port));
-    });
-  }
-  fields.emplace_back("smcr_devices", smcr);
+std::string json_smcr_devices(const Facts& f) {
+  if (!f.smcr_devices) return "null";
+  const auto port = [&](const SmcrPort& p) {
+    const auto it = f.netdevs.find(p.netdev_index);
+    return fmt::format("{{\"port\": {}, \"pnetid\": {}, \"netdev\": {}, \"active\": {}}}",
+                       p.number, json_string(p.pnetid),
+                       it != f.netdevs.end() ? json_string(it->second) : "null",
+                       boolean(p.active));
+  };
+  return json_array(*f.smcr_devices, [&](const SmcrDevice& d) {
+    return fmt::format("{{\"ib_name\": {}, \"pci_id\": {}, \"ports\": {}}}",
+                       json_string(d.ib_name), json_string(d.pci_id), json_array(d.ports, port));
+  });
+}
 
-  fields.emplace_back(
-      "ueids", f.ueids ? json_array(*f.ueids, [](const std::string& u) { return json_string(u); })
-                       : "null");
-  fields.emplace_back("seid", f.seid ? fmt::format("{{\"seid\": {}, \"enabled\": {}}}",
-                                                   json_or_null(f.seid->seid),
-                                                   boolean(f.seid->enabled))
-                                     : "null");
-
+std::string json_sysctls(const Facts& f) {
   std::vector<SysctlValue> sysctls;
   if (f.smc_sysctls) sysctls = *f.smc_sysctls;
   sysctls.push_back(f.rmem_max);
@@ -461,8 +444,30 @@ std::string render_json(const Report& report, const Facts& f) {
     pairs.push_back(fmt::format("{}: {}", json_string(s.name),
                                 s.error != 0 ? "null" : json_string(s.value)));
   }
-  fields.emplace_back("sysctls", "{" + join(pairs, ", ") + "}");
+  return "{" + join(pairs, ", ") + "}";
+}
 
+}  // namespace
+
+std::string render_json(const Report& report, const Facts& f) {
+  const std::pair<const char*, std::string> fields[] = {
+      {"smc", boolean(report.smc_used)},
+      {"verdict", json_string(report.mode)},
+      {"reason", json_reason(report.reason)},
+      {"summary", json_string(report.summary)},
+      {"checks", json_checks(report.checks)},
+      {"loopback", json_loopback(f.loopback)},
+      {"kernel", json_string(f.kernel_release)},
+      {"loopback_ism", boolean(report.loopback_ism)},
+      {"smcd_devices", json_smcd_devices(f)},
+      {"smcr_devices", json_smcr_devices(f)},
+      {"ueids", f.ueids ? json_array(*f.ueids, [](const std::string& u) { return json_string(u); })
+                        : "null"},
+      {"seid", f.seid ? fmt::format("{{\"seid\": {}, \"enabled\": {}}}",
+                                    json_or_null(f.seid->seid), boolean(f.seid->enabled))
+                      : "null"},
+      {"sysctls", json_sysctls(f)},
+  };
   std::vector<std::string> lines;
   for (const auto& [key, value] : fields) {
     lines.push_back(fmt::format("  {}: {}", json_string(key), value));
