@@ -53,7 +53,7 @@ MemfdResult create_sealed_memfd(const void* bytes, std::size_t size,
     return fail(fd, noexec_seal, MemfdStep::kSeal);
   }
   // ld.so maps the library's code PROT_EXEC; find out now, not in the
-  // child, if this system forbids that for memfds (an LSM policy, say).
+  // child, if this system forbids that for memfds (an LSM rule, say).
   void* map = mmap(nullptr, size, PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0);
   if (map == MAP_FAILED) return fail(fd, noexec_seal, MemfdStep::kMap);
   munmap(map, size);

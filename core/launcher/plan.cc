@@ -40,7 +40,7 @@ Result<Ok> plan_buffer(const Buffer& b, Plan& plan) {
 }
 
 // One of --include/--exclude with its variable.
-struct PolicyList {
+struct FilterList {
   const std::vector<std::string>& option;
   const char* flag;
   const RuleList& from_env;
@@ -53,7 +53,7 @@ std::string entry_text(const Entry& entry) {
 
 // The environment's list must be clean, as the library would silently
 // skip its bad entries; the options' lists are added to it.
-Result<Ok> plan_policy(const PolicyList& p, Plan& plan) {
+Result<Ok> plan_filter(const FilterList& p, Plan& plan) {
   const RuleList& env = p.from_env;
   if (env.first_error == RuleError::kTooMany) {
     return usage_error(fmt::format("invalid {} in the environment: {} entries, at most {}",
@@ -119,12 +119,12 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
     plan.env.push_back({"SMC_SUMMARY_FILE", *options.summary_file,
                         "--summary-file"});
   }
-  const PolicyList lists[] = {
+  const FilterList lists[] = {
       {options.include, "--include", env.include, "SMC_INCLUDE"},
       {options.exclude, "--exclude", env.exclude, "SMC_EXCLUDE"},
   };
-  for (const PolicyList& list : lists) {
-    const Result<Ok> r = plan_policy(list, plan);
+  for (const FilterList& list : lists) {
+    const Result<Ok> r = plan_filter(list, plan);
     if (!r) return r.error();
   }
   plan.debug = options.debug || env.debug;

@@ -47,9 +47,9 @@ cat "$work/testbed.err" >&2
 passed=0
 failed=0
 if [[ -f "$work/results" ]]; then
-  while read -r verdict name secs; do
-    echo "$verdict $name (${secs} s in the guest)"
-    if [[ "$verdict" == PASS ]]; then
+  while read -r result name secs; do
+    echo "$result $name (${secs} s in the guest)"
+    if [[ "$result" == PASS ]]; then
       passed=$((passed + 1))
     else
       failed=$((failed + 1))

@@ -2,7 +2,7 @@
 # Under -d, each connection gets one line saying what it became: after a
 # blocking connect(), after accept(), and for a non-blocking connect when
 # the program reads SO_ERROR. On this host (no SMC) they are plain TCP;
-# the SMC-D and fallback verdicts are checked in the guest suites. UNIX
+# the SMC-D and fallback outcomes are checked in the guest suites. UNIX
 # sockets get no line. Without -d the hooks say nothing.
 source "$(dirname "$0")/lib.sh"
 kernel_has_smc && fail "this test needs a kernel without SMC (the host's)"
@@ -33,7 +33,7 @@ expect_match "$ERR" "^python3\[[0-9]+\]: smc: accept\([0-9]+\) = [0-9]+ from 127
   "accept"
 expect_match "$ERR" "^python3\[[0-9]+\]: smc: connect\([0-9]+\) completed to 127\.0\.0\.1:$port: TCP \(not an SMC socket\)$" \
   "non-blocking connect, at SO_ERROR"
-expect_eq "$(grep -cE ': smc: (connect|accept)\(' <<<"$ERR")" 3 "verdict lines"
+expect_eq "$(grep -cE ': smc: (connect|accept)\(' <<<"$ERR")" 3 "outcome lines"
 
 run "$SMC_RUN" python3 -c "$probe"
 expect_eq "$ERR" "" "stderr without -d"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # With SMC_INCLUDE/SMC_EXCLUDE (or --include/--exclude), -d shows what the
-# policy decided for each connect() (by the peer) and listen() (by the
+# filter decided for each connect() (by the peer) and listen() (by the
 # bound local address), and the connections still work. On a kernel
 # without SMC every socket is TCP already, which the lines also say; the
 # replacement of real SMC sockets is checked in the SMC guest
 # (tools/guest/smcd) and, TCP for TCP, by //hooks:replace_socket_test.
 source "$(dirname "$0")/lib.sh"
 
-# What the line ends with for a socket the policy keeps off SMC, and for
+# What the line ends with for a socket the filter keeps off SMC, and for
 # one it lets through, on this kernel.
 if kernel_has_smc; then
   off='-> TCP \(replaced the SMC socket\)'
@@ -18,7 +18,7 @@ else
 fi
 
 mkdir "$SCRATCH/www"
-page="policy page $RANDOM$RANDOM"
+page="filter page $RANDOM$RANDOM"
 printf '%s\n' "$page" >"$SCRATCH/www/index.html"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
@@ -48,7 +48,7 @@ client "excluded by SMC_EXCLUDE 127\.0\.0\.1:$((port - 1))-$port $off" "exclude 
 client "not in SMC_EXCLUDE $on" "client the exclude list misses" --exclude "127.0.0.1:$((port + 1))"
 run env SMC_EXCLUDE=127.0.0.1 "$SMC_RUN" -d curl -sS --max-time 10 "$url"
 expect_match "$ERR" "connect\([0-9]+, 127\.0\.0\.1:$port\): excluded by SMC_EXCLUDE 127\.0\.0\.1 $off" \
-  "policy from the environment"
+  "filter from the environment"
 
 kill "$server"
 wait "$server" 2>/dev/null || true
@@ -57,7 +57,7 @@ expect_match "$(cat "$SCRATCH/server.err")" \
   "server decision"
 
 # IPv6, IPv4-mapped peers, a listener never bound, a child given a fresh
-# environment (it gets the lists back), and sockets the policy ignores:
+# environment (it gets the lists back), and sockets the filter ignores:
 # UDP and UNIX connects say nothing.
 probe='
 import os, socket, subprocess, sys
@@ -81,7 +81,7 @@ u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 u.connect(("127.0.0.1", 9))
 x = socket.socket(socket.AF_UNIX)
 try:
-    x.connect("\0smc-policy-test-nobody")
+    x.connect("\0smc-filter-test-nobody")
 except OSError:
     pass
 subprocess.run(["env", "-i", sys.executable, "-c",
@@ -99,7 +99,7 @@ expect_match "$ERR" "listen\([0-9]+\) on \[::\]:[0-9]+: excluded by SMC_EXCLUDE 
 expect_match "$ERR" "connect\([0-9]+, \[::ffff:127\.0\.0\.1\]:[0-9]+\): excluded by SMC_EXCLUDE 127\.0\.0\.0/8 $off\$" \
   "IPv4-mapped peer matched as IPv4"
 expect_match "$ERR" "listen\([0-9]+\) on 0\.0\.0\.0:0: excluded by SMC_EXCLUDE \* $off\$" "listener never bound"
-# Policy lines: "connect(FD, ADDRESS): ..." (the verdict lines after each
+# Filter lines: "connect(FD, ADDRESS): ..." (the outcome lines after each
 # connection read "connect(FD) to ADDRESS: ...").
 expect_eq "$(grep -cE "smc: connect\([0-9]+, " <<<"$ERR")" 3 "connect lines: IPv6, mapped, the child; none for UDP or UNIX"
 expect_contains "$ERR" "execvp: LD_PRELOAD and SMC settings restored for the child" "env -i child's environment"
@@ -107,9 +107,9 @@ child="$(grep -E '^python3\[[0-9]+\]: smc: libsmc-preload loaded' <<<"$ERR" | se
 expect_contains "$child" "SMC_INCLUDE 2 rules, SMC_EXCLUDE 2 rules" "child's lists"
 expect_no_loader_errors "$ERR" "stderr"
 
-# Without a policy, -d says nothing about the policy at connect() or
-# listen() (only the connection's verdict).
+# Without a filter, -d says nothing about the filter at connect() or
+# listen() (only the connection's outcome).
 run "$SMC_RUN" -d python3 -c 'import socket; s = socket.socket(); s.listen(); socket.create_connection(s.getsockname())'
-expect_eq "$RC" 0 "status without a policy"
-expect_no_match "$ERR" "smc: connect\([0-9]+, " "connect lines without a policy"
-expect_not_contains "$ERR" "smc: listen(" "listen lines without a policy"
+expect_eq "$RC" 0 "status without a filter"
+expect_no_match "$ERR" "smc: connect\([0-9]+, " "connect lines without a filter"
+expect_not_contains "$ERR" "smc: listen(" "listen lines without a filter"

@@ -8,9 +8,9 @@ start_fetch "http://127.0.0.1:$PORT/hold/data" "$SMC_RUN" -d "${report[@]}"
 release_fetch
 cat curl.err server.err
 expect_match "$(cat curl.err)" '^curl\[[0-9]+\]: smc: connect\([0-9]+\)( completed)? to 127\.0\.0\.1:[0-9]+: SMC-D$' \
-  "curl's verdict line"
+  "curl's outcome line"
 expect_match "$(cat server.err)" '^python3\[[0-9]+\]: smc: accept\([0-9]+\) = [0-9]+ from 127\.0\.0\.1:[0-9]+: SMC-D$' \
-  "the server's verdict line"
+  "the server's outcome line"
 expect_match "$(cat curl.err)" '^curl\[[0-9]+\]: smc: summary: sockets 1, converted 1 \(IPPROTO_SMC 1, AF_SMC 0\); connections 1: SMC-D 1, SMC-R 0, TCP fallback 0, TCP 0$' \
   "curl's summary line"
 expect_eq "$(python3 -c '
