@@ -9,15 +9,35 @@ long outcome(const SummaryCounts& c, Outcome o) {
   return c.outcomes[static_cast<int>(o)];
 }
 
-// A decline code by its name, or its number for one this build does not
-// know.
-void reason(TextWriter& out, std::uint32_t code) {
-  const char* name = decline_name(code);
-  if (name != nullptr) {
-    out.str(name);
-  } else {
-    out.num(static_cast<long>(code));
+// How write_reasons() puts each "NAME COUNT": `opening` before the first,
+// NAME between `quote` and `between`, `separator` between them.
+struct ReasonStyle {
+  const char* opening;
+  const char* quote;
+  const char* between;
+  const char* separator;
+};
+
+// The fallbacks by reason, each by the kernel's name for it or, for a
+// code this build does not know, its number; those past the counted ones
+// as "other". False when there are none (and nothing was written).
+bool write_reasons(const SummaryCounts& c, TextWriter& out, const ReasonStyle& style) {
+  bool first = true;
+  const auto one = [&](std::uint32_t code, const char* name, long count) {
+    out.str(first ? style.opening : style.separator).str(style.quote);
+    if (name != nullptr) {
+      out.str(name);
+    } else {
+      out.num(static_cast<long>(code));
+    }
+    out.str(style.between).num(count);
+    first = false;
+  };
+  for (const SummaryCounts::Reason& r : c.reasons) {
+    if (r.count > 0) one(r.code, decline_name(r.code), r.count);
   }
+  if (c.other_reasons > 0) one(0, "other", c.other_reasons);
+  return !first;
 }
 
 // Everything after the program's name, from its closing quote on.
@@ -31,17 +51,7 @@ void json_counts(const SummaryCounts& c, TextWriter& out) {
   out.str(",\"tcp\":").num(outcome(c, Outcome::kTcp));
   out.str(",\"unknown\":").num(outcome(c, Outcome::kUnknown));
   out.str(",\"fallback\":{");
-  bool first = true;
-  for (const SummaryCounts::Reason& r : c.reasons) {
-    if (r.count == 0) continue;
-    out.str(first ? "\"" : ",\"");
-    reason(out, r.code);
-    out.str("\":").num(r.count);
-    first = false;
-  }
-  if (c.other_reasons > 0) {
-    out.str(first ? "\"other\":" : ",\"other\":").num(c.other_reasons);
-  }
+  write_reasons(c, out, {"", "\"", "\":", ","});
   out.str("}}\n");
 }
 
@@ -79,19 +89,7 @@ void summary_text(const SummaryCounts& c, TextWriter& out) {
   out.str(": SMC-D ").num(outcome(c, Outcome::kSmcD));
   out.str(", SMC-R ").num(outcome(c, Outcome::kSmcR));
   out.str(", TCP fallback ").num(outcome(c, Outcome::kFallback));
-  bool first = true;
-  for (const SummaryCounts::Reason& r : c.reasons) {
-    if (r.count == 0) continue;
-    out.str(first ? " (" : ", ");
-    reason(out, r.code);
-    out.str(" ").num(r.count);
-    first = false;
-  }
-  if (c.other_reasons > 0) {
-    out.str(first ? " (" : ", ").str("other ").num(c.other_reasons);
-    first = false;
-  }
-  if (!first) out.str(")");
+  if (write_reasons(c, out, {" (", "", " ", ", "})) out.str(")");
   out.str(", TCP ").num(outcome(c, Outcome::kTcp));
   if (outcome(c, Outcome::kUnknown) > 0) {
     out.str(", unknown ").num(outcome(c, Outcome::kUnknown));
