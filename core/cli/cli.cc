@@ -45,6 +45,11 @@ void CommandLine::flag(const std::string& names, bool* on) {
   parser_->app.add_flag(names, *on);
 }
 
+void CommandLine::final_flag(const std::string& names, bool* on) {
+  flag(names, on);
+  final_flags_.push_back(on);
+}
+
 void CommandLine::value(const std::string& names, std::string* value, bool* given) {
   const CLI::Option* option = parser_->app.add_option(names, *value)->multi_option_policy(
       CLI::MultiOptionPolicy::TakeLast);
@@ -73,17 +78,19 @@ Result<Ok> CommandLine::parse(std::span<const std::string> args) {
     return usage_error(describe_parse_error(e));
   }
   for (const auto& [option, given] : parser_->given) *given = option->count() > 0;
-  return Ok{};
+  if (shape_ == Shape::kOptionsThenProgram) return Ok{};
+  for (const bool* on : final_flags_) {
+    if (*on) return Ok{};
+  }
+  const std::vector<std::string> rest = parser_->app.remaining();
+  if (rest.empty()) return Ok{};
+  return usage_error(fmt::format(
+      "{} {}", looks_like_option(rest.front()) ? "invalid option" : "unexpected argument",
+      quote_value(rest.front())));
 }
 
-Result<std::vector<std::string>> CommandLine::rest() const {
+Result<std::vector<std::string>> CommandLine::program() const {
   std::vector<std::string> rest = parser_->app.remaining();
-  if (shape_ == Shape::kOptionsOnly) {
-    if (rest.empty()) return rest;
-    return usage_error(fmt::format(
-        "{} {}", looks_like_option(rest.front()) ? "invalid option" : "unexpected argument",
-        quote_value(rest.front())));
-  }
   // With prefix_command(), CLI11 hands over everything from the first word
   // it does not know, so an unknown option ends up here.
   if (!rest.empty() && rest.front() == "--") {

@@ -31,6 +31,9 @@ class CommandLine {
   // `names` as "-d,--debug". None takes -h or --help by itself: roles
   // declare them as flags and print their own usage text.
   void flag(const std::string& names, bool* on);
+  // A flag that makes the rest of the line moot (-h, -v): given, nothing
+  // else is refused.
+  void final_flag(const std::string& names, bool* on);
   // An option with a value; when repeated, the last wins (as with getopt,
   // which scripts rely on to override). *given tells whether it was there.
   void value(const std::string& names, std::string* value, bool* given);
@@ -39,19 +42,21 @@ class CommandLine {
   // An option each occurrence of which adds one value (--include LIST).
   void list(const std::string& names, std::vector<std::string>* values);
 
-  // Reads `args` (argv without argv[0]) into the declared places.
+  // Reads `args` (argv without argv[0]) into the declared places. For
+  // kOptionsOnly, a word that is not an option is an error, named, unless
+  // a final flag was given.
   Result<Ok> parse(std::span<const std::string> args);
 
-  // After parse(): for kOptionsThenProgram, PROGRAM and its arguments (a
+  // After parse(), for kOptionsThenProgram: PROGRAM and its arguments (a
   // "--" before them dropped), or an error naming an unknown option in
-  // PROGRAM's place; for kOptionsOnly, nothing, or an error naming the
-  // first word that is not an option.
-  Result<std::vector<std::string>> rest() const;
+  // PROGRAM's place.
+  Result<std::vector<std::string>> program() const;
 
  private:
   struct Parser;
   Shape shape_;
   std::unique_ptr<Parser> parser_;
+  std::vector<const bool*> final_flags_;
 };
 
 // A lone "-" is a name (getopt agrees), not an option.

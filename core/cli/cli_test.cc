@@ -26,9 +26,9 @@ TEST_CASE("command line stops at PROGRAM and keeps the last of a repeated value"
   CHECK(given);
   CHECK(size == "2k");
   CHECK(lists == Args{"a", "b"});
-  const auto rest = line.rest();
-  REQUIRE(rest.ok());
-  CHECK(*rest == Args{"prog", "-d", "--", "x"});
+  const auto program = line.program();
+  REQUIRE(program.ok());
+  CHECK(*program == Args{"prog", "-d", "--", "x"});
 }
 
 TEST_CASE("command line names what it refuses in getopt's words") {
@@ -42,8 +42,8 @@ TEST_CASE("command line names what it refuses in getopt's words") {
 
   CommandLine unknown(CommandLine::Shape::kOptionsThenProgram);
   REQUIRE(unknown.parse(Args{"-x", "prog"}).ok());
-  REQUIRE_FALSE(unknown.rest().ok());
-  CHECK(unknown.rest().error().message == "invalid option '-x'");
+  REQUIRE_FALSE(unknown.program().ok());
+  CHECK(unknown.program().error().message == "invalid option '-x'");
 }
 
 TEST_CASE("command line of options only refuses any other word") {
@@ -59,16 +59,20 @@ TEST_CASE("command line of options only refuses any other word") {
     CommandLine line(CommandLine::Shape::kOptionsOnly);
     bool json = false;
     line.flag("-j,--json", &json);
-    REQUIRE(line.parse(row.args).ok());
-    REQUIRE_FALSE(line.rest().ok());
-    CHECK(line.rest().error().message == row.message);
+    const auto parsed = line.parse(row.args);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().message == row.message);
   }
   CommandLine fine(CommandLine::Shape::kOptionsOnly);
   bool json = false;
+  bool help = false;
   fine.flag("-j,--json", &json);
+  fine.final_flag("-h,--help", &help);
   REQUIRE(fine.parse(Args{"--json"}).ok());
-  CHECK(fine.rest().ok());
   CHECK(json);
+  // A final flag makes the rest moot.
+  REQUIRE(fine.parse(Args{"-h", "word"}).ok());
+  CHECK(help);
 }
 
 TEST_CASE("command line takes an option whose value may be left out") {

@@ -31,8 +31,8 @@ struct Values {
 
 void declare(CommandLine& line, Options& o, Values& v) {
   line.flag("-d,--debug", &o.debug);
-  line.flag("-h,--help", &o.help);
-  line.flag("-v,--version", &o.version);
+  line.final_flag("-h,--help", &o.help);
+  line.final_flag("-v,--version", &o.version);
   line.flag("--strict", &o.strict);
   line.flag("--no-inherit", &o.no_inherit);
   line.flag("-n,--dry-run", &o.dry_run);
@@ -134,7 +134,7 @@ Result<Options> parse_options(std::span<const std::string> args) {
   const Result<Ok> parsed = line.parse(args);
   if (!parsed) return parsed.error();
   if (options.help || options.version) return options;
-  Result<std::vector<std::string>> rest = line.rest();
+  Result<std::vector<std::string>> rest = line.program();
   if (!rest) return rest.error();
   options.command = std::move(*rest);
   for (const auto check : {&check_values, &check_actions}) {

@@ -5,18 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "tools/testing/args.h"
+
 namespace smc {
 namespace {
 
-using Args = std::vector<std::string>;
+using testing::Args;
+using testing::fmt_args;
 
 Result<Options> parse(const Args& args) { return parse_options(args); }
-
-std::string fmt_args(const Args& args) {
-  std::string text;
-  for (const std::string& a : args) text += "[" + a + "]";
-  return text;
-}
 
 TEST_CASE("option parser accepts smc-tools' options and stops at PROGRAM") {
   struct Row {

@@ -9,13 +9,11 @@ Result<SmcChkOptions> parse_smc_chk_options(std::span<const std::string> args) {
   CommandLine line(CommandLine::Shape::kOptionsOnly);
   line.flag("-j,--json", &o.json);
   line.flag("-q,--quiet", &o.quiet);
-  line.flag("-h,--help", &o.help);
-  line.flag("-v,--version", &o.version);
+  line.final_flag("-h,--help", &o.help);
+  line.final_flag("-v,--version", &o.version);
   const Result<Ok> parsed = line.parse(args);
   if (!parsed) return parsed.error();
   if (o.help || o.version) return o;
-  const auto rest = line.rest();
-  if (!rest) return rest.error();
   if (o.json && o.quiet) return usage_error("-j and -q exclude each other");
   return o;
 }

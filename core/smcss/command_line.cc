@@ -16,13 +16,11 @@ Result<SmcssOptions> parse_smcss_options(std::span<const std::string> args) {
   line.flag("-j,--json", &o.json);
   // smc-tools truncates addresses unless -W; ours are never truncated.
   line.flag("-W,--wide", &wide);
-  line.flag("-h,--help", &o.help);
-  line.flag("-v,--version", &o.version);
+  line.final_flag("-h,--help", &o.help);
+  line.final_flag("-v,--version", &o.version);
   const Result<Ok> parsed = line.parse(args);
   if (!parsed) return parsed.error();
   if (o.help || o.version) return o;
-  const auto rest = line.rest();
-  if (!rest) return rest.error();
   if (o.all && o.listening) return usage_error("-a and -l exclude each other");
   if (o.smcd && o.smcr) return usage_error("-D and -R exclude each other");
   return o;

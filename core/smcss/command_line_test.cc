@@ -5,16 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "tools/testing/args.h"
+
 namespace smc {
 namespace {
 
-using Args = std::vector<std::string>;
-
-std::string fmt_args(const Args& args) {
-  std::string text;
-  for (const std::string& a : args) text += "[" + a + "]";
-  return text;
-}
+using testing::Args;
+using testing::fmt_args;
 
 TEST_CASE("smcss options follow smc-tools' smcss") {
   auto o = parse_smcss_options(std::vector<std::string>{});
