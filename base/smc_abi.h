@@ -184,10 +184,12 @@ inline constexpr std::uint16_t kSmcNlaSeidEntry = 1;
 inline constexpr std::uint16_t kSmcNlaSeidEnabled = 2;
 inline constexpr std::uint16_t kSmcNlaEidTableEntry = 1;
 
-// Sizes: SMC_MAX_EID_LEN and SMC_MAX_PORTS in include/uapi/linux/smc.h;
-// SMC_MAX_UEID in net/smc/smc_clc.h.
+// Sizes: SMC_MAX_EID_LEN, SMC_MAX_PORTS and SMC_MAX_UEID in
+// include/uapi/linux/smc.h. The UEID table's cap is SMC_MAX_UEID (4, checked
+// in net/smc/smc_clc.c:smc_clc_ueid_add, which answers ERANGE past it), not
+// SMC_CLC_MAX_UEID (8, how many a CLC message may carry).
 inline constexpr int kSmcMaxEidLen = 32;     // EIDs are blank-padded to it
 inline constexpr int kSmcMaxPorts = 2;       // ports per SMC-R device
-inline constexpr int kSmcMaxUeid = 8;        // UEIDs in the kernel's table
+inline constexpr int kSmcMaxUeid = 4;        // UEIDs in the kernel's table
 
 }  // namespace smc
