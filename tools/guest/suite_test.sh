@@ -20,7 +20,7 @@ if [[ "${SMC_RUN_SKIP_GUEST:-}" == 1 ]]; then
   exit 0
 fi
 
-work="$(mktemp -d "${TEST_TMPDIR:-/tmp}/guest-$mode.XXXXXX")"
+work="$(mktemp -d "${TEST_TMPDIR:-/tmp}/guest-$mode.XXXXXX")" || exit 1
 trap 'rm -rf "$work"' EXIT
 # The guest sees the host's / read-only but with its own /tmp, /run and
 # /dev/shm, so files there (a checkout under /tmp, say) are invisible to
