@@ -122,6 +122,13 @@ Result<std::string> install_role_links(const std::string& dir) {
   return install_links(path, dir.empty() ? own_folder : dir, linkable_roles());
 }
 
+// "NAME=VALUE (why)" for -n and -d, the value quoted as in a shell: a
+// newline in it (LD_PRELOAD comes from the user) cannot fake a line.
+std::string describe(const EnvVar& var) {
+  const std::string text = fmt::format("{}={}", var.name, shell_quote(var.value));
+  return var.why.empty() ? text : fmt::format("{} ({})", text, var.why);
+}
+
 // -n: what would happen, on stdout, with nothing changed or run.
 std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
                     const Reach& reach, const std::string& program,
@@ -144,10 +151,7 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
     out += fmt::format("warning: {}\n", warning);
   }
   for (const EnvVar& var : env) {
-    out += var.why.empty()
-               ? fmt::format("would set {}={}\n", var.name, var.value)
-               : fmt::format("would set {}={} ({})\n", var.name, var.value,
-                             var.why);
+    out += fmt::format("would set {}\n", describe(var));
   }
   if (reach.offer_library) {
     out += fmt::format(
@@ -208,12 +212,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
       return system_error(fmt::format("cannot set {}", var.name));
     }
-    if (plan->debug) {
-      console.diagnostic(
-          var.why.empty() ? fmt::format("{}={}", var.name, var.value)
-                          : fmt::format("{}={} ({})", var.name, var.value,
-                                        var.why));
-    }
+    if (plan->debug) console.diagnostic(describe(var));
   }
   if (plan->debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", *program,

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/blob/blob.h"
+#include "core/quote/quote.h"
 
 namespace smc {
 namespace {
@@ -63,7 +64,8 @@ void judge(const std::string& program, const std::string& shown,
   }
 
   if (!interpreter.empty() && depth < 4) {
-    judge(interpreter, fmt::format("{} (the interpreter of {})", interpreter, shown),
+    judge(interpreter,
+          fmt::format("{} (the interpreter of {})", printable(interpreter), shown),
           library, depth + 1, reach);
     return;
   }
@@ -92,7 +94,8 @@ void judge(const std::string& program, const std::string& shown,
 
 Reach judge_reach(const std::string& program, const ElfFacts& library) {
   Reach reach;
-  judge(program, program, library, 0, reach);
+  // Names in warnings are printable: a newline cannot forge a line.
+  judge(program, printable(program), library, 0, reach);
   return reach;
 }
 

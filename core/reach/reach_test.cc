@@ -109,6 +109,15 @@ TEST_CASE("reach: programs whose loader would reject the library go without it")
   CHECK_FALSE(r.offer_library);
 }
 
+TEST_CASE("reach: a name with a newline cannot forge a warning line") {
+  testing::TempDir dir;
+  elf64(dir / "two\nlines", nullptr);
+  const Reach r = judge_reach(dir / "two\nlines", kLibrary);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find('\n') == std::string::npos);
+  CHECK(r.warnings[0].find("two\\nlines") != std::string::npos);
+}
+
 TEST_CASE("reach: musl programs get the library like glibc ones") {
   testing::TempDir dir;
   elf64(dir / "musl", "/lib/ld-musl-x86_64.so.1");
