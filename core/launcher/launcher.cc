@@ -118,6 +118,16 @@ Result<std::string> install_role_links(const std::string& dir) {
         "cannot find this file through /proc/self/exe: {}", std::strerror(errno)));
   }
   const std::string path(exe, static_cast<std::size_t>(n));
+  // The kernel names a file that was removed or replaced while it ran
+  // "PATH (deleted)" (fs/d_path.c): links would dangle, or lead to
+  // whatever now has that name.
+  constexpr std::string_view kDeleted = " (deleted)";
+  if (path.ends_with(kDeleted)) {
+    return system_error(fmt::format(
+        "this file, {}, was deleted or replaced while it ran: links to it "
+        "would dangle; run --install-links from the file now there",
+        quote_value(path.substr(0, path.size() - kDeleted.size()))));
+  }
   const std::string own_folder = path.substr(0, std::max<std::size_t>(path.rfind('/'), 1));
   return install_links(path, dir.empty() ? own_folder : dir, linkable_roles());
 }
