@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "base/output_file.h"
 #include "base/summary.h"
 #include "hooks/log.h"
 #include "hooks/state.h"
@@ -81,14 +82,23 @@ void write_json(const SummaryCounts& counts, const char* path, bool debug) {
   char line[kSummaryJsonMax];
   const std::size_t length =
       summary_json(counts, getpid(), program_invocation_short_name, line);
-  const int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  // A regular file or a new one, never a FIFO (which could hang the
+  // program's exit) or a device: base/output_file.h.
+  const OutputFile file = open_output_file(path, O_APPEND, 0644);
   // One write with O_APPEND: lines of concurrent processes do not mix.
-  const bool ok = fd >= 0 && write(fd, line, length) == static_cast<ssize_t>(length);
-  const int error = errno;
-  if (fd >= 0) close(fd);
-  if (!ok && debug) {
-    LogLine().str("cannot write the summary to ").str(path).str(": ").error(error).emit();
+  const bool ok = file.fd >= 0 &&
+                  write(file.fd, line, length) == static_cast<ssize_t>(length);
+  const int error = file.fd >= 0 ? errno : file.error;
+  if (file.fd >= 0) close(file.fd);
+  if (ok || !debug) return;
+  LogLine report;
+  report.str("cannot write the summary to ").str(path).str(": ");
+  if (const char* kind = describe(file.refusal)) {
+    report.str(kind).str(file.refusal == OutputRefusal::kOther ? "" : ", not a regular file");
+  } else {
+    report.error(error);
   }
+  report.emit();
 }
 
 void write_line(const SummaryCounts& counts) {

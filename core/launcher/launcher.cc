@@ -1,6 +1,7 @@
 #include "core/blob/blob.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "base/output_file.h"
 #include "base/preload_list.h"
 #include "core/exec/exec.h"
 #include "core/files/files.h"
@@ -91,21 +93,39 @@ std::string preload_value(const std::string& ours) {
   return composed.value;
 }
 
-// The --summary-file FILE, absolute (the program may change its folder
-// before it exits) and known to be writable now rather than at exit.
-Result<std::string> summary_file(const std::string& file) {
-  const Result<std::string> absolute = absolute_path(file);
+// The summary file (--summary-file FILE, or SMC_SUMMARY_FILE from the
+// environment), absolute (the program may change its folder before it
+// exits) and known now to be one the library may write at exit: a
+// regular file or a new one (base/output_file.h). Under -n nothing is
+// created: an existing file is only looked at.
+Result<std::string> summary_file(const EnvVar& var, bool dry_run) {
+  const bool from_env = var.why == kSummaryFileFromEnv;
+  const std::string named =
+      from_env ? fmt::format("SMC_SUMMARY_FILE {} in the environment", quote_value(var.value))
+               : fmt::format("--summary-file {}", quote_value(var.value));
+  const Result<std::string> absolute = absolute_path(var.value);
   if (!absolute) {
-    return usage_error(fmt::format("--summary-file: {}", absolute.error().message));
+    return usage_error(fmt::format("{}: {}", from_env ? "SMC_SUMMARY_FILE" : "--summary-file",
+                                   absolute.error().message));
   }
   const std::string& path = *absolute;
-  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-                      0644);
-  if (fd < 0) {
-    return usage_error(fmt::format("cannot write --summary-file {}: {}",
-                                   quote_value(file), std::strerror(errno)));
+  OutputFile file{-1, OutputRefusal::kNone, 0};
+  struct stat st {};
+  if (dry_run) {
+    if (stat(path.c_str(), &st) == 0) file.refusal = output_refusal(st.st_mode);
+  } else {
+    file = open_output_file(path.c_str(), O_APPEND, 0644);
+    if (file.fd >= 0) close(file.fd);
   }
-  close(fd);
+  if (file.refusal == OutputRefusal::kSystemError) {
+    return usage_error(fmt::format("cannot write {}: {}", named, std::strerror(file.error)));
+  }
+  if (file.refusal == OutputRefusal::kOther) {
+    return usage_error(fmt::format("{} is not a regular file", named));
+  }
+  if (file.refusal != OutputRefusal::kNone) {
+    return usage_error(fmt::format("{} is {}, not a regular file", named, describe(file.refusal)));
+  }
   return path;
 }
 
@@ -194,7 +214,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   if (!plan) return plan.error();
   for (EnvVar& var : plan->env) {
     if (var.name != "SMC_SUMMARY_FILE") continue;
-    const Result<std::string> path = summary_file(var.value);
+    const Result<std::string> path = summary_file(var, options->dry_run);
     if (!path) return path.error();
     var.value = *path;
   }
