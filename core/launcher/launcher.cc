@@ -204,7 +204,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   if (options->version) return fmt::format("smc_run {}\n", kVersion);
   if (options->write_lib) {
     const Result<Ok> written =
-        replace_file(*options->write_lib, preload_library(), 0644);
+        write_file(*options->write_lib, preload_library(), 0644, "--write-lib");
     if (!written) return written.error();
     return std::string();
   }

@@ -54,7 +54,7 @@ row "only --" 1 out "missing PROGRAM" "$SMC_RUN" --
 row "unknown role" 1 out "unknown role 'smcx' \(roles: smc_run, smcss, smcd, smc_chk\)" "$SMC_RUN" --role smcx
 row "--write-lib with a program" 1 out "--write-lib writes the library and exits; unexpected 'true'" \
   "$SMC_RUN" --write-lib "$SCRATCH/x.so" true
-row "--write-lib into a missing folder" 125 out "cannot write $SCRATCH/no/x.so: No such file or directory" \
+row "--write-lib into a missing folder" 125 out "cannot write '$SCRATCH/no/x.so': No such file or directory" \
   "$SMC_RUN" --write-lib "$SCRATCH/no/x.so"
 
 # Sizes.
