@@ -1,5 +1,7 @@
 #include "base/settings.h"
 
+#include <sys/auxv.h>
+
 namespace smc {
 namespace {
 
@@ -68,7 +70,11 @@ const char* find_env(const char* const* envp, const char* name) {
   return entry + 1;
 }
 
-Settings read_settings(const char* const* envp) {
+bool secure_execution() { return getauxval(AT_SECURE) != 0; }
+
+Settings read_settings(const char* const* envp, bool secure) {
+  // Nothing from a less privileged caller's environment: see settings.h.
+  if (secure) envp = nullptr;
   Settings s{};
   s.sndbuf = read_buffer(envp, "SMC_SNDBUF");
   s.rcvbuf = read_buffer(envp, "SMC_RCVBUF");
