@@ -101,17 +101,23 @@ LogLine& named(LogLine& line, const Name (&names)[N], int value) {
 LogLine::LogLine(bool enabled) : enabled_(enabled) {
   if (!enabled_) return;
   const char* program = program_invocation_short_name;
-  str(program != nullptr && program[0] != '\0' ? program : "?");
+  // A name of any length leaves the line its room: at most 64 bytes of it.
+  char name[65];
+  TextWriter shown(name, sizeof name);
+  shown.printable(program != nullptr && program[0] != '\0' ? program : "?");
+  text_.str(shown.data(), shown.size());
   str("[").num(getpid()).str("]: smc: ");
 }
 
+// Text from anywhere (the environment, a program's name, our own words)
+// goes in printable: a newline in it cannot forge a line of ours.
 LogLine& LogLine::str(const char* text) {
-  if (enabled_) text_.str(text);
+  if (enabled_) text_.printable(text);
   return *this;
 }
 
 LogLine& LogLine::str(const char* text, std::size_t length) {
-  if (enabled_) text_.str(text, length);
+  if (enabled_) text_.printable(text, length);
   return *this;
 }
 

@@ -8,7 +8,8 @@
 // Lines go to the library's own copy of stderr, taken at load
 // (open_diagnostics), never to whatever the program later puts on fd 2 (a
 // daemon may close it and get a socket or a log file on that number), and
-// only while that copy (or fd 2) still is the file it was.
+// only while that copy (or fd 2) still is the file it was. Text is written
+// printable (control characters as \xHH), so every line stays one line.
 #pragma once
 
 #include <cstddef>
