@@ -18,8 +18,12 @@ extern "C" char* program_invocation_short_name;
 namespace smc {
 namespace {
 
-// Our copy of stderr and what it was: -1 until open_diagnostics().
-std::atomic<int> g_log_fd{-1};
+// What fd 2 was at load: -1 until open_diagnostics(), -2 when it was
+// closed then. No copy of it is kept: a copy would hold the caller's pipe
+// or terminal open for as long as the program lives, even after it
+// detached (daemon(0, 0) puts /dev/null on 0, 1 and 2), and keep
+// `x=$(smc_run --summary prog 2>&1)` waiting for it.
+std::atomic<int> g_log_state{-1};
 std::atomic<unsigned long> g_log_dev{0};
 std::atomic<unsigned long> g_log_ino{0};
 
@@ -30,16 +34,14 @@ bool is_recorded_stderr(int fd) {
          static_cast<unsigned long>(st.st_ino) == g_log_ino.load();
 }
 
-// Where a line may go now, or -1 to drop it: our copy of stderr, or fd 2
-// while it still is that same file (a program that closed every
-// descriptor also closed our copy); never a file the program put there.
+// Where a line may go now, or -1 to drop it: fd 2 while it still is the
+// file it was at load; never a file the program put there since (a daemon
+// may close it and get a socket or a log file on that number).
 int log_target() {
-  const int fd = g_log_fd.load();
-  if (fd == -2) return -1;  // stderr was closed at load
-  if (fd < 0) return STDERR_FILENO;
-  if (is_recorded_stderr(fd)) return fd;
-  if (is_recorded_stderr(STDERR_FILENO)) return STDERR_FILENO;
-  return -1;
+  const int state = g_log_state.load();
+  if (state == -2) return -1;  // stderr was closed at load
+  if (state == -1) return STDERR_FILENO;
+  return is_recorded_stderr(STDERR_FILENO) ? STDERR_FILENO : -1;
 }
 
 struct Name {
@@ -157,19 +159,14 @@ LogLine& LogLine::error(int error) {
 }
 
 void open_diagnostics() {
-  // High, so that it stays clear of the numbers programs use; CLOEXEC, so
-  // that children take their own copy.
-  int fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 900);
-  if (fd < 0) fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 10);
   struct stat st {};
-  if (fd < 0 || fstat(fd, &st) != 0) {
-    if (fd >= 0) close(fd);
-    g_log_fd.store(-2);
+  if (fstat(STDERR_FILENO, &st) != 0) {
+    g_log_state.store(-2);
     return;
   }
   g_log_dev.store(static_cast<unsigned long>(st.st_dev));
   g_log_ino.store(static_cast<unsigned long>(st.st_ino));
-  g_log_fd.store(fd);
+  g_log_state.store(STDERR_FILENO);
 }
 
 void LogLine::emit() {
