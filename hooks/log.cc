@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -42,6 +44,42 @@ int log_target() {
   if (state == -2) return -1;  // stderr was closed at load
   if (state == -1) return STDERR_FILENO;
   return is_recorded_stderr(STDERR_FILENO) ? STDERR_FILENO : -1;
+}
+
+// write(2) that cannot raise SIGPIPE in the program: a reader of stderr
+// that went away (`smc_run --summary prog 2>&1 | head -c1`) must not kill
+// a program that would have ended well alone. SIGPIPE is blocked around
+// the write, and one it raised is taken back with a zero-timeout
+// sigtimedwait(), unless one was pending already (the program's own).
+// Only system calls: async-signal-safe.
+void write_without_sigpipe(int fd, const char* text, std::size_t length) {
+  sigset_t pipe_only;
+  sigset_t before;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_only, &before);
+  sigset_t pending;
+  sigemptyset(&pending);
+  const bool was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
+  bool broken = false;
+  std::size_t done = 0;
+  while (done < length) {
+    const ssize_t n = write(fd, text + done, length - done);
+    if (n > 0) {
+      done += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      broken = n < 0 && errno == EPIPE;
+      break;  // stderr closed or full: diagnostics are best effort
+    }
+  }
+  if (broken && !was_pending) {
+    const timespec now{0, 0};
+    while (sigtimedwait(&pipe_only, nullptr, &now) < 0 && errno == EINTR) {
+    }
+  }
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
 }
 
 struct Name {
@@ -179,17 +217,7 @@ void LogLine::emit() {
   }
   const std::size_t length = text_.size() + 1;
   buf_[length - 1] = '\n';  // over the NUL
-  std::size_t done = 0;
-  while (done < length) {
-    const ssize_t n = write(fd, buf_ + done, length - done);
-    if (n > 0) {
-      done += static_cast<std::size_t>(n);
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else {
-      break;  // stderr closed or full: diagnostics are best effort
-    }
-  }
+  write_without_sigpipe(fd, buf_, length);
   buf_[length - 1] = '\0';
   errno = saved_errno;
 }

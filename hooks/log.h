@@ -10,7 +10,8 @@
 // on that number (a daemon may close it and get a socket or a log file
 // there); then they are dropped. No copy of stderr is kept: it would hold
 // the caller's pipe open after the program detached. Text is written
-// printable (control characters as \xHH), so every line stays one line.
+// printable (control characters as \xHH), so every line stays one line,
+// and a write to a pipe nobody reads never raises SIGPIPE.
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,7 @@
 #include "core/blob/blob.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -153,6 +154,30 @@ Result<std::string> install_role_links(const std::string& dir) {
   return install_links(path, dir.empty() ? own_folder : dir, linkable_roles());
 }
 
+// SIGPIPE ignored while smc_run itself writes, and put back as it was
+// given before PROGRAM is started (the disposition is inherited by exec).
+class PipeSignalIgnored {
+ public:
+  PipeSignalIgnored() { ignore(); }
+  ~PipeSignalIgnored() { restore(); }
+  PipeSignalIgnored(const PipeSignalIgnored&) = delete;
+  PipeSignalIgnored& operator=(const PipeSignalIgnored&) = delete;
+
+  void ignore() {
+    struct sigaction ignored {};
+    ignored.sa_handler = SIG_IGN;
+    saved_ = sigaction(SIGPIPE, &ignored, &before_) == 0;
+  }
+  void restore() {
+    if (saved_) sigaction(SIGPIPE, &before_, nullptr);
+    saved_ = false;
+  }
+
+ private:
+  struct sigaction before_ {};
+  bool saved_ = false;
+};
+
 // "NAME=VALUE (why)" for -n and -d, the value quoted as in a shell: a
 // newline in it (LD_PRELOAD comes from the user) cannot fake a line.
 std::string describe(const EnvVar& var) {
@@ -219,6 +244,10 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   }
   if (options->install_links) return install_role_links(*options->install_links);
 
+  // From here on smc_run writes -d lines and warnings to a stderr that may
+  // be a pipe nobody reads: best effort, never a SIGPIPE that kills it
+  // before PROGRAM starts.
+  PipeSignalIgnored pipe_signal;
   Result<Plan> plan = make_plan(*options, environ);
   if (!plan) return plan.error();
   for (EnvVar& var : plan->env) {
@@ -257,7 +286,10 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     console.diagnostic(fmt::format("exec {} with argv: {}", *program,
                                    shell_quote(options->command)));
   }
-  return exec_program(*program, options->command);
+  pipe_signal.restore();  // PROGRAM gets what smc_run was given
+  Error failed = exec_program(*program, options->command);
+  pipe_signal.ignore();  // for the error line
+  return failed;
 }
 
 }  // namespace smc
