@@ -63,6 +63,19 @@ const char* find_env_entry(const char* const* envp, const char* name) {
   return nullptr;
 }
 
+const char* find_env_last(const char* const* envp, const char* name) {
+  const char* last = nullptr;
+  for (const char* const* e = envp; e != nullptr && *e != nullptr; ++e) {
+    const char* entry = find_env_entry(e, name);
+    if (entry == nullptr) break;
+    last = entry;
+    while (*e != entry) ++e;  // on to the entry after it
+  }
+  if (last == nullptr) return nullptr;
+  while (*last != '=') ++last;
+  return last + 1;
+}
+
 const char* find_env(const char* const* envp, const char* name) {
   const char* entry = find_env_entry(envp, name);
   if (entry == nullptr) return nullptr;

@@ -100,4 +100,9 @@ const char* find_env(const char* const* envp, const char* name);
 // The whole "NAME=value" entry of `name` in envp, or nullptr.
 const char* find_env_entry(const char* const* envp, const char* name);
 
+// The value of the last `name` in envp, or nullptr: the LD_PRELOAD that
+// glibc's loader uses when there are several (elf/rtld.c reads them all,
+// each overriding the one before).
+const char* find_env_last(const char* const* envp, const char* name);
+
 }  // namespace smc

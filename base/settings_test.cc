@@ -178,6 +178,14 @@ TEST_CASE("settings survive an empty or missing environment") {
   CHECK(read_settings(nullptr).rcvbuf.bytes == 0);
 }
 
+TEST_CASE("find_env_last takes the last of duplicate entries, as glibc's loader does") {
+  const char* env[] = {"LD_PRELOAD=/a.so", "X=1", "LD_PRELOAD=/b.so", "LD_PRELOADX=c", nullptr};
+  CHECK(std::string(find_env_last(env, "LD_PRELOAD")) == "/b.so");
+  CHECK(std::string(find_env_last(env, "X")) == "1");
+  CHECK(find_env_last(env, "Y") == nullptr);
+  CHECK(find_env_last(nullptr, "X") == nullptr);
+}
+
 TEST_CASE("find_env takes the first of duplicate entries, as getenv does") {
   const char* env[] = {"SMC_RCVBUF=8k", "SMC_RCVBUF=16k", nullptr};
   CHECK(std::string(find_env(env, "SMC_RCVBUF")) == "8k");

@@ -73,7 +73,7 @@ __attribute__((constructor)) void on_load() {
   if (settings.debug || settings.summary) open_diagnostics();
   // In secure-execution mode LD_PRELOAD is the caller's, not ours to
   // follow (base/settings.h): children are left as the loader leaves them.
-  if (!secure_execution()) remember_own_library(find_env(environ, "LD_PRELOAD"));
+  if (!secure_execution()) remember_own_library(find_env_last(environ, "LD_PRELOAD"));
 }
 
 }  // namespace

@@ -34,6 +34,18 @@ void adopt(char* const* envp) {
     if (name_length >= sizeof name) continue;
     memcpy(name, *e, name_length);
     name[name_length] = '\0';
+    if (preload) {
+      // setenv() replaces the first of several LD_PRELOAD entries only,
+      // and the loader reads the last: one is left (hooks/child_env.h).
+      // The value may be one of environ's own strings, which musl's
+      // unsetenv() frees: copied first.
+      char* value = strdup(equals + 1);
+      if (value == nullptr) continue;
+      unsetenv(name);
+      setenv(name, value, 1);
+      free(value);
+      continue;
+    }
     const char* current = getenv(name);
     if (current == nullptr || strcmp(current, equals + 1) != 0) {
       setenv(name, equals + 1, 1);

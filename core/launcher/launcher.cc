@@ -84,10 +84,12 @@ Result<std::string> place_library(const Plan& plan, const Console& console) {
 }
 
 // Drops earlier copies of our library from LD_PRELOAD, closing the memfds
-// of an outer smc_run that would otherwise leak into PROGRAM.
+// of an outer smc_run that would otherwise leak into PROGRAM. Built on the
+// last LD_PRELOAD of the environment, the one glibc's loader reads when
+// there are several; run_smc_run leaves PROGRAM only this one.
 std::string preload_value(const std::string& ours) {
-  const ComposedPreload composed =
-      compose_ld_preload(std::getenv("LD_PRELOAD"), ours, names_our_library);
+  const ComposedPreload composed = compose_ld_preload(
+      find_env_last(environ, "LD_PRELOAD"), ours, names_our_library);
   for (const std::string& entry : composed.dropped) {
     const std::optional<int> fd = proc_self_fd(entry);
     if (fd && entry != ours) close(*fd);
@@ -277,6 +279,8 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     env.push_back({"LD_PRELOAD", preload_value(*library), ""});
   }
   for (const EnvVar& var : env) {
+    // setenv() would replace the first of several entries only.
+    if (var.name == "LD_PRELOAD") unsetenv("LD_PRELOAD");
     if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
       return system_error(fmt::format("cannot set {}", var.name));
     }
