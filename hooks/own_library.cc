@@ -108,10 +108,11 @@ bool entry_for_children(char* out, std::size_t capacity, bool* recreated) {
   // Closed, or the number now holds something else: a new memfd.
   const MemfdResult m = create_sealed_memfd(g_image, g_size, kLibraryName);
   if (m.fd < 0) return false;
-  const int high = move_to_high_fd(m.fd);
+  const int high = place_library_fd(m.fd, false, nullptr, nullptr);
+  close(m.fd);
   struct stat st {};
   if (high < 0 || fstat(high, &st) != 0) {
-    close(high < 0 ? m.fd : high);
+    if (high >= 0) close(high);
     return false;
   }
   g_dev.store(static_cast<unsigned long>(st.st_dev));

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,15 +58,19 @@ void raise_sysctls(const Plan& plan, const Console& console) {
   }
 }
 
-// The memfd, at a high descriptor, readable by PROGRAM as /proc/self/fd/N.
-Result<std::string> place_library(const Plan& plan, const Console& console) {
+// The memfd, at a high descriptor, readable by PROGRAM as /proc/self/fd/N;
+// nullopt when the descriptor limit leaves no number for it beside the
+// program's own (base/sealed_memfd.h): then PROGRAM goes without it.
+Result<std::optional<std::string>> place_library(const Plan& plan, const Console& console) {
   const auto library = preload_library();
   const Result<SealedMemfd> memfd =
       make_sealed_memfd(library, kLibraryName);
   if (!memfd) return memfd.error();
-  const Result<int> fd = keep_across_exec(memfd->fd);
+  if (memfd->fd < 0) return std::optional<std::string>();
+  const Result<std::optional<int>> fd = keep_across_exec(memfd->fd);
   if (!fd) return fd.error();
-  const std::string path = fmt::format("/proc/self/fd/{}", *fd);
+  if (!fd->has_value()) return std::optional<std::string>();
+  const std::string path = fmt::format("/proc/self/fd/{}", **fd);
   if (!names_our_library(path)) {
     const bool no_proc = access("/proc/self", F_OK) != 0;
     return system_error(fmt::format(
@@ -80,7 +85,20 @@ Result<std::string> place_library(const Plan& plan, const Console& console) {
         "preload library: {} bytes in sealed memfd {}{}", library.size(), path,
         memfd->noexec_seal ? " (MFD_NOEXEC_SEAL)" : ""));
   }
-  return path;
+  return std::optional<std::string>(path);
+}
+
+// Why PROGRAM runs without the library when the limit leaves no room.
+std::string no_room_warning(const std::string& program) {
+  rlimit limit{};
+  getrlimit(RLIMIT_NOFILE, &limit);
+  const auto shown = [](rlim_t value) {
+    return value == RLIM_INFINITY ? std::string("unlimited") : std::to_string(value);
+  };
+  return fmt::format(
+      "RLIMIT_NOFILE (soft {}, hard {}) leaves no descriptor for the library beside "
+      "the program's own: {} runs without it, so its TCP sockets stay TCP",
+      shown(limit.rlim_cur), shown(limit.rlim_max), printable(program));
 }
 
 // Drops earlier copies of our library from LD_PRELOAD, closing the memfds
@@ -274,9 +292,13 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   for (const std::string& warning : reach.warnings) console.warning(warning);
 
   if (reach.offer_library) {
-    const Result<std::string> library = place_library(*plan, console);
+    const Result<std::optional<std::string>> library = place_library(*plan, console);
     if (!library) return library.error();
-    env.push_back({"LD_PRELOAD", preload_value(*library), ""});
+    if (library->has_value()) {
+      env.push_back({"LD_PRELOAD", preload_value(**library), ""});
+    } else {
+      console.warning(no_room_warning(options->command.front()));
+    }
   }
   for (const EnvVar& var : env) {
     // setenv() would replace the first of several entries only.

@@ -114,7 +114,10 @@ row "read-only /proc/sys and a size above rmem_max" 0 err "smc_run: Warning: can
   unshare --mount sh -c 'mount --bind -o ro /proc/sys /proc/sys && exec "$@"' sh "$SMC_RUN" -r 1023m sh -c "$ok"
 row "memfd exec disallowed (vm.memfd_noexec=2)" 0 runs "" \
   unshare --pid --fork --mount-proc sh -c 'echo 2 >/proc/sys/vm/memfd_noexec && exec "$@"' sh "$SMC_RUN" sh -c "$ok"
-row "no descriptor left for the memfd" 125 out "cannot create a memfd for the library: Too many open files" \
+row "descriptor limit 4, soft and hard: no room for the library" 0 err \
+  "smc_run: Warning: RLIMIT_NOFILE \(soft 4, hard 4\) leaves no descriptor for the library.* sh runs without it" \
+  prlimit --nofile=4 "$SMC_RUN" sh -c "$ok"
+row "descriptor limit 3: no descriptor for the memfd, the program fails as alone" 127 quiet "" \
   prlimit --nofile=3 "$SMC_RUN" sh -c "$ok"
 row "stderr closed under -d" 0 runs "" sh -c 'exec "$@" 2>&-' sh "$SMC_RUN" -d sh -c "$ok"
 row "stdout closed for -v" 125 quiet "" sh -c 'exec "$@" >&-' sh "$SMC_RUN" -v
