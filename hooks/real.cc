@@ -42,6 +42,11 @@ int execve_syscall(const char* path, char* const argv[], char* const envp[]) {
   return static_cast<int>(syscall(SYS_execve, path, argv, envp));
 }
 
+int execveat_syscall(int dirfd, const char* path, char* const argv[],
+                     char* const envp[], int flags) {
+  return static_cast<int>(syscall(SYS_execveat, dirfd, path, argv, envp, flags));
+}
+
 template <typename Result, typename... Args>
 Result unavailable(Args...) {
   errno = ENOSYS;
@@ -86,6 +91,8 @@ RealCalls resolve_real_calls() {
                      &unavailable<int, const char*, char* const*, char* const*>),
       next<FexecveFn>("fexecve", &smc_own_fexecve,
                       &unavailable<int, int, char* const*, char* const*>),
+      // glibc 2.34 and later; elsewhere the system call (Linux 3.19).
+      next<ExecveatFn>("execveat", &smc_own_execveat, &execveat_syscall),
       next<SpawnFn>("posix_spawn", &smc_own_posix_spawn,
                     &unavailable_spawn<pid_t*, const char*,
                                  const posix_spawn_file_actions_t*,

@@ -16,6 +16,7 @@ using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
                         const posix_spawnattr_t*, char* const[], char* const[]);
 using SystemFn = int (*)(const char*);
 using PopenFn = FILE* (*)(const char*, const char*);
+using ExecveatFn = int (*)(int, const char*, char* const[], char* const[], int);
 using CloseFromFn = int (*)(posix_spawn_file_actions_t*, int);
 using ActionsFn = int (*)(posix_spawn_file_actions_t*);  // init, destroy
 using AddOpenFn = int (*)(posix_spawn_file_actions_t*, int, const char*, int, mode_t);
@@ -33,6 +34,7 @@ int smc_own_listen(int fd, int backlog);
 int smc_own_execve(const char*, char* const[], char* const[]);
 int smc_own_execvpe(const char*, char* const[], char* const[]);
 int smc_own_fexecve(int, char* const[], char* const[]);
+int smc_own_execveat(int, const char*, char* const[], char* const[], int);
 int smc_own_posix_spawn(pid_t*, const char*, const posix_spawn_file_actions_t*,
                         const posix_spawnattr_t*, char* const[], char* const[]);
 int smc_own_posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*,
@@ -60,6 +62,7 @@ struct RealCalls {
   ExecveFn execve;
   ExecveFn execvpe;  // same shape: a file to search for instead of a path
   FexecveFn fexecve;
+  ExecveatFn execveat;
   SpawnFn posix_spawn;
   SpawnFn posix_spawnp;
   SystemFn system;
