@@ -40,7 +40,7 @@ std::vector<const char*> c_strings(const std::vector<std::string>& strings) {
 // Whether the file starts with the ELF magic: a program the kernel
 // refused (another machine, truncated), never a script for /bin/sh.
 bool starts_as_elf(const std::string& path) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
   if (fd < 0) return false;
   char magic[4] = {};
   const bool elf = pread(fd, magic, sizeof magic, 0) == sizeof magic &&

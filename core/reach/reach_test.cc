@@ -158,6 +158,14 @@ TEST_CASE("reach: setuid programs of another owner are named") {
   CHECK(judge_reach(dir / "suid", kLibrary).warnings.empty());
 }
 
+TEST_CASE("reach: an interpreter that is a FIFO is not opened for reading") {
+  testing::TempDir dir;
+  REQUIRE(mkfifo((dir / "fifo").c_str(), 0755) == 0);
+  std::ofstream(dir / "script") << "#!" << (dir / "fifo").string() << "\n";
+  chmod((dir / "script").c_str(), 0755);
+  CHECK(judge_reach(dir / "script", kLibrary).warnings.empty());  // returns at once
+}
+
 TEST_CASE("reach: unreadable and non-ELF files get no warning") {
   testing::TempDir dir;
   CHECK(judge_reach(dir / "missing", kLibrary).warnings.empty());
