@@ -175,11 +175,12 @@ Result<std::string> install_role_links(const std::string& dir) {
 }
 
 // SIGPIPE ignored while smc_run itself writes, and put back as it was
-// given before PROGRAM is started (the disposition is inherited by exec).
+// given just before PROGRAM is started (exec passes the disposition on).
+// Not put back when smc_run ends with an error instead: the error line
+// cmd/ writes then must not turn the documented status into a SIGPIPE.
 class PipeSignalIgnored {
  public:
   PipeSignalIgnored() { ignore(); }
-  ~PipeSignalIgnored() { restore(); }
   PipeSignalIgnored(const PipeSignalIgnored&) = delete;
   PipeSignalIgnored& operator=(const PipeSignalIgnored&) = delete;
 
