@@ -5,6 +5,7 @@
 #include "hooks/connections.h"
 #include "hooks/log.h"
 #include "hooks/own_library.h"
+#include "hooks/summary.h"
 
 extern "C" char** environ;
 
@@ -71,6 +72,7 @@ __attribute__((constructor)) void on_load() {
   State scratch;
   const Settings& settings = current_state(scratch).settings;
   if (settings.debug || settings.summary) open_diagnostics();
+  remember_summary_file(settings.summary_file);
   // In secure-execution mode LD_PRELOAD is the caller's, not ours to
   // follow (base/settings.h): children are left as the loader leaves them.
   if (!secure_execution()) remember_own_library(find_env_last(environ, "LD_PRELOAD"));

@@ -78,6 +78,9 @@ SummaryCounts snapshot() {
   return c;
 }
 
+// SMC_SUMMARY_FILE made absolute at load; empty: as given.
+char g_summary_path[4096 + 256];
+
 void write_json(const SummaryCounts& counts, const char* path, bool debug) {
   char line[kSummaryJsonMax];
   const std::size_t length =
@@ -119,13 +122,27 @@ __attribute__((destructor)) void print_summary() {
   if (counts.sockets == 0 && connections(counts) == 0) return;  // nothing to say
   const int saved_errno = errno;
   if (settings.summary_file != nullptr) {
-    write_json(counts, settings.summary_file, settings.debug);
+    const char* path = g_summary_path[0] != '\0' ? g_summary_path : settings.summary_file;
+    write_json(counts, path, settings.debug);
   }
   if (settings.summary) write_line(counts);
   errno = saved_errno;
 }
 
 }  // namespace
+
+void remember_summary_file(const char* path) {
+  if (path == nullptr || path[0] == '/') return;
+  if (getcwd(g_summary_path, sizeof g_summary_path) == nullptr) {
+    g_summary_path[0] = '\0';
+    return;
+  }
+  std::size_t used = 0;
+  while (g_summary_path[used] != '\0') ++used;
+  TextWriter rest(g_summary_path + used, sizeof g_summary_path - used);
+  rest.str("/").str(path);
+  if (rest.cut()) g_summary_path[0] = '\0';  // too long: as given
+}
 
 void count_socket(bool converted, Mechanism mechanism) {
   own_counts();

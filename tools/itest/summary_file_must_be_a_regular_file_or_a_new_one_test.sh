@@ -4,7 +4,7 @@
 # before PROGRAM runs (a FIFO with no reader never hangs it), and makes a
 # relative SMC_SUMMARY_FILE absolute, as it does --summary-file's FILE.
 # The library alone skips such a file at exit, with a -d line, and never
-# hangs the program there.
+# hangs the program there; it makes a relative one absolute at load.
 source "$(dirname "$0")/lib.sh"
 lib="$SCRATCH/libsmc-preload.so"
 "$SMC_RUN" --write-lib "$lib"
@@ -38,6 +38,17 @@ cd "$SCRATCH"
 expect_eq "$RC" 0 "status with a relative SMC_SUMMARY_FILE"
 [[ -s "$SCRATCH/here/relative.json" ]] || fail "no summary in the folder smc_run started in"
 [[ ! -e "$SCRATCH/elsewhere/relative.json" ]] || fail "the summary followed the program's chdir"
+
+# The library alone makes a relative SMC_SUMMARY_FILE absolute at load too.
+cd "$SCRATCH/here"
+run env LD_PRELOAD="$lib" SMC_SUMMARY_FILE=alone.json python3 -c "
+import os, socket
+os.chdir('$SCRATCH/elsewhere')
+socket.socket()"
+cd "$SCRATCH"
+expect_eq "$RC" 0 "status of the library alone with a relative SMC_SUMMARY_FILE"
+[[ -s "$SCRATCH/here/alone.json" ]] || fail "no summary in the folder the program started in"
+[[ ! -e "$SCRATCH/elsewhere/alone.json" ]] || fail "the library's summary followed the program's chdir"
 
 run timeout 20 env LD_PRELOAD="$lib" SMC_SUMMARY_FILE="$SCRATCH/fifo" SMC_DEBUG=1 python3 -c "$socket_probe"
 expect_eq "$RC" 0 "status of the library alone with a FIFO"
