@@ -3,9 +3,6 @@
 namespace smc {
 namespace {
 
-// The length of the well-formed UTF-8 sequence at the start of `s`, 0 when
-// it is not one (Unicode 15, table 3-7: no overlong forms, no surrogates,
-// nothing above U+10FFFF).
 std::size_t utf8_length(const unsigned char* s, std::size_t size) {
   const unsigned char b0 = s[0];
   std::size_t length = 0;
@@ -57,6 +54,10 @@ const char* named_escape(unsigned char c) {
 }
 
 }  // namespace
+
+std::size_t utf8_sequence_length(const char* text, std::size_t length) {
+  return utf8_length(reinterpret_cast<const unsigned char*>(text), length);
+}
 
 std::size_t escape_json_char(const char* text, std::size_t length,
                              char out[kMaxJsonEscape], std::size_t* written) {

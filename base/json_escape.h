@@ -11,6 +11,12 @@
 
 namespace smc {
 
+// The length of the well-formed UTF-8 sequence at the start of
+// text[0..length), length > 0, or 0 when it is not one (Unicode 15, table
+// 3-7: no overlong forms, no surrogates, nothing above U+10FFFF). Also
+// core/quote's, which escapes what this refuses.
+std::size_t utf8_sequence_length(const char* text, std::size_t length);
+
 // The longest JSON form of one character: "\u001f".
 inline constexpr std::size_t kMaxJsonEscape = 6;
 

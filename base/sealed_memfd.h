@@ -25,12 +25,32 @@ struct MemfdResult {
 MemfdResult create_sealed_memfd(const void* bytes, std::size_t size,
                                 const char* name);
 
-// Moves `fd` to the highest free descriptor below min(RLIMIT_NOFILE soft
-// limit, 1024) and clears FD_CLOEXEC, so it survives exec and stays clear
-// of the low numbers that scripts redirect ("exec 3>file"); 1024 keeps the
-// kernel's descriptor table small where the limit is huge. Returns the new
-// descriptor (`fd` is closed), or `fd` itself when no higher one is free,
-// or -1 with errno set.
-int move_to_high_fd(int fd);
+// Numbers a descriptor of the library must not take (a spawn's file
+// actions touch them: hooks/spawn_actions.h); nullptr avoids none.
+using FdAvoid = bool (*)(int fd, const void* context);
+
+// The one rule for where a descriptor of the library goes, for the
+// launcher's memfd and the hooks' copies alike (a child keeps it for its
+// whole life, so it must not take the child's room either):
+//  1. the highest free number below min(RLIMIT_NOFILE soft limit, 1024),
+//     clear of the low numbers scripts redirect ("exec 3>file"), as long as
+//     more than kRoomKept numbers below the soft limit stay free for the
+//     program (a soft limit of 1024 or more always leaves that); 1024 keeps
+//     the kernel's descriptor table small where the limit is huge;
+//  2. else, where the soft limit is above 1024, the lowest free number
+//     from 1024 up;
+//  3. else the lowest number at or above the soft limit, reached by
+//     raising the soft limit for the one fcntl() where the hard limit
+//     allows: a descriptor there takes none of the numbers the program may
+//     open, since the limit bounds new numbers only (fs/file.c);
+//  4. else none: -1 with errno EMFILE, and the caller goes without the
+//     library (and says so). A program that starts under RLIMIT_NOFILE=4
+//     alone must start under smc_run too.
+// Numbers `avoid` names are skipped. The new descriptor is a duplicate
+// (`fd` stays open), FD_CLOEXEC as `cloexec` asks. Only system calls:
+// async-signal-safe. In a threaded program step 3 briefly lets another
+// thread open one number above the soft limit.
+inline constexpr int kRoomKept = 64;
+int place_library_fd(int fd, bool cloexec, FdAvoid avoid, const void* context);
 
 }  // namespace smc

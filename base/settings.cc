@@ -1,5 +1,7 @@
 #include "base/settings.h"
 
+#include <sys/auxv.h>
+
 namespace smc {
 namespace {
 
@@ -61,6 +63,19 @@ const char* find_env_entry(const char* const* envp, const char* name) {
   return nullptr;
 }
 
+const char* find_env_last(const char* const* envp, const char* name) {
+  const char* last = nullptr;
+  for (const char* const* e = envp; e != nullptr && *e != nullptr; ++e) {
+    const char* entry = find_env_entry(e, name);
+    if (entry == nullptr) break;
+    last = entry;
+    while (*e != entry) ++e;  // on to the entry after it
+  }
+  if (last == nullptr) return nullptr;
+  while (*last != '=') ++last;
+  return last + 1;
+}
+
 const char* find_env(const char* const* envp, const char* name) {
   const char* entry = find_env_entry(envp, name);
   if (entry == nullptr) return nullptr;
@@ -68,7 +83,11 @@ const char* find_env(const char* const* envp, const char* name) {
   return entry + 1;
 }
 
-Settings read_settings(const char* const* envp) {
+bool secure_execution() { return getauxval(AT_SECURE) != 0; }
+
+Settings read_settings(const char* const* envp, bool secure) {
+  // Nothing from a less privileged caller's environment: see settings.h.
+  if (secure) envp = nullptr;
   Settings s{};
   s.sndbuf = read_buffer(envp, "SMC_SNDBUF");
   s.rcvbuf = read_buffer(envp, "SMC_RCVBUF");

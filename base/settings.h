@@ -21,6 +21,27 @@
 //                           refuses them); an include list whose entries
 //                           are all malformed includes nothing.
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
+//
+// Secure-execution mode (AT_SECURE, getauxval(3): a setuid, setgid or
+// file-capability program, which the library reaches only when an
+// administrator preloads it system-wide, e.g. /etc/ld.so.preload, as the
+// loader ignores LD_PRELOAD paths there): the environment then comes from
+// a less privileged caller, and every variable above is ignored, as if
+// unset. Variable by variable, what the caller could otherwise do:
+//   SMC_SUMMARY_FILE        create, or append to, any file the program
+//                           may write (as root: anywhere)
+//   SMC_DEBUG, SMC_SUMMARY  have the program write to a stderr the caller
+//                           chose the peers, ports and outcomes of its
+//                           connections, which are not the caller's to see
+//   SMC_SNDBUF, SMC_RCVBUF  size its buffers (memory, throughput)
+//   SMC_STRICT              make its socket() calls fail
+//   SMC_SOCK_FAMILY         change what its sockets are (AF_SMC ones report
+//                           SO_DOMAIN 43 to its own checks)
+//   SMC_INCLUDE, SMC_EXCLUDE  choose which of its connections use SMC
+//   SMC_INHERIT             (nothing is carried to children in this mode)
+// None is harmless enough to keep, so the rule has no exceptions: the
+// library converts with its defaults (auto, no filter, TCP fallback), as
+// the administrator who preloaded it chose.
 #pragma once
 
 #include "base/size.h"
@@ -65,8 +86,12 @@ struct Settings {
 };
 
 // A flag variable is on when it is set to anything but "" or "0", as in
-// smc-tools, where SMC_DEBUG=0 means off.
-Settings read_settings(const char* const* envp);
+// smc-tools, where SMC_DEBUG=0 means off. `secure`: secure-execution mode
+// (see above); then `envp` is not read at all.
+Settings read_settings(const char* const* envp, bool secure = false);
+
+// Whether this process runs in secure-execution mode: getauxval(AT_SECURE).
+bool secure_execution();
 
 // The value of `name` in envp, or nullptr. Async-signal-safe, unlike
 // getenv() in some libcs.
@@ -74,5 +99,10 @@ const char* find_env(const char* const* envp, const char* name);
 
 // The whole "NAME=value" entry of `name` in envp, or nullptr.
 const char* find_env_entry(const char* const* envp, const char* name);
+
+// The value of the last `name` in envp, or nullptr: the LD_PRELOAD that
+// glibc's loader uses when there are several (elf/rtld.c reads them all,
+// each overriding the one before).
+const char* find_env_last(const char* const* envp, const char* name);
 
 }  // namespace smc

@@ -7,6 +7,33 @@
 namespace smc {
 namespace {
 
+TEST_CASE("settings take no variable from the environment in secure-execution mode") {
+  const char* env[] = {"SMC_SNDBUF=1m",         "SMC_RCVBUF=64k",
+                       "SMC_DEBUG=1",           "SMC_STRICT=1",
+                       "SMC_INHERIT=0",         "SMC_SOCK_FAMILY=smc",
+                       "SMC_SUMMARY=1",         "SMC_SUMMARY_FILE=/root/x",
+                       "SMC_INCLUDE=10.0.0.0/8", "SMC_EXCLUDE=*:22",
+                       nullptr};
+  const Settings normal = read_settings(env, false);
+  CHECK(normal.summary_file != nullptr);
+  CHECK(normal.debug);
+  const Settings s = read_settings(env, true);
+  CHECK(s.sndbuf.bytes == 0);
+  CHECK(s.sndbuf.text == nullptr);
+  CHECK(s.rcvbuf.bytes == 0);
+  CHECK_FALSE(s.debug);
+  CHECK_FALSE(s.strict);
+  CHECK(s.inherit);
+  CHECK(s.family.family == Family::kAuto);
+  CHECK(s.family.text == nullptr);
+  CHECK_FALSE(s.summary);
+  CHECK(s.summary_file == nullptr);
+  CHECK(s.include.entries == 0);
+  CHECK(s.exclude.entries == 0);
+  CHECK_FALSE(s.filter_active);
+  CHECK(s.carried[0] == nullptr);
+}
+
 TEST_CASE("settings read buffer sizes in bytes, k and m") {
   const char* env[] = {"PATH=/bin", "SMC_SNDBUF=1m", "SMC_RCVBUF=65536",
                        nullptr};
@@ -149,6 +176,14 @@ TEST_CASE("settings survive an empty or missing environment") {
   const char* empty[] = {nullptr};
   CHECK(read_settings(empty).sndbuf.text == nullptr);
   CHECK(read_settings(nullptr).rcvbuf.bytes == 0);
+}
+
+TEST_CASE("find_env_last takes the last of duplicate entries, as glibc's loader does") {
+  const char* env[] = {"LD_PRELOAD=/a.so", "X=1", "LD_PRELOAD=/b.so", "LD_PRELOADX=c", nullptr};
+  CHECK(std::string(find_env_last(env, "LD_PRELOAD")) == "/b.so");
+  CHECK(std::string(find_env_last(env, "X")) == "1");
+  CHECK(find_env_last(env, "Y") == nullptr);
+  CHECK(find_env_last(nullptr, "X") == nullptr);
 }
 
 TEST_CASE("find_env takes the first of duplicate entries, as getenv does") {

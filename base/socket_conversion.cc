@@ -20,7 +20,7 @@ int mechanisms_for(Family family, Mechanism order[2]) {
   return 2;
 }
 
-bool smc_unavailable(int error) {
+SmcFailure classify_smc_failure(int error) {
   switch (error) {
     case EAFNOSUPPORT:     // no AF_SMC in this kernel (smc.ko absent)
     // No SMCPROTO_SMC6 (kernels before IPv6 SMC), or no IPPROTO_SMC
@@ -29,10 +29,23 @@ bool smc_unavailable(int error) {
     case ESOCKTNOSUPPORT:
     case EPERM:   // AF_SMC refused by a seccomp filter or an LSM
     case EACCES:  // (containers often allow only the common families)
-      return true;
+      return SmcFailure::kMissing;
+    // __sys_socket() refuses unknown type flags before it looks at the
+    // family (net/socket.c), so TCP would too; SMC may also refuse
+    // something TCP takes. TCP's own call tells which.
+    case EINVAL:
+      return SmcFailure::kThisCall;
     default:
-      return false;
+      return SmcFailure::kShared;
   }
+}
+
+bool smc_unavailable(int error) {
+  return classify_smc_failure(error) == SmcFailure::kMissing;
+}
+
+int strict_errno(int smc_error, int tcp_error) {
+  return tcp_error != 0 ? tcp_error : smc_error;
 }
 
 }  // namespace smc

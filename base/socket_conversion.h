@@ -56,10 +56,29 @@ enum class Family {
 // written to `order`.
 int mechanisms_for(Family family, Mechanism order[2]);
 
-// Whether `error` from an SMC socket() means this mechanism is missing or
-// refused here (try the next one, or TCP), rather than a failure that TCP
-// would share (EMFILE, ENOBUFS...), which is returned as it is.
+// What an SMC socket() failure means for the call that got it.
+enum class SmcFailure {
+  // This mechanism is missing or refused here (no module, a seccomp filter):
+  // remembered for the process; the next mechanism, or TCP, is tried.
+  kMissing,
+  // EINVAL: SMC refuses this very call, which may be invalid whatever the
+  // protocol (type flags the kernel does not know). Not remembered; the
+  // next mechanism, or TCP, is tried and answers for itself.
+  kThisCall,
+  // A failure TCP would share (EMFILE, ENOBUFS...): returned as it is.
+  kShared,
+};
+SmcFailure classify_smc_failure(int error);
+
+// classify_smc_failure(error) == SmcFailure::kMissing.
 bool smc_unavailable(int error);
+
+// Under SMC_STRICT, when no SMC socket could be made: the errno socket()
+// fails with. The SMC error, unless the plain TCP call fails too
+// (`tcp_error` != 0, 0 when it succeeds): then the call is invalid or
+// impossible whatever the protocol, and gets TCP's own error, as it would
+// without the library (EINVAL stays EINVAL, not EAFNOSUPPORT).
+int strict_errno(int smc_error, int tcp_error);
 
 
 }  // namespace smc

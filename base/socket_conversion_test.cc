@@ -94,19 +94,43 @@ TEST_CASE("socket conversion tries inet then AF_SMC for auto, one for the others
   CHECK(order[0] == Mechanism::kInet);
 }
 
-TEST_CASE("socket conversion moves on only when SMC is missing or refused") {
+TEST_CASE("socket conversion moves on when SMC is missing or refuses the call") {
   const struct {
     int error;
-    bool unavailable;
+    SmcFailure meaning;
   } rows[] = {
-      {EAFNOSUPPORT, true}, {EPROTONOSUPPORT, true}, {ESOCKTNOSUPPORT, true},
-      {EPERM, true},        {EACCES, true},          {EMFILE, false},
-      {ENFILE, false},      {ENOBUFS, false},        {ENOMEM, false},
-      {EINVAL, false},      {EINTR, false},
+      {EAFNOSUPPORT, SmcFailure::kMissing}, {EPROTONOSUPPORT, SmcFailure::kMissing},
+      {ESOCKTNOSUPPORT, SmcFailure::kMissing}, {EPERM, SmcFailure::kMissing},
+      {EACCES, SmcFailure::kMissing},       {EINVAL, SmcFailure::kThisCall},
+      {EMFILE, SmcFailure::kShared},        {ENFILE, SmcFailure::kShared},
+      {ENOBUFS, SmcFailure::kShared},       {ENOMEM, SmcFailure::kShared},
+      {EINTR, SmcFailure::kShared},
   };
   for (const auto& row : rows) {
     CAPTURE(row.error);
-    CHECK(smc_unavailable(row.error) == row.unavailable);
+    CHECK(classify_smc_failure(row.error) == row.meaning);
+    CHECK(smc_unavailable(row.error) == (row.meaning == SmcFailure::kMissing));
+  }
+}
+
+TEST_CASE("strict mode fails with SMC's error, or TCP's when TCP fails too") {
+  const struct {
+    int smc_error;
+    int tcp_error;  // 0: the plain TCP call works
+    int result;
+  } rows[] = {
+      {EAFNOSUPPORT, 0, EAFNOSUPPORT},      // SMC missing: strict says so
+      {EPROTONOSUPPORT, 0, EPROTONOSUPPORT},
+      {EAFNOSUPPORT, EINVAL, EINVAL},       // unknown type flags: invalid anyway
+      {EINVAL, EINVAL, EINVAL},
+      {EINVAL, 0, EINVAL},                  // SMC refuses what TCP takes
+      {EAFNOSUPPORT, EMFILE, EMFILE},       // no descriptor left for any socket
+      {EPERM, EACCES, EACCES},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.smc_error);
+    CAPTURE(row.tcp_error);
+    CHECK(strict_errno(row.smc_error, row.tcp_error) == row.result);
   }
 }
 

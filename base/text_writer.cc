@@ -57,6 +57,31 @@ TextWriter& TextWriter::hex(unsigned long value) {
   return whole(digits + n, sizeof digits - n);
 }
 
+TextWriter& TextWriter::printable(const char* text, std::size_t length) {
+  std::size_t at = 0;
+  while (at < length && !cut_) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    const std::size_t n = c < 0x20 || c == 0x7f ? 0
+                          : c < 0x80            ? 1
+                                                : utf8_sequence_length(text + at, length - at);
+    if (n > 0) {
+      whole(text + at, n);
+      at += n;
+      continue;
+    }
+    const char escaped[] = {'\\', 'x', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
+    whole(escaped, sizeof escaped);
+    ++at;
+  }
+  return *this;
+}
+
+TextWriter& TextWriter::printable(const char* text) {
+  std::size_t length = 0;
+  while (text[length] != '\0') ++length;
+  return printable(text, length);
+}
+
 TextWriter& TextWriter::json(const char* text, std::size_t length) {
   std::size_t at = 0;
   while (at < length && !cut_) {

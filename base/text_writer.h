@@ -25,6 +25,11 @@ class TextWriter {
   TextWriter& ch(char c);
   TextWriter& num(long value);
   TextWriter& hex(unsigned long value);  // lower case, no "0x"
+  // Text for a line that must stay one line whatever it holds (a log line,
+  // a program's name): control characters and bytes that are not UTF-8
+  // become \xHH; well-formed UTF-8 is kept.
+  TextWriter& printable(const char* text, std::size_t length);
+  TextWriter& printable(const char* text);
   // The inside of a JSON string (no quotes): escaped so that any bytes
   // make valid JSON (base/json_escape.h).
   TextWriter& json(const char* text, std::size_t length);

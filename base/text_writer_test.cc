@@ -44,6 +44,18 @@ TEST_CASE("text writer drops a number that does not fit, and all after it") {
   CHECK(w.room() == 5);
 }
 
+TEST_CASE("text writer keeps printable text on one line, whatever bytes come in") {
+  char buffer[128];
+  TextWriter w(buffer, sizeof buffer);
+  w.printable("a\nb\tc\x7f caf\xc3\xa9 \xff\xc3");
+  CHECK(text_of(w) == "a\\x0ab\\x09c\\x7f caf\xc3\xa9 \\xff\\xc3");
+  char small[6];
+  TextWriter cut(small, sizeof small);
+  cut.printable("ab\n");  // "ab" and an escape that does not fit whole
+  CHECK(text_of(cut) == "ab");
+  CHECK(cut.cut());
+}
+
 TEST_CASE("text writer escapes JSON so that any bytes stay valid") {
   const std::string fffd = "\xef\xbf\xbd";
   struct Row {

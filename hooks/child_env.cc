@@ -40,6 +40,30 @@ bool has_variable(char* const* envp, const char* entry) {
   return false;
 }
 
+// Where envp's LD_PRELOAD entries are. glibc's loader uses the last one
+// (elf/rtld.c reads every entry, each overriding the one before), musl's
+// the first (getenv): a child gets one, built on the last.
+struct PreloadEntries {
+  std::size_t count = 0;     // of envp, all entries
+  long last = -1;            // index of the last LD_PRELOAD entry
+  int entries = 0;           // how many LD_PRELOAD entries
+  bool ours_before = false;  // one before the last names our library
+};
+
+PreloadEntries find_preloads(char* const* envp, const ChildNeeds& needs) {
+  PreloadEntries p;
+  for (; envp[p.count] != nullptr; ++p.count) {
+    if (!starts_with(envp[p.count], kPreload, kPreloadLength)) continue;
+    if (p.last >= 0 && !p.ours_before) {
+      p.ours_before = preload_any(envp[p.last] + kPreloadLength, needs.is_ours,
+                                  needs.context);
+    }
+    p.last = static_cast<long>(p.count);
+    ++p.entries;
+  }
+  return p;
+}
+
 }  // namespace
 
 char* const* child_environment(char* const* envp, const ChildNeeds& needs,
@@ -47,20 +71,17 @@ char* const* child_environment(char* const* envp, const ChildNeeds& needs,
                                std::size_t* needed) {
   static char* const kEmpty[] = {nullptr};
   if (envp == nullptr) envp = kEmpty;
-  std::size_t count = 0;
-  long preload_at = -1;
-  for (; envp[count] != nullptr; ++count) {
-    if (preload_at < 0 && starts_with(envp[count], kPreload, kPreloadLength)) {
-      preload_at = static_cast<long>(count);
-    }
-  }
-  const char* existing = preload_at >= 0 ? envp[preload_at] + kPreloadLength
+  const PreloadEntries found = find_preloads(envp, needs);
+  const std::size_t count = found.count;
+  const char* existing = found.last >= 0 ? envp[found.last] + kPreloadLength
                                          : nullptr;
   const bool has_ours =
       existing != nullptr && preload_any(existing, needs.is_ours, needs.context);
   // Mend or remove a stale entry always; add one only when inheriting.
   const bool rebuild =
       needs.entry != nullptr ? (has_ours || needs.inherit) : has_ours;
+  // Duplicates go whenever our library is involved in any of them.
+  const bool single = found.entries > 1 && (rebuild || found.ours_before);
 
   const char* carried[kMaxAdded];
   std::size_t carried_count = 0;
@@ -70,7 +91,7 @@ char* const* child_environment(char* const* envp, const ChildNeeds& needs,
       if (!has_variable(envp, *c)) carried[carried_count++] = *c;
     }
   }
-  if (!rebuild && carried_count == 0) return envp;
+  if (!rebuild && !single && carried_count == 0) return envp;
 
   // The pointers first, then the new LD_PRELOAD entry.
   const std::size_t pointers = (count + 1 + kMaxAdded) * sizeof(char*);
@@ -85,7 +106,7 @@ char* const* child_environment(char* const* envp, const ChildNeeds& needs,
   char** out = static_cast<char**>(arena);
   char* preload = static_cast<char*>(arena) + pointers;
 
-  bool replace_preload = false;
+  bool replace_preload = single;
   bool drop_preload = false;
   if (rebuild) {
     for (std::size_t i = 0; i < kPreloadLength; ++i) preload[i] = kPreload[i];
@@ -97,20 +118,24 @@ char* const* child_environment(char* const* envp, const ChildNeeds& needs,
       return nullptr;
     }
     drop_preload = n == 0;
-    replace_preload = existing == nullptr || !same(existing, preload + kPreloadLength);
+    replace_preload = replace_preload || existing == nullptr ||
+                      !same(existing, preload + kPreloadLength);
     if (drop_preload && existing == nullptr) replace_preload = false;
+  } else if (single) {
+    preload = envp[found.last];  // the last one, as it is
   }
   if (!replace_preload && carried_count == 0) return envp;
 
   std::size_t used = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    if (static_cast<long>(i) == preload_at && replace_preload) {
-      if (!drop_preload) out[used++] = preload;
+    const bool is_preload = starts_with(envp[i], kPreload, kPreloadLength);
+    if (is_preload && replace_preload) {
+      if (static_cast<long>(i) == found.last && !drop_preload) out[used++] = preload;
       continue;
     }
     out[used++] = envp[i];
   }
-  if (replace_preload && preload_at < 0 && !drop_preload) out[used++] = preload;
+  if (replace_preload && found.last < 0 && !drop_preload) out[used++] = preload;
   for (std::size_t i = 0; i < carried_count; ++i) {
     out[used++] = const_cast<char*>(carried[i]);
   }

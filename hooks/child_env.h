@@ -4,7 +4,9 @@
 // would then run without SMC, or print "ld.so: ... cannot be preloaded".
 // Like OpenOnload, we give such children our entry back (and the SMC_*
 // settings they lost), unless SMC_INHERIT=0; a broken entry is always
-// mended or, when it cannot be, removed.
+// mended or, when it cannot be, removed. An environment with several
+// LD_PRELOAD entries (the loader reads the last) gets one, built on the
+// last, whenever our library is in any of them or is added.
 #pragma once
 
 #include <cstddef>

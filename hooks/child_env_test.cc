@@ -75,6 +75,21 @@ TEST_CASE("child environment gets LD_PRELOAD and the settings back") {
         "SMC_DEBUG=0|LD_PRELOAD=/proc/self/fd/1023|SMC_SNDBUF=1m");
 }
 
+TEST_CASE("child environment holds one LD_PRELOAD, built on the last one as the loader reads it") {
+  // glibc's loader uses the last LD_PRELOAD, musl's the first: one is left.
+  CHECK(child({"LD_PRELOAD=/first.so", "A=1", "LD_PRELOAD=/proc/self/fd/1023"},
+              "/proc/self/fd/1023", true) == "A=1|LD_PRELOAD=/proc/self/fd/1023");
+  CHECK(child({"LD_PRELOAD=/proc/self/fd/1023", "LD_PRELOAD="}, "/proc/self/fd/1023",
+              true) == "LD_PRELOAD=/proc/self/fd/1023");
+  CHECK(child({"LD_PRELOAD=/proc/self/fd/1023", "LD_PRELOAD=/u.so"}, "/proc/self/fd/1021",
+              false) == "LD_PRELOAD=/u.so");
+  CHECK(child({"LD_PRELOAD=/a.so", "LD_PRELOAD=/b.so:/proc/self/fd/1023"},
+              "/proc/self/fd/1021", false) == "LD_PRELOAD=/b.so:/proc/self/fd/1021");
+  // Without inheritance and without our entry, duplicates are not ours to mend.
+  CHECK(child({"LD_PRELOAD=/a.so", "LD_PRELOAD=/b.so"}, "/proc/self/fd/1023", false) ==
+        "(same)");
+}
+
 TEST_CASE("child environment stays as the program made it with SMC_INHERIT=0") {
   const std::vector<const char*> carried = {"SMC_DEBUG=1"};
   CHECK(child({}, "/proc/self/fd/1023", false, carried) == "(same)");

@@ -1,10 +1,13 @@
-// exec*() hooks: what a child inherits.
+// exec*() and execveat() hooks: what a child inherits.
 //
 // Rewritten: the environment, when our LD_PRELOAD entry is missing (a
-// fresh envp, env -i) or broken (the library's descriptor was closed or
-// reused): see hooks/child_env.h. Passed through untouched: everything
-// else, including argv and the search for `file` (execvp, execlp: libc's
-// execvpe does it, from PATH as usual).
+// fresh envp, env -i) or would not load in the child (the library's
+// descriptor was closed, reused or marked close-on-exec: a descriptor that
+// works takes its place, hooks/library_carrier.h): see hooks/child_env.h.
+// Passed through untouched: everything else, including argv, execveat's
+// folder, path and flags, and the search for `file` (execvp, execlp:
+// libc's execvpe does it, from PATH as usual; a file the kernel refuses
+// with ENOEXEC goes to /bin/sh there as without us).
 // Why all of them: glibc's execv, execvp and execl* call execve and
 // execvpe internally, where no preload can see them.
 //
@@ -82,6 +85,12 @@ extern "C" int fexecve(int fd, char* const argv[], char* const envp[]) {
   return smc::real().fexecve(fd, argv, child.envp());
 }
 
+extern "C" int execveat(int dirfd, const char* path, char* const argv[],
+                        char* const envp[], int flags) {
+  const smc::ChildLaunch child(envp, "execveat");
+  return smc::real().execveat(dirfd, path, argv, child.envp(), flags);
+}
+
 extern "C" int execl(const char* path, const char* arg0, ...) {
   va_list args;
   va_start(args, arg0);
@@ -122,3 +131,5 @@ extern "C" __attribute__((visibility("hidden"), alias("execvpe"), copy(execvpe))
 smc_own_execvpe(const char*, char* const[], char* const[]);
 extern "C" __attribute__((visibility("hidden"), alias("fexecve"), copy(fexecve))) int
 smc_own_fexecve(int, char* const[], char* const[]);
+extern "C" __attribute__((visibility("hidden"), alias("execveat"), copy(execveat))) int
+smc_own_execveat(int, const char*, char* const[], char* const[], int);

@@ -3,8 +3,8 @@
 // ThreadSanitizer by tools/test (--config=tsan) as well as normally.
 //
 // The threads run in a child copy of this program whose stderr is a file
-// from the start: the library writes its lines to its own copy of the
-// stderr it found at load, so swapping fd 2 later would not catch them.
+// from the start: the library writes its lines only to the stderr it found
+// at load, so swapping fd 2 later would not catch them.
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <spawn.h>

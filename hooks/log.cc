@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,8 +20,12 @@ extern "C" char* program_invocation_short_name;
 namespace smc {
 namespace {
 
-// Our copy of stderr and what it was: -1 until open_diagnostics().
-std::atomic<int> g_log_fd{-1};
+// What fd 2 was at load: -1 until open_diagnostics(), -2 when it was
+// closed then. No copy of it is kept: a copy would hold the caller's pipe
+// or terminal open for as long as the program lives, even after it
+// detached (daemon(0, 0) puts /dev/null on 0, 1 and 2), and keep
+// `x=$(smc_run --summary prog 2>&1)` waiting for it.
+std::atomic<int> g_log_state{-1};
 std::atomic<unsigned long> g_log_dev{0};
 std::atomic<unsigned long> g_log_ino{0};
 
@@ -30,16 +36,50 @@ bool is_recorded_stderr(int fd) {
          static_cast<unsigned long>(st.st_ino) == g_log_ino.load();
 }
 
-// Where a line may go now, or -1 to drop it: our copy of stderr, or fd 2
-// while it still is that same file (a program that closed every
-// descriptor also closed our copy); never a file the program put there.
+// Where a line may go now, or -1 to drop it: fd 2 while it still is the
+// file it was at load; never a file the program put there since (a daemon
+// may close it and get a socket or a log file on that number).
 int log_target() {
-  const int fd = g_log_fd.load();
-  if (fd == -2) return -1;  // stderr was closed at load
-  if (fd < 0) return STDERR_FILENO;
-  if (is_recorded_stderr(fd)) return fd;
-  if (is_recorded_stderr(STDERR_FILENO)) return STDERR_FILENO;
-  return -1;
+  const int state = g_log_state.load();
+  if (state == -2) return -1;  // stderr was closed at load
+  if (state == -1) return STDERR_FILENO;
+  return is_recorded_stderr(STDERR_FILENO) ? STDERR_FILENO : -1;
+}
+
+// write(2) that cannot raise SIGPIPE in the program: a reader of stderr
+// that went away (`smc_run --summary prog 2>&1 | head -c1`) must not kill
+// a program that would have ended well alone. SIGPIPE is blocked around
+// the write, and one it raised is taken back with a zero-timeout
+// sigtimedwait(), unless one was pending already (the program's own).
+// Only system calls: async-signal-safe.
+void write_without_sigpipe(int fd, const char* text, std::size_t length) {
+  sigset_t pipe_only;
+  sigset_t before;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_only, &before);
+  sigset_t pending;
+  sigemptyset(&pending);
+  const bool was_pending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
+  bool broken = false;
+  std::size_t done = 0;
+  while (done < length) {
+    const ssize_t n = write(fd, text + done, length - done);
+    if (n > 0) {
+      done += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      broken = n < 0 && errno == EPIPE;
+      break;  // stderr closed or full: diagnostics are best effort
+    }
+  }
+  if (broken && !was_pending) {
+    const timespec now{0, 0};
+    while (sigtimedwait(&pipe_only, nullptr, &now) < 0 && errno == EINTR) {
+    }
+  }
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
 }
 
 struct Name {
@@ -101,17 +141,23 @@ LogLine& named(LogLine& line, const Name (&names)[N], int value) {
 LogLine::LogLine(bool enabled) : enabled_(enabled) {
   if (!enabled_) return;
   const char* program = program_invocation_short_name;
-  str(program != nullptr && program[0] != '\0' ? program : "?");
+  // A name of any length leaves the line its room: at most 64 bytes of it.
+  char name[65];
+  TextWriter shown(name, sizeof name);
+  shown.printable(program != nullptr && program[0] != '\0' ? program : "?");
+  text_.str(shown.data(), shown.size());
   str("[").num(getpid()).str("]: smc: ");
 }
 
+// Text from anywhere (the environment, a program's name, our own words)
+// goes in printable: a newline in it cannot forge a line of ours.
 LogLine& LogLine::str(const char* text) {
-  if (enabled_) text_.str(text);
+  if (enabled_) text_.printable(text);
   return *this;
 }
 
 LogLine& LogLine::str(const char* text, std::size_t length) {
-  if (enabled_) text_.str(text, length);
+  if (enabled_) text_.printable(text, length);
   return *this;
 }
 
@@ -151,19 +197,14 @@ LogLine& LogLine::error(int error) {
 }
 
 void open_diagnostics() {
-  // High, so that it stays clear of the numbers programs use; CLOEXEC, so
-  // that children take their own copy.
-  int fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 900);
-  if (fd < 0) fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 10);
   struct stat st {};
-  if (fd < 0 || fstat(fd, &st) != 0) {
-    if (fd >= 0) close(fd);
-    g_log_fd.store(-2);
+  if (fstat(STDERR_FILENO, &st) != 0) {
+    g_log_state.store(-2);
     return;
   }
   g_log_dev.store(static_cast<unsigned long>(st.st_dev));
   g_log_ino.store(static_cast<unsigned long>(st.st_ino));
-  g_log_fd.store(fd);
+  g_log_state.store(STDERR_FILENO);
 }
 
 void LogLine::emit() {
@@ -176,17 +217,7 @@ void LogLine::emit() {
   }
   const std::size_t length = text_.size() + 1;
   buf_[length - 1] = '\n';  // over the NUL
-  std::size_t done = 0;
-  while (done < length) {
-    const ssize_t n = write(fd, buf_ + done, length - done);
-    if (n > 0) {
-      done += static_cast<std::size_t>(n);
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else {
-      break;  // stderr closed or full: diagnostics are best effort
-    }
-  }
+  write_without_sigpipe(fd, buf_, length);
   buf_[length - 1] = '\0';
   errno = saved_errno;
 }

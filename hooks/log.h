@@ -5,10 +5,13 @@
 // Overlong lines are cut, never overrun. errno is preserved. A disabled line
 // (debug off) costs nothing: no getpid(), no formatting, no write.
 //
-// Lines go to the library's own copy of stderr, taken at load
-// (open_diagnostics), never to whatever the program later puts on fd 2 (a
-// daemon may close it and get a socket or a log file on that number), and
-// only while that copy (or fd 2) still is the file it was.
+// Lines go to fd 2 only while it still is the file it was at load
+// (open_diagnostics notes which), never to whatever the program later puts
+// on that number (a daemon may close it and get a socket or a log file
+// there); then they are dropped. No copy of stderr is kept: it would hold
+// the caller's pipe open after the program detached. Text is written
+// printable (control characters as \xHH), so every line stays one line,
+// and a write to a pipe nobody reads never raises SIGPIPE.
 #pragma once
 
 #include <cstddef>
@@ -17,8 +20,8 @@
 
 namespace smc {
 
-// Takes the library's copy of stderr; called once at load when SMC_DEBUG
-// is on. Before that, lines go to fd 2 as it is.
+// Notes what fd 2 is; called once at load when SMC_DEBUG or SMC_SUMMARY is
+// on. Before that, lines go to fd 2 as it is.
 void open_diagnostics();
 
 class LogLine {

@@ -42,6 +42,11 @@ int execve_syscall(const char* path, char* const argv[], char* const envp[]) {
   return static_cast<int>(syscall(SYS_execve, path, argv, envp));
 }
 
+int execveat_syscall(int dirfd, const char* path, char* const argv[],
+                     char* const envp[], int flags) {
+  return static_cast<int>(syscall(SYS_execveat, dirfd, path, argv, envp, flags));
+}
+
 template <typename Result, typename... Args>
 Result unavailable(Args...) {
   errno = ENOSYS;
@@ -86,6 +91,8 @@ RealCalls resolve_real_calls() {
                      &unavailable<int, const char*, char* const*, char* const*>),
       next<FexecveFn>("fexecve", &smc_own_fexecve,
                       &unavailable<int, int, char* const*, char* const*>),
+      // glibc 2.34 and later; elsewhere the system call (Linux 3.19).
+      next<ExecveatFn>("execveat", &smc_own_execveat, &execveat_syscall),
       next<SpawnFn>("posix_spawn", &smc_own_posix_spawn,
                     &unavailable_spawn<pid_t*, const char*,
                                  const posix_spawn_file_actions_t*,
@@ -103,6 +110,26 @@ RealCalls resolve_real_calls() {
       // glibc 2.34 and later; musl has none, and its programs never call it.
       next<CloseFromFn>("posix_spawn_file_actions_addclosefrom_np",
                         &smc_own_posix_spawn_file_actions_addclosefrom_np,
+                        &unavailable_spawn<posix_spawn_file_actions_t*, int>),
+      next<ActionsFn>("posix_spawn_file_actions_init",
+                      &smc_own_posix_spawn_file_actions_init,
+                      &unavailable_spawn<posix_spawn_file_actions_t*>),
+      next<ActionsFn>("posix_spawn_file_actions_destroy",
+                      &smc_own_posix_spawn_file_actions_destroy,
+                      &unavailable_spawn<posix_spawn_file_actions_t*>),
+      next<AddOpenFn>("posix_spawn_file_actions_addopen",
+                      &smc_own_posix_spawn_file_actions_addopen,
+                      &unavailable_spawn<posix_spawn_file_actions_t*, int,
+                                         const char*, int, mode_t>),
+      next<AddDup2Fn>("posix_spawn_file_actions_adddup2",
+                      &smc_own_posix_spawn_file_actions_adddup2,
+                      &unavailable_spawn<posix_spawn_file_actions_t*, int, int>),
+      next<CloseFromFn>("posix_spawn_file_actions_addclose",
+                        &smc_own_posix_spawn_file_actions_addclose,
+                        &unavailable_spawn<posix_spawn_file_actions_t*, int>),
+      // glibc 2.29 and later, musl 1.1.24 and later.
+      next<CloseFromFn>("posix_spawn_file_actions_addfchdir_np",
+                        &smc_own_posix_spawn_file_actions_addfchdir_np,
                         &unavailable_spawn<posix_spawn_file_actions_t*, int>),
       next<AcceptFn>("accept", &smc_own_accept, &accept_syscall),
       next<Accept4Fn>("accept4", &smc_own_accept4, &accept4_syscall),

@@ -16,7 +16,11 @@ using SpawnFn = int (*)(pid_t*, const char*, const posix_spawn_file_actions_t*,
                         const posix_spawnattr_t*, char* const[], char* const[]);
 using SystemFn = int (*)(const char*);
 using PopenFn = FILE* (*)(const char*, const char*);
+using ExecveatFn = int (*)(int, const char*, char* const[], char* const[], int);
 using CloseFromFn = int (*)(posix_spawn_file_actions_t*, int);
+using ActionsFn = int (*)(posix_spawn_file_actions_t*);  // init, destroy
+using AddOpenFn = int (*)(posix_spawn_file_actions_t*, int, const char*, int, mode_t);
+using AddDup2Fn = int (*)(posix_spawn_file_actions_t*, int, int);
 using AcceptFn = int (*)(int, struct sockaddr*, socklen_t*);
 using Accept4Fn = int (*)(int, struct sockaddr*, socklen_t*, int);
 using GetsockoptFn = int (*)(int, int, int, void*, socklen_t*);
@@ -30,6 +34,7 @@ int smc_own_listen(int fd, int backlog);
 int smc_own_execve(const char*, char* const[], char* const[]);
 int smc_own_execvpe(const char*, char* const[], char* const[]);
 int smc_own_fexecve(int, char* const[], char* const[]);
+int smc_own_execveat(int, const char*, char* const[], char* const[], int);
 int smc_own_posix_spawn(pid_t*, const char*, const posix_spawn_file_actions_t*,
                         const posix_spawnattr_t*, char* const[], char* const[]);
 int smc_own_posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*,
@@ -41,6 +46,13 @@ int smc_own_accept4(int, struct sockaddr*, socklen_t*, int);
 int smc_own_getsockopt(int, int, int, void*, socklen_t*);
 int smc_own_posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t*,
                                                      int);
+int smc_own_posix_spawn_file_actions_init(posix_spawn_file_actions_t*);
+int smc_own_posix_spawn_file_actions_destroy(posix_spawn_file_actions_t*);
+int smc_own_posix_spawn_file_actions_addopen(posix_spawn_file_actions_t*, int,
+                                             const char*, int, mode_t);
+int smc_own_posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t*, int, int);
+int smc_own_posix_spawn_file_actions_addclose(posix_spawn_file_actions_t*, int);
+int smc_own_posix_spawn_file_actions_addfchdir_np(posix_spawn_file_actions_t*, int);
 }
 
 struct RealCalls {
@@ -50,11 +62,20 @@ struct RealCalls {
   ExecveFn execve;
   ExecveFn execvpe;  // same shape: a file to search for instead of a path
   FexecveFn fexecve;
+  ExecveatFn execveat;
   SpawnFn posix_spawn;
   SpawnFn posix_spawnp;
   SystemFn system;
   PopenFn popen;
+  // posix_spawn_file_actions_*: what a spawn's file actions touch
+  // (hooks/spawn_actions.h).
   CloseFromFn addclosefrom;  // posix_spawn_file_actions_addclosefrom_np
+  ActionsFn actions_init;
+  ActionsFn actions_destroy;
+  AddOpenFn addopen;
+  AddDup2Fn adddup2;
+  CloseFromFn addclose;      // same shape: one number
+  CloseFromFn addfchdir;     // posix_spawn_file_actions_addfchdir_np
   AcceptFn accept;
   Accept4Fn accept4;
   GetsockoptFn getsockopt;

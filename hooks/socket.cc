@@ -9,8 +9,10 @@
 // Passed through untouched: every other socket (UDP, UNIX, netlink, raw...).
 // Fallback: where the kernel has neither (or refuses them here), the
 // original TCP socket is created instead so the program keeps working,
-// unless SMC_STRICT asks for the error. Each refusal is remembered per
-// mechanism and IP version, so the kernel is probed once per process: each
+// unless SMC_STRICT asks for the error (TCP's own error when the call is
+// invalid whatever the protocol: base/socket_conversion.h). Each refusal
+// of a missing mechanism is remembered per mechanism and IP version, so
+// the kernel is probed once per process: each
 // failed socket(AF_SMC) makes it try to load the module again
 // (request_module in net/socket.c:__sock_create).
 // Then SMC_SNDBUF/SMC_RCVBUF are applied to the TCP-rule sockets only, before
@@ -22,6 +24,7 @@
 
 #include <errno.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 
@@ -132,7 +135,7 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
     }
     tried.mechanism[tried.count] = m;
     tried.error[tried.count++] = error;
-    if (!smc_unavailable(error)) {
+    if (classify_smc_failure(error) == SmcFailure::kShared) {
       // Out of descriptors, memory...: TCP would fail alike.
       if (debug) {
         LogLine line;
@@ -156,17 +159,26 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   }
   if (!smc) {
     if (state.settings.strict) {
+      // The plain call tells whether this call is invalid whatever the
+      // protocol (base/socket_conversion.h, strict_errno).
+      const int tcp = state.real.socket(domain, type, protocol);
+      const int tcp_error = tcp < 0 ? errno : 0;
+      if (tcp >= 0) close(tcp);
+      const int error = strict_errno(tried.error[tried.count - 1], tcp_error);
       if (debug) {
         LogLine line;
         log_call(line, call);
         log_attempts(line, tried);
+        if (tcp_error != 0) line.str(", TCP failed: ").error(tcp_error);
         line.str(" (strict: no TCP fallback)");
         line.emit();
       }
-      errno = tried.error[tried.count - 1];
+      errno = error;
       return -1;
     }
-    if (debug && !g_fallback_announced.exchange(true)) {
+    // Said once, and only when SMC is missing, not when it refused one call.
+    if (debug && smc_unavailable(tried.error[tried.count - 1]) &&
+        !g_fallback_announced.exchange(true)) {
       LogLine line;
       line.str("SMC is not available here (");
       for (int i = 0; i < tried.count; ++i) {

@@ -1,13 +1,16 @@
 // posix_spawn()/posix_spawnp() hooks: what a spawned child inherits.
 //
-// Rewritten: the environment, as for exec (hooks/child_env.h). Passed
-// through untouched: file actions, attributes, argv and the path search.
-// The parent runs this, so the child's environment lives on its stack until
-// libc has started the child.
+// Rewritten: the environment, as for exec (hooks/child_env.h), with a
+// library descriptor the file actions leave alone (hooks/spawn_actions.h,
+// hooks/library_carrier.h). Passed through untouched: file actions,
+// attributes, argv and the path search. The parent runs this, so the
+// child's environment, and a descriptor made for it alone, live until libc
+// has started the child.
 
 #include <spawn.h>
 
 #include "hooks/child_launch.h"
+#include "hooks/spawn_actions.h"
 #include "hooks/state.h"
 
 namespace smc {
@@ -18,7 +21,7 @@ int spawn(SpawnFn RealCalls::*which, const char* what, pid_t* pid,
           const char* file, const posix_spawn_file_actions_t* actions,
           const posix_spawnattr_t* attr, char* const argv[],
           char* const envp[]) {
-  const ChildLaunch child(envp, what);
+  const ChildLaunch child(envp, what, actions_touch, actions);
   State scratch;
   return (current_state(scratch).real.*which)(pid, file, actions, attr, argv,
                                               child.envp());

@@ -5,6 +5,7 @@
 #include "hooks/connections.h"
 #include "hooks/log.h"
 #include "hooks/own_library.h"
+#include "hooks/summary.h"
 
 extern "C" char** environ;
 
@@ -71,14 +72,17 @@ __attribute__((constructor)) void on_load() {
   State scratch;
   const Settings& settings = current_state(scratch).settings;
   if (settings.debug || settings.summary) open_diagnostics();
-  remember_own_library(find_env(environ, "LD_PRELOAD"));
+  remember_summary_file(settings.summary_file);
+  // In secure-execution mode LD_PRELOAD is the caller's, not ours to
+  // follow (base/settings.h): children are left as the loader leaves them.
+  if (!secure_execution()) remember_own_library(find_env_last(environ, "LD_PRELOAD"));
 }
 
 }  // namespace
 
 const State& current_state(State& scratch) {
   if (const State* state = published_state()) return *state;
-  scratch = State{read_settings(environ), resolve_real_calls()};
+  scratch = State{read_settings(environ, secure_execution()), resolve_real_calls()};
   if (!g_claimed.exchange(true, std::memory_order_acq_rel)) {
     g_state = scratch;
     g_published.store(true, std::memory_order_release);

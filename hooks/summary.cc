@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "base/output_file.h"
 #include "base/summary.h"
 #include "hooks/log.h"
 #include "hooks/state.h"
@@ -77,18 +78,30 @@ SummaryCounts snapshot() {
   return c;
 }
 
+// SMC_SUMMARY_FILE made absolute at load; empty: as given.
+char g_summary_path[4096 + 256];
+
 void write_json(const SummaryCounts& counts, const char* path, bool debug) {
   char line[kSummaryJsonMax];
   const std::size_t length =
       summary_json(counts, getpid(), program_invocation_short_name, line);
-  const int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  // A regular file or a new one, never a FIFO (which could hang the
+  // program's exit) or a device: base/output_file.h.
+  const OutputFile file = open_output_file(path, O_APPEND, 0644);
   // One write with O_APPEND: lines of concurrent processes do not mix.
-  const bool ok = fd >= 0 && write(fd, line, length) == static_cast<ssize_t>(length);
-  const int error = errno;
-  if (fd >= 0) close(fd);
-  if (!ok && debug) {
-    LogLine().str("cannot write the summary to ").str(path).str(": ").error(error).emit();
+  const bool ok = file.fd >= 0 &&
+                  write(file.fd, line, length) == static_cast<ssize_t>(length);
+  const int error = file.fd >= 0 ? errno : file.error;
+  if (file.fd >= 0) close(file.fd);
+  if (ok || !debug) return;
+  LogLine report;
+  report.str("cannot write the summary to ").str(path).str(": ");
+  if (const char* kind = describe(file.refusal)) {
+    report.str(kind).str(file.refusal == OutputRefusal::kOther ? "" : ", not a regular file");
+  } else {
+    report.error(error);
   }
+  report.emit();
 }
 
 void write_line(const SummaryCounts& counts) {
@@ -109,13 +122,27 @@ __attribute__((destructor)) void print_summary() {
   if (counts.sockets == 0 && connections(counts) == 0) return;  // nothing to say
   const int saved_errno = errno;
   if (settings.summary_file != nullptr) {
-    write_json(counts, settings.summary_file, settings.debug);
+    const char* path = g_summary_path[0] != '\0' ? g_summary_path : settings.summary_file;
+    write_json(counts, path, settings.debug);
   }
   if (settings.summary) write_line(counts);
   errno = saved_errno;
 }
 
 }  // namespace
+
+void remember_summary_file(const char* path) {
+  if (path == nullptr || path[0] == '/') return;
+  if (getcwd(g_summary_path, sizeof g_summary_path) == nullptr) {
+    g_summary_path[0] = '\0';
+    return;
+  }
+  std::size_t used = 0;
+  while (g_summary_path[used] != '\0') ++used;
+  TextWriter rest(g_summary_path + used, sizeof g_summary_path - used);
+  rest.str("/").str(path);
+  if (rest.cut()) g_summary_path[0] = '\0';  // too long: as given
+}
 
 void count_socket(bool converted, Mechanism mechanism) {
   own_counts();

@@ -15,4 +15,10 @@ void count_socket(bool converted, Mechanism mechanism);
 // A connection's outcome, once known.
 void count_outcome(const ConnectionOutcome& outcome);
 
+// Called once at load with SMC_SUMMARY_FILE: a relative path is made
+// absolute now, against the folder the program starts in, as smc_run does
+// for --summary-file, so that a program changing folder writes where it
+// was asked to.
+void remember_summary_file(const char* path);
+
 }  // namespace smc

@@ -3,8 +3,10 @@
 // Rewritten: the program's own environment, when our LD_PRELOAD entry is
 // missing or broken (hooks/child_env.h): libc starts the shell with its
 // internal posix_spawn, which no preload sees, from `environ`, so the mend
-// is made there, with setenv()/unsetenv(), before calling libc. Neither
-// call is async-signal-safe, so the heap may be used here. Passed through
+// is made there, with setenv()/unsetenv(), before calling libc. A library
+// descriptor made for the shell alone (hooks/library_carrier.h) stays open
+// until libc's call returns, after the shell's exec. Neither call is
+// async-signal-safe, so the heap may be used here. Passed through
 // untouched: the command, the mode, the result.
 
 #include <stdio.h>
@@ -34,6 +36,18 @@ void adopt(char* const* envp) {
     if (name_length >= sizeof name) continue;
     memcpy(name, *e, name_length);
     name[name_length] = '\0';
+    if (preload) {
+      // setenv() replaces the first of several LD_PRELOAD entries only,
+      // and the loader reads the last: one is left (hooks/child_env.h).
+      // The value may be one of environ's own strings, which musl's
+      // unsetenv() frees: copied first.
+      char* value = strdup(equals + 1);
+      if (value == nullptr) continue;
+      unsetenv(name);
+      setenv(name, value, 1);
+      free(value);
+      continue;
+    }
     const char* current = getenv(name);
     if (current == nullptr || strcmp(current, equals + 1) != 0) {
       setenv(name, equals + 1, 1);
@@ -46,19 +60,15 @@ void adopt(char* const* envp) {
 }  // namespace smc
 
 extern "C" int system(const char* command) {
-  {
-    const smc::ChildLaunch child(environ, "system");
-    if (child.changed()) smc::adopt(child.envp());
-  }
+  const smc::ChildLaunch child(environ, "system");
+  if (child.changed()) smc::adopt(child.envp());
   smc::State scratch;
   return smc::current_state(scratch).real.system(command);
 }
 
 extern "C" FILE* popen(const char* command, const char* mode) {
-  {
-    const smc::ChildLaunch child(environ, "popen");
-    if (child.changed()) smc::adopt(child.envp());
-  }
+  const smc::ChildLaunch child(environ, "popen");
+  if (child.changed()) smc::adopt(child.envp());
   smc::State scratch;
   return smc::current_state(scratch).real.popen(command, mode);
 }

@@ -37,6 +37,18 @@ std::vector<const char*> c_strings(const std::vector<std::string>& strings) {
   return result;
 }
 
+// Whether the file starts with the ELF magic: a program the kernel
+// refused (another machine, truncated), never a script for /bin/sh.
+bool starts_as_elf(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) return false;
+  char magic[4] = {};
+  const bool elf = pread(fd, magic, sizeof magic, 0) == sizeof magic &&
+                   std::memcmp(magic, "\x7f" "ELF", sizeof magic) == 0;
+  close(fd);
+  return elf;
+}
+
 }  // namespace
 
 std::string default_search_path() {
@@ -96,6 +108,11 @@ Error exec_program(const std::string& path,
                    const std::vector<std::string>& argv) {
   std::vector<const char*> args = c_strings(argv);
   execve(path.c_str(), const_cast<char* const*>(args.data()), environ);
+  if (errno == ENOEXEC && starts_as_elf(path)) {
+    // bash's words and status for the same file.
+    return Error{ErrorKind::kNotExecutable,
+                 printable(path) + ": cannot execute binary file: Exec format error"};
+  }
   if (errno == ENOEXEC) {
     std::vector<std::string> sh_argv = {"/bin/sh", path};
     sh_argv.insert(sh_argv.end(), argv.begin() + 1, argv.end());

@@ -24,8 +24,9 @@ std::string default_search_path();
 
 // Replaces this process with `path`, passing `argv` (argv[0] included) and
 // the current environment. A file the kernel cannot load (ENOEXEC: a script
-// without "#!") is run by /bin/sh, as shells and execvp() do. Returns only
-// on failure.
+// without "#!") is run by /bin/sh, as shells and execvp() do, unless it is
+// an ELF file (of another machine, or truncated): that cannot execute
+// (126), as in bash. Returns only on failure.
 Error exec_program(const std::string& path,
                    const std::vector<std::string>& argv);
 

@@ -1,6 +1,9 @@
 #include "core/blob/blob.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,7 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "base/output_file.h"
 #include "base/preload_list.h"
+#include "base/settings.h"
 #include "core/exec/exec.h"
 #include "core/files/files.h"
 #include "core/launcher/command_line.h"
@@ -53,15 +58,19 @@ void raise_sysctls(const Plan& plan, const Console& console) {
   }
 }
 
-// The memfd, at a high descriptor, readable by PROGRAM as /proc/self/fd/N.
-Result<std::string> place_library(const Plan& plan, const Console& console) {
+// The memfd, at a high descriptor, readable by PROGRAM as /proc/self/fd/N;
+// nullopt when the descriptor limit leaves no number for it beside the
+// program's own (base/sealed_memfd.h): then PROGRAM goes without it.
+Result<std::optional<std::string>> place_library(const Plan& plan, const Console& console) {
   const auto library = preload_library();
   const Result<SealedMemfd> memfd =
       make_sealed_memfd(library, kLibraryName);
   if (!memfd) return memfd.error();
-  const Result<int> fd = keep_across_exec(memfd->fd);
+  if (memfd->fd < 0) return std::optional<std::string>();
+  const Result<std::optional<int>> fd = keep_across_exec(memfd->fd);
   if (!fd) return fd.error();
-  const std::string path = fmt::format("/proc/self/fd/{}", *fd);
+  if (!fd->has_value()) return std::optional<std::string>();
+  const std::string path = fmt::format("/proc/self/fd/{}", **fd);
   if (!names_our_library(path)) {
     const bool no_proc = access("/proc/self", F_OK) != 0;
     return system_error(fmt::format(
@@ -76,14 +85,29 @@ Result<std::string> place_library(const Plan& plan, const Console& console) {
         "preload library: {} bytes in sealed memfd {}{}", library.size(), path,
         memfd->noexec_seal ? " (MFD_NOEXEC_SEAL)" : ""));
   }
-  return path;
+  return std::optional<std::string>(path);
+}
+
+// Why PROGRAM runs without the library when the limit leaves no room.
+std::string no_room_warning(const std::string& program) {
+  rlimit limit{};
+  getrlimit(RLIMIT_NOFILE, &limit);
+  const auto shown = [](rlim_t value) {
+    return value == RLIM_INFINITY ? std::string("unlimited") : std::to_string(value);
+  };
+  return fmt::format(
+      "RLIMIT_NOFILE (soft {}, hard {}) leaves no descriptor for the library beside "
+      "the program's own: {} runs without it, so its TCP sockets stay TCP",
+      shown(limit.rlim_cur), shown(limit.rlim_max), printable(program));
 }
 
 // Drops earlier copies of our library from LD_PRELOAD, closing the memfds
-// of an outer smc_run that would otherwise leak into PROGRAM.
+// of an outer smc_run that would otherwise leak into PROGRAM. Built on the
+// last LD_PRELOAD of the environment, the one glibc's loader reads when
+// there are several; run_smc_run leaves PROGRAM only this one.
 std::string preload_value(const std::string& ours) {
-  const ComposedPreload composed =
-      compose_ld_preload(std::getenv("LD_PRELOAD"), ours, names_our_library);
+  const ComposedPreload composed = compose_ld_preload(
+      find_env_last(environ, "LD_PRELOAD"), ours, names_our_library);
   for (const std::string& entry : composed.dropped) {
     const std::optional<int> fd = proc_self_fd(entry);
     if (fd && entry != ours) close(*fd);
@@ -91,21 +115,39 @@ std::string preload_value(const std::string& ours) {
   return composed.value;
 }
 
-// The --summary-file FILE, absolute (the program may change its folder
-// before it exits) and known to be writable now rather than at exit.
-Result<std::string> summary_file(const std::string& file) {
-  const Result<std::string> absolute = absolute_path(file);
+// The summary file (--summary-file FILE, or SMC_SUMMARY_FILE from the
+// environment), absolute (the program may change its folder before it
+// exits) and known now to be one the library may write at exit: a
+// regular file or a new one (base/output_file.h). Under -n nothing is
+// created: an existing file is only looked at.
+Result<std::string> summary_file(const EnvVar& var, bool dry_run) {
+  const bool from_env = var.why == kSummaryFileFromEnv;
+  const std::string named =
+      from_env ? fmt::format("SMC_SUMMARY_FILE {} in the environment", quote_value(var.value))
+               : fmt::format("--summary-file {}", quote_value(var.value));
+  const Result<std::string> absolute = absolute_path(var.value);
   if (!absolute) {
-    return usage_error(fmt::format("--summary-file: {}", absolute.error().message));
+    return usage_error(fmt::format("{}: {}", from_env ? "SMC_SUMMARY_FILE" : "--summary-file",
+                                   absolute.error().message));
   }
   const std::string& path = *absolute;
-  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-                      0644);
-  if (fd < 0) {
-    return usage_error(fmt::format("cannot write --summary-file {}: {}",
-                                   quote_value(file), std::strerror(errno)));
+  OutputFile file{-1, OutputRefusal::kNone, 0};
+  struct stat st {};
+  if (dry_run) {
+    if (stat(path.c_str(), &st) == 0) file.refusal = output_refusal(st.st_mode);
+  } else {
+    file = open_output_file(path.c_str(), O_APPEND, 0644);
+    if (file.fd >= 0) close(file.fd);
   }
-  close(fd);
+  if (file.refusal == OutputRefusal::kSystemError) {
+    return usage_error(fmt::format("cannot write {}: {}", named, std::strerror(file.error)));
+  }
+  if (file.refusal == OutputRefusal::kOther) {
+    return usage_error(fmt::format("{} is not a regular file", named));
+  }
+  if (file.refusal != OutputRefusal::kNone) {
+    return usage_error(fmt::format("{} is {}, not a regular file", named, describe(file.refusal)));
+  }
   return path;
 }
 
@@ -118,8 +160,50 @@ Result<std::string> install_role_links(const std::string& dir) {
         "cannot find this file through /proc/self/exe: {}", std::strerror(errno)));
   }
   const std::string path(exe, static_cast<std::size_t>(n));
+  // The kernel names a file that was removed or replaced while it ran
+  // "PATH (deleted)" (fs/d_path.c): links would dangle, or lead to
+  // whatever now has that name.
+  constexpr std::string_view kDeleted = " (deleted)";
+  if (path.ends_with(kDeleted)) {
+    return system_error(fmt::format(
+        "this file, {}, was deleted or replaced while it ran: links to it "
+        "would dangle; run --install-links from the file now there",
+        quote_value(path.substr(0, path.size() - kDeleted.size()))));
+  }
   const std::string own_folder = path.substr(0, std::max<std::size_t>(path.rfind('/'), 1));
   return install_links(path, dir.empty() ? own_folder : dir, linkable_roles());
+}
+
+// SIGPIPE ignored while smc_run itself writes, and put back as it was
+// given just before PROGRAM is started (exec passes the disposition on).
+// Not put back when smc_run ends with an error instead: the error line
+// cmd/ writes then must not turn the documented status into a SIGPIPE.
+class PipeSignalIgnored {
+ public:
+  PipeSignalIgnored() { ignore(); }
+  PipeSignalIgnored(const PipeSignalIgnored&) = delete;
+  PipeSignalIgnored& operator=(const PipeSignalIgnored&) = delete;
+
+  void ignore() {
+    struct sigaction ignored {};
+    ignored.sa_handler = SIG_IGN;
+    saved_ = sigaction(SIGPIPE, &ignored, &before_) == 0;
+  }
+  void restore() {
+    if (saved_) sigaction(SIGPIPE, &before_, nullptr);
+    saved_ = false;
+  }
+
+ private:
+  struct sigaction before_ {};
+  bool saved_ = false;
+};
+
+// "NAME=VALUE (why)" for -n and -d, the value quoted as in a shell: a
+// newline in it (LD_PRELOAD comes from the user) cannot fake a line.
+std::string describe(const EnvVar& var) {
+  const std::string text = fmt::format("{}={}", var.name, shell_quote(var.value));
+  return var.why.empty() ? text : fmt::format("{} ({})", text, var.why);
 }
 
 // -n: what would happen, on stdout, with nothing changed or run.
@@ -144,10 +228,7 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
     out += fmt::format("warning: {}\n", warning);
   }
   for (const EnvVar& var : env) {
-    out += var.why.empty()
-               ? fmt::format("would set {}={}\n", var.name, var.value)
-               : fmt::format("would set {}={} ({})\n", var.name, var.value,
-                             var.why);
+    out += fmt::format("would set {}\n", describe(var));
   }
   if (reach.offer_library) {
     out += fmt::format(
@@ -168,19 +249,31 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   if (!options) return options.error();
   if (options->help) return usage();
   if (options->version) return fmt::format("smc_run {}\n", kVersion);
+  if (secure_execution()) {
+    // Whoever calls a setuid (or file-capability) smc_run would choose the
+    // program it runs and the files it writes with those privileges.
+    return system_error(
+        "smc_run is running set-user-ID, set-group-ID or with file capabilities "
+        "(secure-execution mode): it would run any program and write any file "
+        "with those privileges for whoever calls it; install it without them");
+  }
   if (options->write_lib) {
     const Result<Ok> written =
-        replace_file(*options->write_lib, preload_library(), 0644);
+        write_file(*options->write_lib, preload_library(), 0644, "--write-lib");
     if (!written) return written.error();
     return std::string();
   }
   if (options->install_links) return install_role_links(*options->install_links);
 
+  // From here on smc_run writes -d lines and warnings to a stderr that may
+  // be a pipe nobody reads: best effort, never a SIGPIPE that kills it
+  // before PROGRAM starts.
+  PipeSignalIgnored pipe_signal;
   Result<Plan> plan = make_plan(*options, environ);
   if (!plan) return plan.error();
   for (EnvVar& var : plan->env) {
     if (var.name != "SMC_SUMMARY_FILE") continue;
-    const Result<std::string> path = summary_file(var.value);
+    const Result<std::string> path = summary_file(var, options->dry_run);
     if (!path) return path.error();
     var.value = *path;
   }
@@ -200,26 +293,30 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   for (const std::string& warning : reach.warnings) console.warning(warning);
 
   if (reach.offer_library) {
-    const Result<std::string> library = place_library(*plan, console);
+    const Result<std::optional<std::string>> library = place_library(*plan, console);
     if (!library) return library.error();
-    env.push_back({"LD_PRELOAD", preload_value(*library), ""});
+    if (library->has_value()) {
+      env.push_back({"LD_PRELOAD", preload_value(**library), ""});
+    } else {
+      console.warning(no_room_warning(options->command.front()));
+    }
   }
   for (const EnvVar& var : env) {
+    // setenv() would replace the first of several entries only.
+    if (var.name == "LD_PRELOAD") unsetenv("LD_PRELOAD");
     if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
       return system_error(fmt::format("cannot set {}", var.name));
     }
-    if (plan->debug) {
-      console.diagnostic(
-          var.why.empty() ? fmt::format("{}={}", var.name, var.value)
-                          : fmt::format("{}={} ({})", var.name, var.value,
-                                        var.why));
-    }
+    if (plan->debug) console.diagnostic(describe(var));
   }
   if (plan->debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", *program,
                                    shell_quote(options->command)));
   }
-  return exec_program(*program, options->command);
+  pipe_signal.restore();  // PROGRAM gets what smc_run was given
+  Error failed = exec_program(*program, options->command);
+  pipe_signal.ignore();  // for the error line
+  return failed;
 }
 
 }  // namespace smc

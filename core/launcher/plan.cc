@@ -118,6 +118,10 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
   if (options.summary_file) {
     plan.env.push_back({"SMC_SUMMARY_FILE", *options.summary_file,
                         "--summary-file"});
+  } else if (env.summary_file != nullptr) {
+    // Checked and made absolute like --summary-file's FILE, or the library
+    // would write where the program happens to be at exit.
+    plan.env.push_back({"SMC_SUMMARY_FILE", env.summary_file, kSummaryFileFromEnv});
   }
   const FilterList lists[] = {
       {options.include, "--include", env.include, "SMC_INCLUDE"},

@@ -16,6 +16,8 @@ struct EnvVar {
   std::string why;  // for -d: "-r 256k", "--strict"...
 };
 
+inline constexpr char kSummaryFileFromEnv[] = "SMC_SUMMARY_FILE in the environment";
+
 struct SysctlWish {
   std::string name;  // "net.core.rmem_max"
   long at_least;
@@ -31,8 +33,10 @@ struct Plan {
 // `envp` (validated here: the library alone would silently ignore a bad
 // one). They are exported in bytes. SMC_DEBUG/SMC_STRICT in `envp` act as
 // -d/--strict, with the library's own reading of them. A bad
-// SMC_SOCK_FAMILY in `envp` is refused, as a bad -f is. --summary-file's
-// FILE is passed as given: the launcher makes it absolute and checks it.
+// SMC_SOCK_FAMILY in `envp` is refused, as a bad -f is. The summary file,
+// --summary-file's FILE or else SMC_SUMMARY_FILE from `envp` (its `why`
+// then kSummaryFileFromEnv), is passed as given: the launcher makes it
+// absolute and checks it.
 // SMC_INCLUDE and SMC_EXCLUDE in `envp` are refused if any entry is
 // malformed (the library alone would skip it); --include/--exclude add
 // their lists to them.

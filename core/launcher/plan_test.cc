@@ -65,6 +65,20 @@ TEST_CASE("plan rejects a bad size in the environment, naming it") {
         "or m)");
 }
 
+TEST_CASE("plan hands the summary file on for checking, from the option or the environment") {
+  auto p = plan_for({"--summary-file", "opt.json", "prog"}, {"SMC_SUMMARY_FILE=env.json"});
+  REQUIRE(p.ok());
+  REQUIRE(p->env.size() == 1);
+  CHECK(p->env[0].value == "opt.json");
+  CHECK(p->env[0].why == "--summary-file");
+  p = plan_for({"prog"}, {"SMC_SUMMARY_FILE=env.json"});
+  REQUIRE(p.ok());
+  REQUIRE(p->env.size() == 1);
+  CHECK(p->env[0].value == "env.json");
+  CHECK(p->env[0].why == kSummaryFileFromEnv);
+  CHECK(plan_for({"prog"}, {"SMC_SUMMARY_FILE="})->env.empty());
+}
+
 TEST_CASE("plan turns -d, --strict and --no-inherit into the library's variables") {
   auto p = plan_for({"-d", "--strict", "--no-inherit", "prog"});
   REQUIRE(p.ok());

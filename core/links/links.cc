@@ -33,7 +33,12 @@ Result<std::string> link_folder(const std::string& dir) {
   }
   const std::string folder = real_path(*absolute);
   struct stat st {};
-  if (folder.empty() || stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+  if (folder.empty() || stat(folder.c_str(), &st) != 0) {
+    // ENOENT, EACCES (a parent it may not search), ENOTDIR...: the reason.
+    return usage_error(fmt::format("--install-links: cannot use the folder {}: {}",
+                                   quote_value(dir), std::strerror(errno)));
+  }
+  if (!S_ISDIR(st.st_mode)) {
     return usage_error(fmt::format("--install-links: {} is not a folder",
                                    quote_value(dir)));
   }
@@ -48,11 +53,17 @@ bool leads_to(const std::string& link, const std::string& exe) {
          a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+// What one link came to: the line for the user, and whether it is new.
+struct LinkLine {
+  std::string text;
+  bool made;
+};
+
 // One link, or the error that stops the others.
-Result<std::string> make_link(const std::string& link, const std::string& target,
-                              const std::string& target_file) {
+Result<LinkLine> make_link(const std::string& link, const std::string& target,
+                           const std::string& target_file) {
   if (leads_to(link, target_file)) {
-    return fmt::format("{} already leads to {}\n", link, target_file);
+    return LinkLine{fmt::format("{} already leads to {}\n", link, target_file), false};
   }
   if (symlink(target.c_str(), link.c_str()) != 0) {
     const int error = errno;
@@ -63,7 +74,7 @@ Result<std::string> make_link(const std::string& link, const std::string& target
     return system_error(fmt::format("cannot make the link {}: {}", quote_value(link),
                                     std::strerror(error)));
   }
-  return fmt::format("{} -> {}\n", link, target);
+  return LinkLine{fmt::format("{} -> {}\n", link, target), true};
 }
 
 }  // namespace
@@ -84,12 +95,18 @@ Result<std::string> install_links(const std::string& exe,
       same_folder ? target_file.substr(slash + 1) : target_file;
 
   std::string out;
+  std::string made;  // the links this run made, for an error half-way
   for (const std::string_view name : names) {
     const std::string link =
         *folder + (folder->ends_with('/') ? "" : "/") + std::string(name);
-    const Result<std::string> line = make_link(link, target, target_file);
-    if (!line) return line.error();
-    out += *line;
+    const Result<LinkLine> line = make_link(link, target, target_file);
+    if (!line) {
+      if (made.empty()) return line.error();
+      return Error{line.error().kind,
+                   fmt::format("{}; made before it: {}", line.error().message, made)};
+    }
+    if (line->made) made += fmt::format("{}{}", made.empty() ? "" : ", ", printable(link));
+    out += line->text;
   }
   return out;
 }

@@ -64,20 +64,28 @@ TEST_CASE("a file of a link's name is never replaced") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message.find("smcd' exists and is not a link") !=
         std::string::npos);
+  // Stopped half-way: the link made before it is named.
+  CHECK(r.error().message.find("; made before it: " + (tmp / "smcss").string()) !=
+        std::string::npos);
   std::ifstream in(tmp / "smcd");
   std::string content;
   in >> content;
   CHECK(content == "x");
 }
 
-TEST_CASE("install links rejects a folder that does not exist, naming it") {
+TEST_CASE("install links rejects a folder that does not exist, naming it and why") {
   testing::TempDir tmp;
   make_file(tmp / "smc_run");
   const Result<std::string> r = install_links(
       (tmp / "smc_run").string(), (tmp / "nowhere").string(), kNames);
   REQUIRE_FALSE(r.ok());
-  CHECK(r.error().message.find("nowhere' is not a folder") !=
-        std::string::npos);
+  CHECK(r.error().message ==
+        "--install-links: cannot use the folder '" + (tmp / "nowhere").string() +
+            "': No such file or directory");
+  const Result<std::string> file = install_links(
+      (tmp / "smc_run").string(), (tmp / "smc_run").string(), kNames);
+  REQUIRE_FALSE(file.ok());
+  CHECK(file.error().message.find("smc_run' is not a folder") != std::string::npos);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "core/memfd/memfd.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -16,6 +18,7 @@ Result<SealedMemfd> make_sealed_memfd(std::span<const unsigned char> bytes,
     case MemfdStep::kNone:
       return SealedMemfd{m.fd, m.noexec_seal};
     case MemfdStep::kCreate:
+      if (errno == EMFILE) return SealedMemfd{-1, m.noexec_seal};
       return system_error(fmt::format(
           "cannot create a memfd for the library: {}", std::strerror(errno)));
     case MemfdStep::kWrite:
@@ -33,14 +36,14 @@ Result<SealedMemfd> make_sealed_memfd(std::span<const unsigned char> bytes,
   return system_error("cannot create the library's memfd");
 }
 
-Result<int> keep_across_exec(int fd) {
-  const int moved = move_to_high_fd(fd);
-  if (moved < 0) {
-    return system_error(
-        fmt::format("cannot keep the library's memfd open across exec: {}",
-                    std::strerror(errno)));
-  }
-  return moved;
+Result<std::optional<int>> keep_across_exec(int fd) {
+  const int placed = place_library_fd(fd, false, nullptr, nullptr);
+  const int error = errno;
+  close(fd);
+  if (placed >= 0) return std::optional<int>(placed);
+  if (error == EMFILE) return std::optional<int>();
+  return system_error(fmt::format("cannot keep the library's memfd open across exec: {}",
+                                  std::strerror(error)));
 }
 
 }  // namespace smc

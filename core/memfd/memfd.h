@@ -4,6 +4,7 @@
 // base/sealed_memfd's (shared with the exec hooks); this adds messages.
 #pragma once
 
+#include <optional>
 #include <span>
 
 #include "core/result/result.h"
@@ -11,7 +12,10 @@
 namespace smc {
 
 struct SealedMemfd {
-  int fd;            // FD_CLOEXEC set; see keep_across_exec()
+  int fd;            // FD_CLOEXEC set; see keep_across_exec(). -1 when no
+                     // descriptor is left for it (EMFILE): no error, the
+                     // program goes without the library
+
   bool noexec_seal;  // created with MFD_NOEXEC_SEAL (Linux 6.3+)
 };
 
@@ -19,7 +23,10 @@ struct SealedMemfd {
 Result<SealedMemfd> make_sealed_memfd(std::span<const unsigned char> bytes,
                                       const char* name);
 
-// See base/sealed_memfd.h, move_to_high_fd().
-Result<int> keep_across_exec(int fd);
+// The memfd on the number base/sealed_memfd.h's place_library_fd() picks,
+// without FD_CLOEXEC so that it survives exec (`fd` is closed). nullopt
+// when the descriptor limit leaves no number for it beside the program's
+// own: then PROGRAM goes without the library.
+Result<std::optional<int>> keep_across_exec(int fd);
 
 }  // namespace smc

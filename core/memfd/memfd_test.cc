@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -63,35 +64,63 @@ TEST_CASE("memfd moves to the highest free descriptor and survives exec") {
   const int old_fd = m->fd;
   const auto fd = keep_across_exec(old_fd);
   REQUIRE(fd.ok());
-  CHECK(*fd == ceiling - 1);
-  CHECK(fcntl(*fd, F_GETFD) == 0);  // no FD_CLOEXEC
+  REQUIRE(fd->has_value());
+  const int placed = **fd;
+  CHECK(placed == ceiling - 1);
+  CHECK(fcntl(placed, F_GETFD) == 0);  // no FD_CLOEXEC
   CHECK(fcntl(old_fd, F_GETFD) == -1);
-  CHECK(link_of(*fd) == "/memfd:libsmc-preload.so (deleted)");
+  CHECK(link_of(placed) == "/memfd:libsmc-preload.so (deleted)");
 
   // The next one goes just below, as the highest is taken.
   const auto m2 = make_sealed_memfd(kBytes, "libsmc-preload.so");
   REQUIRE(m2.ok());
   const auto fd2 = keep_across_exec(m2->fd);
   REQUIRE(fd2.ok());
-  CHECK(*fd2 == ceiling - 2);
-  close(*fd);
-  close(*fd2);
+  REQUIRE(fd2->has_value());
+  CHECK(**fd2 == ceiling - 2);
+  close(placed);
+  close(**fd2);
 }
 
-TEST_CASE("memfd stays put when no higher descriptor is allowed") {
-  rlimit saved{};
-  REQUIRE(getrlimit(RLIMIT_NOFILE, &saved) == 0);
-  const auto m = make_sealed_memfd(kBytes, "libsmc-preload.so");
-  REQUIRE(m.ok());
-  rlimit tight = saved;
-  tight.rlim_cur = static_cast<rlim_t>(m->fd) + 1;
-  REQUIRE(setrlimit(RLIMIT_NOFILE, &tight) == 0);
-  const auto fd = keep_across_exec(m->fd);
-  REQUIRE(setrlimit(RLIMIT_NOFILE, &saved) == 0);
-  REQUIRE(fd.ok());
-  CHECK(*fd == m->fd);
-  CHECK(fcntl(*fd, F_GETFD) == 0);
-  close(*fd);
+// Runs `body` with the soft descriptor limit at `soft` (and the hard one at
+// `hard`, when it may be lowered for the test alone: in a child process).
+template <typename Body>
+int with_limits(rlim_t soft, rlim_t hard, Body body) {
+  const pid_t child = fork();
+  if (child == 0) {
+    rlimit limit{soft, hard};
+    _exit(setrlimit(RLIMIT_NOFILE, &limit) == 0 ? body() : 99);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
+}
+
+TEST_CASE("memfd goes past a soft limit that would leave the program no room") {
+  // Soft limit 8, hard 64: taking a number below 8 would leave the program
+  // almost none, so the memfd sits at 8, above every number it may open.
+  CHECK(with_limits(8, 64, [] {
+          const auto m = make_sealed_memfd(kBytes, "libsmc-preload.so");
+          if (!m.ok()) return 1;
+          const auto fd = keep_across_exec(m->fd);
+          if (!fd.ok() || !fd->has_value()) return 2;
+          rlimit after{};
+          getrlimit(RLIMIT_NOFILE, &after);
+          if (after.rlim_cur != 8) return 3;  // the soft limit is back
+          return **fd == 8 ? 0 : 4;
+        }) == 0);
+}
+
+TEST_CASE("memfd finds no number where soft and hard limits leave no room") {
+  CHECK(with_limits(8, 8, [] {
+          const auto m = make_sealed_memfd(kBytes, "libsmc-preload.so");
+          if (!m.ok()) return 1;
+          const int old_fd = m->fd;
+          const auto fd = keep_across_exec(m->fd);
+          if (!fd.ok()) return 2;
+          if (fd->has_value()) return 3;
+          return fcntl(old_fd, F_GETFD) == -1 ? 0 : 4;  // closed, not leaked
+        }) == 0);
 }
 
 }  // namespace

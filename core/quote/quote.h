@@ -1,5 +1,8 @@
 // Shell-style quoting for diagnostics: a command line that reads back the
 // same in a shell and always fits on one line, whatever its arguments hold.
+// "Control characters" below are also bytes that are not well-formed UTF-8:
+// they are shown as \xHH, never raw (a terminal could act on them, a log
+// reader or JSON tool could not take them).
 #pragma once
 
 #include <string>

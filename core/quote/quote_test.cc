@@ -23,6 +23,10 @@ TEST_CASE("shell quoting keeps plain words and quotes the rest on one line") {
       {"tab\there", "$'tab\\there'"},
       {"back\\slash\n", "$'back\\\\slash\\n'"},
       {"\x01", "$'\\x01'"},
+      {"caf\xc3\xa9", "'caf\xc3\xa9'"},
+      {"\xff", "$'\\xff'"},
+      {"a\xc3", "$'a\\xc3'"},
+      {"\xed\xa0\x80", "$'\\xed\\xa0\\x80'"},  // a UTF-16 surrogate
   };
   for (const Row& row : rows) {
     CAPTURE(row.word);
@@ -43,6 +47,14 @@ TEST_CASE("values in messages stay on one line, quoted or not") {
   CHECK(printable("curl") == "curl");
   CHECK(printable("/tmp/a b") == "/tmp/a b");
   CHECK(printable("two\nlines") == "$'two\\nlines'");
+}
+
+TEST_CASE("bytes that are not UTF-8 are escaped, never shown raw") {
+  CHECK(quote_value("\xff") == "$'\\xff'");
+  CHECK(quote_value("caf\xc3\xa9") == "'caf\xc3\xa9'");
+  CHECK(quote_value("\xc0\x80") == "$'\\xc0\\x80'");  // overlong NUL
+  CHECK(printable("\xfe\xff") == "$'\\xfe\\xff'");
+  CHECK(printable("na\xc3\xafve") == "na\xc3\xafve");
 }
 
 }  // namespace

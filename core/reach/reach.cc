@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/blob/blob.h"
+#include "core/quote/quote.h"
 
 namespace smc {
 namespace {
@@ -33,10 +34,16 @@ std::string script_interpreter(int fd) {
 
 void judge(const std::string& program, const std::string& shown,
            const ElfFacts& library, int depth, Reach& reach) {
-  const int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a "#!" line may name a FIFO, whose open would wait for a
+  // writer; only a regular file is read.
+  const int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return;
   struct stat st {};
   const bool have_stat = fstat(fd, &st) == 0;
+  if (!have_stat || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return;
+  }
   const std::string interpreter = script_interpreter(fd);
   ReadAt read = [fd](std::uint64_t offset, std::size_t size, void* out) {
     return pread(fd, out, size, static_cast<off_t>(offset)) ==
@@ -63,7 +70,8 @@ void judge(const std::string& program, const std::string& shown,
   }
 
   if (!interpreter.empty() && depth < 4) {
-    judge(interpreter, fmt::format("{} (the interpreter of {})", interpreter, shown),
+    judge(interpreter,
+          fmt::format("{} (the interpreter of {})", printable(interpreter), shown),
           library, depth + 1, reach);
     return;
   }
@@ -92,7 +100,8 @@ void judge(const std::string& program, const std::string& shown,
 
 Reach judge_reach(const std::string& program, const ElfFacts& library) {
   Reach reach;
-  judge(program, program, library, 0, reach);
+  // Names in warnings are printable: a newline cannot forge a line.
+  judge(program, printable(program), library, 0, reach);
   return reach;
 }
 

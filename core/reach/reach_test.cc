@@ -109,6 +109,15 @@ TEST_CASE("reach: programs whose loader would reject the library go without it")
   CHECK_FALSE(r.offer_library);
 }
 
+TEST_CASE("reach: a name with a newline cannot forge a warning line") {
+  testing::TempDir dir;
+  elf64(dir / "two\nlines", nullptr);
+  const Reach r = judge_reach(dir / "two\nlines", kLibrary);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find('\n') == std::string::npos);
+  CHECK(r.warnings[0].find("two\\nlines") != std::string::npos);
+}
+
 TEST_CASE("reach: musl programs get the library like glibc ones") {
   testing::TempDir dir;
   elf64(dir / "musl", "/lib/ld-musl-x86_64.so.1");
@@ -147,6 +156,14 @@ TEST_CASE("reach: setuid programs of another owner are named") {
   REQUIRE(chown((dir / "suid").c_str(), 0, 0) == 0);
   REQUIRE(chmod((dir / "suid").c_str(), 04755) == 0);
   CHECK(judge_reach(dir / "suid", kLibrary).warnings.empty());
+}
+
+TEST_CASE("reach: an interpreter that is a FIFO is not opened for reading") {
+  testing::TempDir dir;
+  REQUIRE(mkfifo((dir / "fifo").c_str(), 0755) == 0);
+  std::ofstream(dir / "script") << "#!" << (dir / "fifo").string() << "\n";
+  chmod((dir / "script").c_str(), 0755);
+  CHECK(judge_reach(dir / "script", kLibrary).warnings.empty());  // returns at once
 }
 
 TEST_CASE("reach: unreadable and non-ELF files get no warning") {

@@ -26,6 +26,9 @@ TEST_CASE("smcd rejects bad commands before talking to the kernel") {
       {{"ueid", "flush", "x"}, "unexpected argument 'x' after ueid flush"},
       {{"ueid", "add", "BAD ID"}, "UEID 'BAD ID' may only hold letters, digits, '.' and '-'"},
       {{"ueid", "del", "-X"}, "UEID '-X' must start with a letter or a digit"},
+      // Bytes that are not UTF-8 are escaped, never echoed raw.
+      {{"ueid", "del", "\xff"}, "UEID $'\\xff' may only hold letters, digits, '.' and '-'"},
+      {{"ueid", "frob\xc3"}, "unknown ueid command $'frob\\xc3' (use show, add, del or flush)"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.message);

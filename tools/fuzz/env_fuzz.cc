@@ -1,8 +1,10 @@
 // The library's reading of its environment, and the rebuilding of a
 // child's environment: any set of entries (lines of the input) gives
-// settings whose carried entries come from that environment, and a child
-// environment that is NULL-terminated, holds at most one LD_PRELOAD and
-// keeps every other entry.
+// settings whose carried entries come from that environment (and none at
+// all in secure-execution mode), and a child environment that is
+// NULL-terminated, keeps every other entry, and holds one LD_PRELOAD, with
+// our entry, when the child inherits (duplicates included: the loader
+// reads the last), at most as many as it was given otherwise.
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -36,6 +38,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (std::string& line : lines) envp.push_back(line.data());
   envp.push_back(nullptr);
 
+  const smc::Settings secure = smc::read_settings(envp.data(), true);
+  if (secure.carried[0] != nullptr || secure.debug || secure.summary_file != nullptr ||
+      secure.strict || secure.sndbuf.text != nullptr || secure.include.entries != 0 ||
+      !secure.inherit) {
+    std::abort();
+  }
   const smc::Settings s = smc::read_settings(envp.data());
   for (int i = 0; s.carried[i] != nullptr; ++i) {
     bool found = false;
@@ -73,5 +81,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!kept) std::abort();
   }
   if (child_preloads > input_preloads + 1) std::abort();
+  if (s.inherit) {
+    // Exactly one, and it names our library.
+    if (child_preloads != 1) std::abort();
+    for (size_t j = 0; j < count; ++j) {
+      if (is_preload(child[j]) && std::strstr(child[j], "/proc/self/fd/1021") == nullptr) {
+        std::abort();
+      }
+    }
+  }
   return 0;
 }

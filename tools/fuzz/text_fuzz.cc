@@ -1,16 +1,21 @@
-// Text we write about user input: a quoted argument never breaks the line,
-// a UEID is either refused or 32 characters the kernel accepts, and a JSON
-// string (the roles' --json, the summary's program name) is valid JSON
-// whatever the bytes, the summary line whole.
+// Text we write about user input: a quoted argument never breaks the line
+// and shows no raw byte (no control character, nothing that is not UTF-8:
+// core/quote, the library's printable log text, smcd's errors), a UEID is
+// either refused or 32 characters the kernel accepts, and a JSON string
+// (the roles' --json, the summary's program name) is valid JSON whatever
+// the bytes, the summary line whole.
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/summary.h"
+#include "base/text_writer.h"
 #include "core/json/json.h"
 #include "core/quote/quote.h"
+#include "core/smcd/smcd.h"
 #include "core/ueid/ueid.h"
 
 namespace {
@@ -61,6 +66,37 @@ bool json_string_body(std::string_view text) {
   return true;
 }
 
+// Whether text is printable UTF-8 on one line: no control character, every
+// byte part of a well-formed character.
+bool printable_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 0; i < text.size();) {
+    if (s[i] < 0x20 || s[i] == 0x7f) return false;
+    const size_t length = utf8_char(s + i, text.size() - i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+void check_printable(std::string_view text) {
+  if (!printable_utf8(smc::shell_quote(text)) || !printable_utf8(smc::quote_value(text)) ||
+      !printable_utf8(smc::printable(text))) {
+    std::abort();
+  }
+  // The library's log text, in buffers of every size up to the text's.
+  char buffer[512];
+  const size_t capacity = 1 + text.size() % sizeof buffer;
+  smc::TextWriter w(buffer, capacity);
+  w.printable(text.data(), text.size());
+  if (w.size() >= capacity || !printable_utf8(std::string_view(w.data(), w.size()))) {
+    std::abort();
+  }
+  const std::vector<std::string> args = {"ueid", "del", std::string(text)};
+  const auto smcd = smc::run_smcd(args);
+  if (!smcd.ok() && !printable_utf8(smcd.error().message)) std::abort();
+}
+
 void check_json(std::string_view text) {
   const std::string quoted = smc::json_string(text);
   if (quoted.size() < 2 || quoted.front() != '"' || quoted.back() != '"' ||
@@ -98,5 +134,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::abort();
   }
   check_json(text);
+  check_printable(text);
   return 0;
 }

@@ -35,3 +35,10 @@ expect_eq "$RC" 1 "status for a bad family"
 expect_eq "$OUT" "smc_run: Error: invalid FAMILY 'tcp' for -f (use smc, inet or auto)" "bad family"
 run "$SMC_RUN" -n no-such-program-here
 expect_eq "$RC" 127 "status for a missing program"
+
+# Values are quoted as in a shell: a newline in LD_PRELOAD cannot fake a
+# line of the plan.
+run env LD_PRELOAD=$'/x.so\nevil' "$SMC_RUN" -n true
+expect_eq "$RC" 0 "status with a newline in LD_PRELOAD"
+expect_no_match "$OUT" "^evil" "a faked line"
+expect_contains "$OUT" "would set LD_PRELOAD=\$'/x.so\\nevil:/proc/self/fd/N'" "the quoted LD_PRELOAD"

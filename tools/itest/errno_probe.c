@@ -19,6 +19,7 @@ int main(void) {
       {"unix", AF_UNIX, SOCK_STREAM, 0},
       {"bad-protocol", AF_INET, SOCK_DGRAM, IPPROTO_TCP},
       {"bad-family", 4242, SOCK_STREAM, 0},
+      {"bad-type-flags", AF_INET, SOCK_STREAM | 0x10000000, 0},
   };
   for (size_t i = 0; i < sizeof calls / sizeof calls[0]; ++i) {
     errno = 4242;

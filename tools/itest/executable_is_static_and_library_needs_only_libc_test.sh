@@ -20,7 +20,7 @@ needed="$(readelf -d "$SCRATCH/lib.so" | grep NEEDED)"
 expect_match "$needed" '^ *0x0+1 \(NEEDED\) +Shared library: \[libc\.so\.6\]$' \
   "NEEDED entries of the library"
 exported="$(nm -D --defined-only "$SCRATCH/lib.so" | awk '$2 == "T" {print $3}' | sort | tr '\n' ' ')"
-expect_eq "$exported" "accept accept4 connect execl execle execlp execv execve execvp execvpe fexecve getsockopt listen popen posix_spawn posix_spawn_file_actions_addclosefrom_np posix_spawnp socket system " \
+expect_eq "$exported" "accept accept4 connect execl execle execlp execv execve execveat execvp execvpe fexecve getsockopt listen popen posix_spawn posix_spawn_file_actions_addclose posix_spawn_file_actions_addclosefrom_np posix_spawn_file_actions_adddup2 posix_spawn_file_actions_addfchdir_np posix_spawn_file_actions_addopen posix_spawn_file_actions_destroy posix_spawn_file_actions_init posix_spawnp socket system " \
   "functions exported by the library"
 # Every defined dynamic symbol, of any kind (data, weak...), is one of them.
 every="$(nm -D --defined-only "$SCRATCH/lib.so" | awk '{print $NF}' | sort | tr '\n' ' ')"

@@ -33,3 +33,32 @@ expect_eq "$(cat "$SCRATCH/bin2/smcss")" "mine" "the foreign file"
 
 run "$SCRATCH/opt/smc_run" --install-links "$SCRATCH/nowhere"
 expect_eq "$RC" 1 "status for a missing folder"
+
+# Stopped half-way by a foreign file, it names the links it made.
+mkdir "$SCRATCH/bin3" && echo "mine" >"$SCRATCH/bin3/smcd"
+run "$SCRATCH/opt/smc_run" --install-links "$SCRATCH/bin3"
+expect_eq "$RC" 125 "status with a foreign smcd"
+expect_eq "$(wc -l <<<"$OUT")" 1 "lines of the error"
+expect_contains "$OUT" "smcd' exists and is not a link" "message"
+expect_contains "$OUT" "made before it: $SCRATCH/bin3/smcss" "the links made"
+
+# From a file that was deleted while it ran (an upgrade replaced it),
+# links would dangle or lead to whatever takes its name: refused.
+mkdir "$SCRATCH/old" "$SCRATCH/bin4"
+cp "$SMC_RUN" "$SCRATCH/old/smc_run"
+echo "decoy" >"$SCRATCH/old/smc_run (deleted)"
+run bash -c 'exec 7<"$1"; rm "$1"; exec -a smc_run /proc/self/fd/7 --install-links "$2"' \
+  sh "$SCRATCH/old/smc_run" "$SCRATCH/bin4"
+expect_eq "$RC" 125 "status from a deleted file"
+expect_eq "$(wc -l <<<"$OUT")" 1 "lines of the error"
+expect_contains "$OUT" "was deleted" "message from a deleted file"
+expect_eq "$(ls -A "$SCRATCH/bin4")" "" "links made from a deleted file"
+
+# A folder it may not search is named with the reason, not called "not a
+# folder".
+[[ "$(id -u)" == 0 ]] || fail "this test needs root to run as another user"
+mkdir -p "$SCRATCH/closed/inner" && chmod 700 "$SCRATCH/closed" && chmod 755 "$SCRATCH" "$SCRATCH/opt"
+run setpriv --reuid=65534 --regid=65534 --clear-groups "$SCRATCH/opt/smc_run" --install-links "$SCRATCH/closed/inner"
+expect_eq "$RC" 1 "status for a folder it may not search"
+expect_eq "$OUT" "smc_run: Error: --install-links: cannot use the folder '$SCRATCH/closed/inner': Permission denied" \
+  "message for a folder it may not search"

@@ -52,7 +52,7 @@ run env SMC_EXCLUDE='10.9.0.0/16' "$SMC_RUN" -d --include '10.0.0.0/8' \
   --include '[fd00::]/8:443' --exclude '*:22' sh -c "$show"
 expect_eq "$RC" 0 "status with good lists"
 expect_eq "$OUT" "include=10.0.0.0/8,[fd00::]/8:443 exclude=10.9.0.0/16,*:22" "lists PROGRAM gets"
-expect_contains "$ERR" "SMC_EXCLUDE=10.9.0.0/16,*:22 (--exclude *:22, added to SMC_EXCLUDE in the environment)" \
+expect_contains "$ERR" "SMC_EXCLUDE='10.9.0.0/16,*:22' (--exclude *:22, added to SMC_EXCLUDE in the environment)" \
   "launcher diagnostic"
 run env SMC_INCLUDE=' , 127.0.0.1 ,' "$SMC_RUN" sh -c "$show"
 expect_eq "$OUT" "include= , 127.0.0.1 , exclude=" "environment's list passed on as it is"

@@ -19,3 +19,8 @@ if ! kernel_has_smc; then
   expect_contains "$OUT" "tcp4-first failed errno=97" "strict TCP socket (EAFNOSUPPORT)"
   expect_contains "$OUT" "udp4 made errno=4242" "strict UDP socket"
 fi
+
+# A call that is invalid anyway keeps its own errno under --strict too:
+# EINVAL for type flags the kernel does not know, not SMC's EAFNOSUPPORT.
+run "$SMC_RUN" --strict "$probe"
+expect_contains "$OUT" "bad-type-flags failed errno=22" "strict socket with unknown type flags (EINVAL)"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The --summary-file line stays valid JSON whatever bytes the program's
 # name holds: a file named with bytes that are not UTF-8 (each becomes
-# U+FFFD), quotes, backslashes and control characters (escaped), and a
-# name too long for the line (cut, never the line). Checked with python's
-# JSON parser.
+# U+FFFD), quotes, backslashes and control characters (escaped), and names
+# too long for the line, 3000 bytes or 350 control characters (cut, never
+# the line: each record ends with its newline). Checked with python's JSON
+# parser.
 source "$(dirname "$0")/lib.sh"
 # The interpreter itself, not a wrapper that would exec it under another
 # name (pyenv's shims do).
@@ -27,16 +28,23 @@ run "$SMC_RUN" --summary-file summary.json \
   bash -c 'exec -a "$0" "$1" -c "$2"' "$long" "$python" "$socket_probe"
 expect_eq "$RC" 0 "status of the program with a 3000-byte name"
 
+# 350 control characters: 2100 bytes once escaped (\u0001 each).
+controls="$(printf '\x01%.0s' $(seq 350))"
+run "$SMC_RUN" --summary-file summary.json \
+  bash -c 'exec -a "$0" "$1" -c "$2"' "$controls" "$python" "$socket_probe"
+expect_eq "$RC" 0 "status of the program with 350 control characters"
+
 "$python" - summary.json <<'PY' || fail "summary lines are not valid JSON: $(cat -v summary.json)"
 import json, sys
 raw = open(sys.argv[1], "rb").read()
 rows = [json.loads(line) for line in raw.split(b"\n") if line]
-assert len(rows) == 3, rows
-assert raw.endswith(b"\n"), "the last line has no newline"
+assert len(rows) == 4, rows
+assert raw.count(b"\n") == 4 and raw.endswith(b"\n"), "a record without its newline"
 names = [r["program"] for r in rows]
 assert names[0] == "\ufffd\ufffd", names[0]
 assert names[1] == 'a"b\\c\x01\td\u00e9', names[1]
 assert 0 < len(names[2]) <= 3000 and set(names[2]) == {"x"}, len(names[2])
+assert 0 < len(names[3]) <= 350 and set(names[3]) == {"\x01"}, len(names[3])
 for r in rows:
     assert r["sockets"] == 1, r
 PY

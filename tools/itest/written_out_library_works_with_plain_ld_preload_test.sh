@@ -22,5 +22,5 @@ run "$SMC_RUN" --write-lib "$lib"
 expect_eq "$RC" 0 "status of a second --write-lib"
 run "$SMC_RUN" --write-lib "$SCRATCH/no/such/dir/lib.so"
 expect_eq "$RC" 125 "status when the folder is missing"
-expect_contains "$OUT" "smc_run: Error: cannot write $SCRATCH/no/such/dir/lib.so: No such file or directory" \
+expect_contains "$OUT" "smc_run: Error: cannot write '$SCRATCH/no/such/dir/lib.so': No such file or directory" \
   "message when the folder is missing"
