@@ -105,6 +105,11 @@ LogLine::LogLine(bool enabled) : enabled_(enabled) {
   str("[").num(getpid()).str("]: smc: ");
 }
 
+LogLine::LogLine(const char* program, long pid) : enabled_(true) {
+  str(program != nullptr && program[0] != '\0' ? program : "?");
+  str("[").num(pid).str("]: smc: ");
+}
+
 LogLine& LogLine::str(const char* text) {
   if (!enabled_) return *this;
   // One byte stays free for the newline added by emit().

@@ -23,6 +23,9 @@ class LogLine {
  public:
   // Starts with "<program>[<pid>]: smc: ".
   explicit LogLine(bool enabled = true);
+  // The same, for another process's line: the seccomp supervisor speaks
+  // for the programs it serves.
+  LogLine(const char* program, long pid);
   LogLine(const LogLine&) = delete;
   LogLine& operator=(const LogLine&) = delete;
 
