@@ -1,0 +1,72 @@
+// The supervisor's answer to a TCP socket() call: it makes the SMC socket
+// itself, in its own process, with the library's rules (hooks/
+// socket_policy.h: which SMC socket, which mechanisms in which order,
+// which failures mean "SMC is missing here"), applies the buffer sizes,
+// and installs it in the caller as the call's result. Where no SMC
+// socket can be made, the caller's own call runs (CONTINUE), so the
+// program gets exactly the TCP socket, or the error, it would get without
+// smc_run; --strict makes the call fail instead, with the errno the
+// library would give.
+//
+// The socket is made in the supervisor's network namespace, so a caller
+// in another one (a program that moved itself, or a child started in a
+// new one) keeps its own call: TCP.
+#pragma once
+
+#include <linux/seccomp.h>
+#include <sys/types.h>
+
+#include "core/supervisor/listener.h"
+#include "core/supervisor/target.h"
+#include "hooks/settings.h"
+#include "hooks/socket_policy.h"
+
+namespace smc {
+
+// The SMC sockets a call tried, each with the errno it got (now, or
+// remembered from an earlier call).
+struct Attempts {
+  Mechanism mechanism[2];
+  int error[2];
+  int count;
+};
+
+struct Refusal {
+  bool fail;  // the call fails with `error` (else: its own call runs)
+  int error;
+};
+
+// What to answer when no SMC socket could be made. Pure.
+Refusal after_refusals(const Attempts& attempts, bool strict);
+
+using MakeSocketFn = int (*)(int domain, int type, int protocol);
+
+class SocketAnswerer {
+ public:
+  // `make_socket` makes the supervisor's sockets (socket(2); tests pass
+  // one that simulates a kernel with SMC).
+  SocketAnswerer(Listener& listener, const Settings& settings,
+                 MakeSocketFn make_socket);
+
+  // Answers notification `n`, a socket() call, whatever happens.
+  void answer(const seccomp_notif& n);
+
+ private:
+  // The SMC socket for `call`, or -1 with what was tried in *tried.
+  int make_smc_socket(const SocketCall& call, Attempts* tried, Mechanism* used);
+  void install(const seccomp_notif& n, const TargetName& who,
+               const SocketCall& call, int fd, Mechanism used);
+  void refuse(const seccomp_notif& n, const TargetName& who,
+              const SocketCall& call, const Attempts& tried);
+
+  Listener& listener_;
+  const Settings& settings_;
+  MakeSocketFn make_socket_;
+  ino_t net_ns_;
+  // [mechanism][IPv6]: the errno of the first refused socket of that kind,
+  // so the kernel is probed once per supervisor, not once per call.
+  int refused_[2][2] = {{0, 0}, {0, 0}};
+  bool fallback_announced_ = false;
+};
+
+}  // namespace smc

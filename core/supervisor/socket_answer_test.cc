@@ -1,0 +1,246 @@
+#include "core/supervisor/socket_answer.h"
+
+#include <doctest/doctest.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <string>
+#include <thread>
+
+#include "core/seccomp/seccomp.h"
+#include "core/seccomp_filter/seccomp_filter.h"
+#include "core/supervisor/serve.h"
+
+namespace smc {
+namespace {
+
+TEST_CASE("after refusals: missing SMC runs the call, or fails it under strict") {
+  struct Row {
+    Attempts attempts;
+    bool strict;
+    Refusal expected;
+  };
+  const Mechanism I = Mechanism::kInet;
+  const Mechanism S = Mechanism::kSmc;
+  const Row rows[] = {
+      {{{I, S}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2}, false, {false, 0}},
+      {{{I, S}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2}, true, {true, EAFNOSUPPORT}},
+      {{{I}, {EPROTONOSUPPORT}, 1}, true, {true, EPROTONOSUPPORT}},
+      {{{S}, {EPERM}, 1}, true, {true, EPERM}},
+      // A failure TCP may share: the caller's own call decides, strict or not.
+      {{{I}, {EMFILE}, 1}, true, {false, 0}},
+      {{{I, S}, {EPROTONOSUPPORT, ENOBUFS}, 2}, true, {false, 0}},
+      {{{I}, {EINVAL}, 1}, false, {false, 0}},
+      {{{}, {}, 0}, true, {false, 0}},
+  };
+  for (const Row& r : rows) {
+    const Refusal got = after_refusals(r.attempts, r.strict);
+    CAPTURE(r.attempts.count);
+    CHECK(got.fail == r.expected.fail);
+    CHECK(got.error == r.expected.error);
+  }
+}
+
+// A kernel with IPPROTO_SMC, simulated: such "SMC" sockets are TCP ones,
+// so that the hand-over path runs on a host without SMC.
+int smc_as_tcp(int domain, int type, int protocol) {
+  if (protocol == kIpprotoSmc) return ::socket(domain, type, 0);
+  errno = EAFNOSUPPORT;
+  return -1;
+}
+
+// A kernel without SMC.
+int no_smc(int domain, int, int) {
+  errno = domain == kAfSmc ? EAFNOSUPPORT : EPROTONOSUPPORT;
+  return -1;
+}
+
+bool send_fd(int channel, int fd) {
+  char byte = 'l';
+  iovec data{&byte, 1};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+  msghdr msg{};
+  msg.msg_iov = &data;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  return sendmsg(channel, &msg, 0) == 1;
+}
+
+int receive_fd(int channel) {
+  char byte;
+  iovec data{&byte, 1};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+  msghdr msg{};
+  msg.msg_iov = &data;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  if (recvmsg(channel, &msg, 0) != 1) return -1;
+  int fd = -1;
+  std::memcpy(&fd, CMSG_DATA(CMSG_FIRSTHDR(&msg)), sizeof fd);
+  return fd;
+}
+
+using Calls = void (*)(std::string& report);
+
+// Runs `calls` in a filtered child while this process serves it as the
+// supervisor does (from a thread, so that the main thread can reap the
+// child: a zombie still counts as the filter's user). Returns the child's
+// report.
+std::string serve_child(const char* const* env, MakeSocketFn make, Calls calls) {
+  int channel[2];
+  int report[2];
+  REQUIRE(socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, channel) == 0);
+  REQUIRE(pipe2(report, O_CLOEXEC) == 0);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const Result<Installed> installed =
+        install_filter(build_filter(*native_abi(), {false}), true);
+    if (!installed || !send_fd(channel[1], installed->listener)) _exit(2);
+    close(installed->listener);
+    std::string out;
+    calls(out);
+    if (write(report[1], out.data(), out.size()) != static_cast<ssize_t>(out.size())) {
+      _exit(3);
+    }
+    _exit(0);
+  }
+  close(channel[1]);
+  close(report[1]);
+  const int listener_fd = receive_fd(channel[0]);
+  close(channel[0]);
+  REQUIRE(listener_fd >= 0);
+  const Settings settings = read_settings(env);
+  std::thread server([&] {
+    Listener listener(listener_fd);
+    serve(listener, settings, *native_abi(), make);
+  });
+  std::string out;
+  char buf[512];
+  for (ssize_t n; (n = read(report[0], buf, sizeof buf)) > 0;) out.append(buf, n);
+  close(report[0]);
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  server.join();  // POLLHUP: the child, its only user, is gone
+  close(listener_fd);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  return out;
+}
+
+int int_option(int fd, int level, int name) {
+  int value = -1;
+  socklen_t length = sizeof value;
+  getsockopt(fd, level, name, &value, &length);
+  return value;
+}
+
+// "tcp4 fd nonblock cloexec sndbuf" per TCP socket, "udp ok", "errno N".
+void make_some_sockets(std::string& out) {
+  const int types[] = {SOCK_STREAM, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC};
+  for (int type : types) {
+    const int fd = socket(AF_INET6, type, 0);
+    if (fd < 0) {
+      out += "errno " + std::to_string(errno) + "\n";
+      continue;
+    }
+    out += "tcp fd=" + std::to_string(fd > 2) +
+           " nonblock=" + std::to_string((fcntl(fd, F_GETFL) & O_NONBLOCK) != 0) +
+           " cloexec=" + std::to_string((fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0) +
+           " domain=" + std::to_string(int_option(fd, SOL_SOCKET, SO_DOMAIN)) +
+           " sndbuf=" + std::to_string(int_option(fd, SOL_SOCKET, SO_SNDBUF)) + "\n";
+    close(fd);
+  }
+  const int udp = socket(AF_INET, SOCK_DGRAM, 0);
+  out += "udp sndbuf=" + std::to_string(int_option(udp, SOL_SOCKET, SO_SNDBUF)) + "\n";
+  close(udp);
+}
+
+TEST_CASE("the supervisor hands over its socket with the caller's flags and sizes") {
+  const char* env[] = {"SMC_SNDBUF=65536", "SMC_DEBUG=1", nullptr};
+  const std::string out = serve_child(env, smc_as_tcp, make_some_sockets);
+  // The kernel doubles SO_SNDBUF; UDP keeps its default (wmem_default).
+  CHECK(out.find("tcp fd=1 nonblock=0 cloexec=0 domain=10 sndbuf=131072\n") == 0);
+  CHECK(out.find("tcp fd=1 nonblock=1 cloexec=1 domain=10 sndbuf=131072\n") !=
+        std::string::npos);
+  CHECK(out.find("udp sndbuf=131072") == std::string::npos);
+}
+
+TEST_CASE("without SMC the caller's own call runs and makes its TCP socket") {
+  const char* env[] = {"SMC_SNDBUF=65536", nullptr};
+  const std::string out = serve_child(env, no_smc, make_some_sockets);
+  // Its own call: no size applied, TCP's default instead.
+  CHECK(out.find("tcp fd=1 nonblock=0 cloexec=0 domain=10 sndbuf=") == 0);
+  CHECK(out.find("sndbuf=131072") == std::string::npos);
+  CHECK(out.find("tcp fd=1 nonblock=1 cloexec=1") != std::string::npos);
+}
+
+TEST_CASE("strict fails the call with the library's errno where SMC is missing") {
+  const char* env_auto[] = {"SMC_STRICT=1", nullptr};
+  CHECK(serve_child(env_auto, no_smc, make_some_sockets)
+            .find("errno " + std::to_string(EAFNOSUPPORT) + "\nerrno ") == 0);
+  const char* env_inet[] = {"SMC_STRICT=1", "SMC_SOCK_FAMILY=inet", nullptr};
+  CHECK(serve_child(env_inet, no_smc, make_some_sockets)
+            .find("errno " + std::to_string(EPROTONOSUPPORT) + "\n") == 0);
+}
+
+// Uses up every descriptor the limit allows, then asks for a TCP socket.
+void socket_at_descriptor_limit(std::string& out) {
+  rlimit limit{};
+  getrlimit(RLIMIT_NOFILE, &limit);
+  limit.rlim_cur = 32;
+  setrlimit(RLIMIT_NOFILE, &limit);
+  while (dup(0) >= 0) {
+  }
+  errno = 0;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  out += fd < 0 ? "errno " + std::to_string(errno) : "made";
+}
+
+TEST_CASE("a caller out of descriptors gets EMFILE, from its own call") {
+  const char* env[] = {"SMC_DEBUG=1", nullptr};
+  CHECK(serve_child(env, smc_as_tcp, socket_at_descriptor_limit) ==
+        "errno " + std::to_string(EMFILE));
+  CHECK(serve_child(env, no_smc, socket_at_descriptor_limit) ==
+        "errno " + std::to_string(EMFILE));
+}
+
+void many_threads(std::string& out) {
+  constexpr int kThreads = 64;
+  int results[kThreads];
+  std::thread threads[kThreads];
+  for (int i = 0; i < kThreads; ++i) {
+    threads[i] = std::thread([&results, i] {
+      results[i] = socket(AF_INET, SOCK_STREAM, 0);
+      if (results[i] < 0) results[i] = -errno;
+    });
+  }
+  int made = 0;
+  for (int i = 0; i < kThreads; ++i) {
+    threads[i].join();
+    made += results[i] >= 0 ? 1 : 0;
+  }
+  out += std::to_string(made);
+}
+
+TEST_CASE("64 threads making sockets at once are each answered") {
+  const char* env[] = {nullptr};
+  CHECK(serve_child(env, smc_as_tcp, many_threads) == "64");
+  CHECK(serve_child(env, no_smc, many_threads) == "64");
+}
+
+}  // namespace
+}  // namespace smc

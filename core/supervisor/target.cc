@@ -1,0 +1,73 @@
+#include "core/supervisor/target.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace smc {
+namespace {
+
+// The value of the "Key:\t" line in `text`, up to its end, or nullptr.
+const char* field(const char* text, const char* key, std::size_t* length) {
+  const std::size_t key_length = std::strlen(key);
+  for (const char* line = text; line != nullptr && *line != '\0';) {
+    const char* end = std::strchr(line, '\n');
+    if (std::strncmp(line, key, key_length) == 0 && line[key_length] == ':') {
+      const char* value = line + key_length + 1;
+      while (*value == '\t' || *value == ' ') ++value;
+      *length = end != nullptr ? static_cast<std::size_t>(end - value)
+                               : std::strlen(value);
+      return value;
+    }
+    line = end != nullptr ? end + 1 : nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TargetName read_target_name(pid_t tid) {
+  TargetName t{};
+  std::strcpy(t.name, "?");
+  t.pid = tid;
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/status", static_cast<int>(tid));
+  const int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return t;
+  // Name and Tgid are the first lines; 1 KiB holds them.
+  char text[1024];
+  const ssize_t n = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (n <= 0) return t;
+  text[n] = '\0';
+  std::size_t length = 0;
+  if (const char* name = field(text, "Name", &length)) {
+    if (length >= sizeof t.name) length = sizeof t.name - 1;
+    std::memcpy(t.name, name, length);
+    t.name[length] = '\0';
+  }
+  if (const char* tgid = field(text, "Tgid", &length)) {
+    const long value = std::strtol(tgid, nullptr, 10);
+    if (value > 0) t.pid = value;
+  }
+  return t;
+}
+
+ino_t own_net_ns() {
+  struct stat st {};
+  return stat("/proc/self/ns/net", &st) == 0 ? st.st_ino : 0;
+}
+
+NetNs compare_net_ns(pid_t tid, ino_t ours) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/ns/net", static_cast<int>(tid));
+  struct stat st {};
+  if (ours == 0 || stat(path, &st) != 0) return NetNs::kUnknown;
+  return st.st_ino == ours ? NetNs::kSame : NetNs::kOther;
+}
+
+}  // namespace smc

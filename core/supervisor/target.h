@@ -1,0 +1,30 @@
+// What the supervisor reads about the task behind a notification, from
+// /proc (by the pid the kernel reports, in the supervisor's own pid
+// namespace). Task ids are reused once a task is gone, so anything read
+// here counts only once Listener::still_waiting() confirms, afterwards,
+// that the task is still blocked in its call.
+#pragma once
+
+#include <sys/types.h>
+
+namespace smc {
+
+struct TargetName {
+  char name[64];  // the program's name (comm), for -d lines
+  long pid;       // its process id (Tgid), as the library's lines show
+};
+
+// Falls back to "?" and `tid` where /proc cannot say.
+TargetName read_target_name(pid_t tid);
+
+enum class NetNs { kSame, kOther, kUnknown };
+
+// Whether task `tid` is in the network namespace whose inode is `ours`
+// (/proc/self/ns/net at start). kUnknown when it cannot be read (a task of
+// another user that is not dumpable, no /proc).
+NetNs compare_net_ns(pid_t tid, ino_t ours);
+
+// The inode of this process's network namespace, 0 when unknown.
+ino_t own_net_ns();
+
+}  // namespace smc
