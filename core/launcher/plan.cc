@@ -127,6 +127,23 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
     const Result<Ok> r = plan_policy(list, plan);
     if (!r) return r.error();
   }
+  if (options.mechanism) {
+    plan.mechanism = *options.mechanism;
+  } else if (const char* m = find_env(envp, "SMC_MECHANISM")) {
+    const std::string text = m;
+    if (text != "preload" && text != "seccomp" && text != "auto") {
+      return usage_error(fmt::format(
+          "invalid SMC_MECHANISM {} in the environment (use preload, seccomp or "
+          "auto)",
+          quote_value(text)));
+    }
+    plan.mechanism = text;
+  }
+  for (const EnvVar& var : plan.env) {
+    if (var.name == "SMC_INCLUDE" || var.name == "SMC_EXCLUDE") plan.policy = true;
+  }
+  plan.policy = plan.policy || env.policy;
+  plan.strict = options.strict || env.strict;
   plan.debug = options.debug || env.debug;
   if (options.debug) plan.env.push_back({"SMC_DEBUG", "1", "-d"});
   if (options.strict) plan.env.push_back({"SMC_STRICT", "1", "--strict"});

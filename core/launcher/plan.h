@@ -23,6 +23,10 @@ struct SysctlWish {
 
 struct Plan {
   bool debug = false;
+  bool strict = false;
+  bool policy = false;  // a connection policy is set
+  // "auto", "preload" or "seccomp": --mechanism, else SMC_MECHANISM.
+  std::string mechanism = "auto";
   std::vector<EnvVar> env;  // exported to PROGRAM
   std::vector<SysctlWish> sysctls;
 };
@@ -35,7 +39,8 @@ struct Plan {
 // FILE is passed as given: the launcher makes it absolute and checks it.
 // SMC_INCLUDE and SMC_EXCLUDE in `envp` are refused if any entry is
 // malformed (the library alone would skip it); --include/--exclude add
-// their lists to them.
+// their lists to them. A bad SMC_MECHANISM is refused, as a bad
+// --mechanism is; it is the launcher's alone, so it is not exported.
 Result<Plan> make_plan(const Options& options, const char* const* envp);
 
 }  // namespace smc

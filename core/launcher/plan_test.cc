@@ -82,6 +82,30 @@ TEST_CASE("plan turns -d, --strict and --no-inherit into the library's variables
   CHECK_FALSE(p->debug);
 }
 
+TEST_CASE("plan takes the mechanism from --mechanism, else SMC_MECHANISM") {
+  CHECK(plan_for({"prog"})->mechanism == "auto");
+  CHECK(plan_for({"prog"}, {"SMC_MECHANISM=seccomp"})->mechanism == "seccomp");
+  CHECK(plan_for({"--mechanism", "preload", "prog"}, {"SMC_MECHANISM=seccomp"})->mechanism ==
+        "preload");
+  // The option wins over a bad variable, as for sizes.
+  CHECK(plan_for({"--mechanism", "auto", "prog"}, {"SMC_MECHANISM=x"}).ok());
+  const Result<Plan> bad = plan_for({"prog"}, {"SMC_MECHANISM=ptrace"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message ==
+        "invalid SMC_MECHANISM 'ptrace' in the environment (use preload, seccomp or auto)");
+  CHECK(env_of(*plan_for({"prog"}, {"SMC_MECHANISM=seccomp"})).find("MECHANISM") ==
+        std::string::npos);
+}
+
+TEST_CASE("plan knows whether a connection policy or strict mode is asked for") {
+  CHECK_FALSE(plan_for({"prog"})->policy);
+  CHECK(plan_for({"--exclude", "*:22", "prog"})->policy);
+  CHECK(plan_for({"prog"}, {"SMC_INCLUDE=10.0.0.0/8"})->policy);
+  CHECK_FALSE(plan_for({"prog"})->strict);
+  CHECK(plan_for({"--strict", "prog"})->strict);
+  CHECK(plan_for({"prog"}, {"SMC_STRICT=1"})->strict);
+}
+
 TEST_CASE("plan exports --include and --exclude, added to the environment's lists") {
   struct Row {
     Args args;

@@ -82,6 +82,7 @@ Result<Options> parse_options(std::span<const std::string> args) {
   std::string sndbuf;
   std::string write_lib;
   std::string family;
+  std::string mechanism;
   std::string summary_file;
   std::string install_links;
 
@@ -101,6 +102,7 @@ Result<Options> parse_options(std::span<const std::string> args) {
   auto* t = app.add_option("-t,--sndbuf", sndbuf)->multi_option_policy(last);
   auto* w = app.add_option("--write-lib", write_lib)->multi_option_policy(last);
   auto* f = app.add_option("-f,--family", family)->multi_option_policy(last);
+  auto* m = app.add_option("--mechanism", mechanism)->multi_option_policy(last);
   auto* s = app.add_option("--summary-file", summary_file)
                 ->multi_option_policy(last);
   // DIR is optional: without it, the links go beside this file.
@@ -144,6 +146,14 @@ Result<Options> parse_options(std::span<const std::string> args) {
           quote_value(family)));
     }
     options.family = family;
+  }
+  if (m->count() > 0) {
+    if (mechanism != "preload" && mechanism != "seccomp" && mechanism != "auto") {
+      return usage_error(fmt::format(
+          "invalid MECHANISM {} for --mechanism (use preload, seccomp or auto)",
+          quote_value(mechanism)));
+    }
+    options.mechanism = mechanism;
   }
   if (s->count() > 0) {
     if (summary_file.empty()) {
@@ -300,6 +310,13 @@ Options:
   -v, --version        print the version and exit
       --strict         make socket() fail where SMC is not available,
                        instead of creating a TCP socket
+      --mechanism MECHANISM
+                       how smc_run reaches PROGRAM's sockets: preload (a
+                       library in PROGRAM: dynamic programs), seccomp (a
+                       supervisor process answers PROGRAM's socket() calls:
+                       any program, Linux 5.9+), or auto (the default: the
+                       library where it reaches, the supervisor for static
+                       and Go programs, and as root both)
       --no-inherit     do not give children back the library when a
                        program starts them with an environment without it
                        (env -i, a fresh environment for exec or spawn)
@@ -334,6 +351,7 @@ Environment:
   SMC_STRICT              1 acts as --strict
   SMC_INHERIT             0 acts as --no-inherit
   SMC_SOCK_FAMILY         smc, inet or auto, as for -f (the option wins)
+  SMC_MECHANISM           preload, seccomp or auto, as for --mechanism
   SMC_INCLUDE, SMC_EXCLUDE
                           LISTs, as for --include and --exclude (the
                           options add to them)
@@ -343,8 +361,9 @@ Environment:
 
 Exit status:
   0    -h, -v, -n, --write-lib or --install-links succeeded
-  1    invalid option, SIZE, FAMILY or LIST, or no PROGRAM
-  125  smc_run itself failed, e.g. /proc is not mounted
+  1    invalid option, SIZE, FAMILY, MECHANISM or LIST, or no PROGRAM
+  125  smc_run itself failed, e.g. /proc is not mounted, or --strict
+       and no mechanism can serve PROGRAM
   126  PROGRAM was found but cannot be executed
   127  PROGRAM was not found
   Otherwise PROGRAM's own status: smc_run becomes PROGRAM (exec).
