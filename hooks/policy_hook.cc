@@ -2,12 +2,26 @@
 
 #include <errno.h>
 
+#include <atomic>
+
 #include "hooks/log.h"
 #include "hooks/connections.h"
+#include "hooks/library_socket.h"
 #include "hooks/replace_socket.h"
 
 namespace smc {
 namespace {
+
+// libc's socket(), for replacement_socket(); the same in every copy of the
+// state, so a plain store is enough.
+std::atomic<PlainSocketFn> g_plain_socket{nullptr};
+
+// The replacement's sockets, marked so that a seccomp supervisor under the
+// library does not turn them back into SMC (library_socket.h).
+int replacement_socket(int domain, int type, int protocol) {
+  return library_socket(g_plain_socket.load(std::memory_order_relaxed), domain,
+                        type, protocol);
+}
 
 void describe_verdict(LogLine& line, const Verdict& verdict) {
   switch (verdict.why) {
@@ -62,7 +76,8 @@ bool apply_policy(const State& state, int fd, const Endpoint& endpoint,
     return true;
   }
 
-  const Replacement r = replace_with_tcp(fd, state.real.socket);
+  g_plain_socket.store(state.real.socket, std::memory_order_relaxed);
+  const Replacement r = replace_with_tcp(fd, replacement_socket);
   // The descriptor is a plain TCP socket now, for the verdicts too.
   if (r.replaced) new_socket(fd, false);
   if (!r.replaced) {

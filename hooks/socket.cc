@@ -9,7 +9,8 @@
 // Passed through untouched: every other socket (UDP, UNIX, netlink, raw...).
 // Fallback: where the kernel has neither (or refuses them here), the
 // original TCP socket is created instead so the program keeps working,
-// unless SMC_STRICT asks for the error. Each refusal is remembered per
+// unless SMC_STRICT asks for the error (marked for smc_run's seccomp
+// filter: see library_socket.h). Each refusal is remembered per
 // mechanism and IP version, so the kernel is probed once per process: each
 // failed socket(AF_SMC) makes it try to load the module again
 // (request_module in net/socket.c:__sock_create).
@@ -26,6 +27,7 @@
 #include <atomic>
 
 #include "hooks/connections.h"
+#include "hooks/library_socket.h"
 #include "hooks/log.h"
 #include "hooks/socket_policy.h"
 #include "hooks/state.h"
@@ -176,7 +178,8 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
       }
       line.str("); TCP sockets stay TCP").emit();
     }
-    fd = state.real.socket(domain, type, protocol);
+    // Marked, so that a seccomp supervisor under us does not probe again.
+    fd = library_socket(state.real.socket, domain, type, protocol);
     if (fd < 0) {
       if (debug) {
         LogLine line;  // emit() keeps errno as libc's socket() left it

@@ -8,7 +8,8 @@
 
 #include <cstddef>
 
-#include "hooks/socket_policy.h"  // kSockTypeMask: is_tcp_socket's rule
+#include "hooks/library_socket.h"  // kLibraryMark
+#include "hooks/socket_policy.h"   // kSockTypeMask: is_tcp_socket's rule
 
 namespace smc {
 namespace {
@@ -23,6 +24,13 @@ std::uint32_t low_half(int index, bool big_endian) {
   return static_cast<std::uint32_t>(offsetof(seccomp_data, args) +
                                     sizeof(std::uint64_t) * index +
                                     (big_endian ? 4 : 0));
+}
+
+// The upper 32 bits, where the library puts its mark.
+std::uint32_t high_half(int index, bool big_endian) {
+  return static_cast<std::uint32_t>(offsetof(seccomp_data, args) +
+                                    sizeof(std::uint64_t) * index +
+                                    (big_endian ? 0 : 4));
 }
 
 // A forward-only assembler for the few jumps the filter needs. Classic
@@ -123,8 +131,11 @@ std::vector<sock_filter> build_filter(const SyscallAbi& abi, FilterScope scope) 
   a.place(A::kAllow);
   a.ret(SECCOMP_RET_ALLOW);
 
-  // socket(domain, type, protocol): is_tcp_socket(), in BPF.
+  // socket(domain, type, protocol): the library's own sockets pass
+  // (hooks/library_socket.h); the rest is is_tcp_socket(), in BPF.
   a.place(A::kSocket);
+  a.load(high_half(1, abi.big_endian));
+  a.jump_if(kLibraryMark, A::kNotTcp, A::kNext);
   a.load(low_half(0, abi.big_endian));
   a.jump_if(AF_INET, A::kDomainOk, A::kNext);
   a.jump_if(AF_INET6, A::kNext, A::kNotTcp);

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <string>
 
+#include "hooks/library_socket.h"
 #include "hooks/socket_policy.h"
 
 namespace smc {
@@ -157,6 +158,20 @@ TEST_CASE("the filter notifies exactly the socket() calls is_tcp_socket calls TC
   }
 }
 
+TEST_CASE("the library's marked TCP sockets are never notified") {
+  const std::uint64_t mark = static_cast<std::uint64_t>(kLibraryMark) << 32;
+  for (const SyscallAbi& abi : {kX86, kBigEndian}) {
+    const auto f = build_filter(abi, {true});
+    for (std::uint64_t type : {std::uint64_t{SOCK_STREAM},
+                               std::uint64_t{SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC}}) {
+      CHECK_FALSE(notified(f, call(abi, abi.socket_nr, AF_INET, mark | type, 0)));
+      CHECK_FALSE(notified(f, call(abi, abi.socket_nr, AF_INET6, mark | type, IPPROTO_TCP)));
+      // Another upper half is no mark.
+      CHECK(notified(f, call(abi, abi.socket_nr, AF_INET, (mark + (1ull << 32)) | type, 0)));
+    }
+  }
+}
+
 TEST_CASE("connect and listen are notified only when a connection policy is set") {
   for (bool connections : {false, true}) {
     const auto f = build_filter(kX86, {connections});
@@ -281,6 +296,9 @@ TEST_CASE("the kernel notifies TCP socket() calls and lets the others through") 
         {AF_UNIX, SOCK_STREAM, 0},
         {AF_INET, SOCK_STREAM, 99},
         {static_cast<long>(0x100000000L | AF_INET), SOCK_STREAM, 0},
+        // The library's mark: a TCP socket the kernel makes, unnotified.
+        {AF_INET, static_cast<long>(static_cast<unsigned long>(kLibraryMark) << 32 | SOCK_STREAM),
+         0},
     };
     std::string out;
     for (const auto& c : calls) {
@@ -302,7 +320,7 @@ TEST_CASE("the kernel notifies TCP socket() calls and lets the others through") 
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   // AF_INET with IPPROTO 99 fails by itself (EPROTONOSUPPORT), unnotified.
-  CHECK(std::string(buf) == "notified notified made made failed notified ");
+  CHECK(std::string(buf) == "notified notified made made failed notified made ");
 }
 
 }  // namespace
