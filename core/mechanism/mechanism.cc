@@ -43,16 +43,23 @@ void use_seccomp(const MechanismFacts& f, MechanismChoice& c) {
   }
 }
 
-// One warning that the supervisor cannot serve; --strict refuses to run.
+// One warning that the supervisor cannot serve (after why the library
+// cannot either, when it cannot); under --strict, the error instead.
 void cannot_serve(const MechanismFacts& f, const std::string& why,
-                  MechanismChoice& c) {
-  c.warnings.push_back(fmt::format(
-      "{}: the seccomp supervisor cannot serve {}, so its TCP sockets stay TCP",
-      why, f.program));
+                  const std::string& no_library, MechanismChoice& c) {
   if (f.strict) {
     c.refusal = fmt::format("{}; --strict refuses to run {} without SMC", why,
                             f.program);
+    return;
   }
+  c.warnings.push_back(
+      no_library.empty()
+          ? fmt::format("{}: the seccomp supervisor cannot serve {}, so its TCP "
+                        "sockets stay TCP",
+                        why, f.program)
+          : fmt::format("{}, so the library cannot reach it, and {}: its TCP "
+                        "sockets stay TCP",
+                        no_library, why));
 }
 
 MechanismChoice choose_preload(const MechanismFacts& f) {
@@ -69,7 +76,7 @@ MechanismChoice choose_seccomp(const MechanismFacts& f) {
   if (f.outer_supervisor > 0) {
     c.notes.push_back("mechanism: " + outer_note(f));
   } else if (!why.empty()) {
-    cannot_serve(f, why, c);
+    cannot_serve(f, why, "", c);
   } else {
     c.notes.push_back("mechanism: the seccomp supervisor (--mechanism seccomp)");
     use_seccomp(f, c);
@@ -129,8 +136,7 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
   if (f.outer_supervisor > 0) {
     c.notes.push_back(fmt::format("mechanism: {}; {}", why_library_cannot, outer_note(f)));
   } else if (!why.empty()) {
-    c.warnings = reach.warnings;
-    cannot_serve(f, why, c);
+    cannot_serve(f, why, why_library_cannot, c);
   } else if (!reach.privileged.empty() && needs_no_new_privs(f.privileges)) {
     c.warnings = reach.warnings;
     c.notes.push_back(fmt::format(
