@@ -15,7 +15,8 @@ wait_gone "$pid"
 # A child that outlives the program keeps the supervisor until it ends
 # (it waits for the file "go").
 run "$SMC_RUN" -d sh -c "exec 1>&- 2>&-
-  ( while [ ! -e '$SCRATCH/go' ]; do sleep 0.05; done; exec '$probe' exit 0 ) &
+  ( while [ ! -e '$SCRATCH/go' ] && [ -d '$SCRATCH' ]; do sleep 0.05; done
+    exec '$probe' exit 0 ) &
   exec '$probe' exit 0"
 expect_eq "$RC" 0 "status of the program that left a child"
 pid="$(supervisor_pid "$ERR")"
