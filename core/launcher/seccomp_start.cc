@@ -44,6 +44,7 @@ MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
   }
   facts.privileges = read_privileges();
   facts.outer_supervisor = outer_supervisor(facts.privileges);
+  facts.init_process = getpid() == 1;
   facts.strict = plan.strict;
   facts.policy = plan.policy;
   return choose_mechanism(facts);

@@ -162,15 +162,28 @@ std::optional<MechanismRequest> parse_mechanism(std::string_view text) {
 }
 
 MechanismChoice choose_mechanism(const MechanismFacts& facts) {
+  MechanismChoice c;
   switch (facts.request) {
     case MechanismRequest::kPreload:
-      return choose_preload(facts);
+      c = choose_preload(facts);
+      break;
     case MechanismRequest::kSeccomp:
-      return choose_seccomp(facts);
+      c = choose_seccomp(facts);
+      break;
     case MechanismRequest::kAuto:
+      c = choose_auto(facts);
       break;
   }
-  return choose_auto(facts);
+  if (c.seccomp && facts.init_process) {
+    // Orphans go to the pid namespace's init, here PROGRAM itself.
+    c.notes.push_back(fmt::format(
+        "pid 1: the supervisor becomes {}'s child (the kernel gives orphans to "
+        "pid 1) and ends only after it; a program that waits for all its "
+        "children would wait for it: start smc_run under an init (docker "
+        "--init, tini)",
+        facts.program));
+  }
+  return c;
 }
 
 }  // namespace smc

@@ -156,6 +156,20 @@ TEST_CASE("with a connection policy the supervisor stands aside, saying why") {
   CHECK(choose_mechanism(f).library);
 }
 
+TEST_CASE("as pid 1, the supervisor's parenthood is said") {
+  const Reach reach = static_program();
+  MechanismFacts f;
+  f.program = "PROGRAM";
+  f.reach = &reach;
+  f.seccomp = kAvailable;
+  f.privileges = kRoot;
+  f.init_process = true;
+  CHECK(all(choose_mechanism(f).notes).find("pid 1: the supervisor becomes PROGRAM's child") !=
+        std::string::npos);
+  f.request = MechanismRequest::kPreload;
+  CHECK(all(choose_mechanism(f).notes).find("pid 1") == std::string::npos);
+}
+
 TEST_CASE("mechanism names parse exactly") {
   CHECK(parse_mechanism("auto") == MechanismRequest::kAuto);
   CHECK(parse_mechanism("preload") == MechanismRequest::kPreload);
