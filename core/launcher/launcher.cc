@@ -158,7 +158,7 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
 Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
                               const Reach& reach, const std::string& program,
                               const Console& console) {
-  const Result<SeccompStart> started = start_seccomp(choice.no_new_privs);
+  const Result<SeccompStart> started = start_seccomp(choice.no_new_privs, plan.policy);
   if (!started) return started.error();
   if (started->supervisor == 0) {
     const bool net_only = choice.library && reach.blind.empty() && reach.privileged.empty();
@@ -181,8 +181,8 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   }
   if (plan.debug) {
     console.diagnostic(fmt::format(
-        "seccomp supervisor {} serves {}: its TCP socket() calls go to the supervisor{}",
-        pid, program,
+        "seccomp supervisor {} serves {}: its TCP socket() calls{} go to the supervisor{}",
+        pid, program, plan.policy ? ", and connect() and listen() for the policy," : "",
         started->wait_killable ? ""
                                : " (before Linux 5.19 a signal may interrupt a call "
                                  "being answered; it is then made again)"));

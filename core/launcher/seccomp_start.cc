@@ -1,5 +1,6 @@
 #include "core/launcher/seccomp_start.h"
 
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -46,11 +47,10 @@ MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
   facts.outer_supervisor = outer_supervisor(facts.privileges);
   facts.init_process = getpid() == 1;
   facts.strict = plan.strict;
-  facts.policy = plan.policy;
   return choose_mechanism(facts);
 }
 
-Result<SeccompStart> start_seccomp(bool no_new_privs) {
+Result<SeccompStart> start_seccomp(bool no_new_privs, bool connections) {
   SeccompStart start;
   Result<Supervisor> supervisor = start_supervisor();
   if (!supervisor) {
@@ -58,7 +58,7 @@ Result<SeccompStart> start_seccomp(bool no_new_privs) {
     return start;
   }
   const Result<Installed> installed =
-      install_filter(build_filter(*native_abi(), {false}), no_new_privs);
+      install_filter(build_filter(*native_abi(), {connections}), no_new_privs);
   if (!installed) {
     call_off(*supervisor);
     start.not_started = installed.error().message;
@@ -68,6 +68,10 @@ Result<SeccompStart> start_seccomp(bool no_new_privs) {
   if (!handed) return handed.error();
   start.supervisor = supervisor->pid;
   start.wait_killable = installed->wait_killable;
+  // Under Yama's ptrace_scope 1 only ancestors may look into a process,
+  // and the supervisor is none: let it see PROGRAM's sockets and addresses
+  // for the policy (children are on their own; EINVAL without Yama).
+  if (connections) prctl(PR_SET_PTRACER, supervisor->pid, 0, 0, 0);
   return start;
 }
 

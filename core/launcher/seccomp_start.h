@@ -24,11 +24,12 @@ struct SeccompStart {
 };
 
 // Starts the supervisor, installs the filter (after no_new_privs when
-// asked) and hands the supervisor its listener. When something fails
+// asked; with connect() and listen() for a connection policy) and hands
+// the supervisor its listener. When something fails
 // before the filter exists, nothing is changed (but no_new_privs) and
 // `not_started` says why. An error means the filter exists but its
 // supervisor does not: PROGRAM must not be started, as its TCP sockets
 // would fail.
-Result<SeccompStart> start_seccomp(bool no_new_privs);
+Result<SeccompStart> start_seccomp(bool no_new_privs, bool connections);
 
 }  // namespace smc

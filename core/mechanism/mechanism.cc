@@ -15,12 +15,7 @@ bool needs_no_new_privs(const Privileges& p) {
 
 // Why the supervisor cannot serve here, or "" when it can.
 std::string why_not_seccomp(const MechanismFacts& f) {
-  if (!f.seccomp.user_notif) return f.seccomp.why_not;
-  if (f.policy) {
-    return "the seccomp supervisor does not apply --include/--exclude "
-           "(SMC_INCLUDE/SMC_EXCLUDE) yet";
-  }
-  return "";
+  return f.seccomp.user_notif ? "" : f.seccomp.why_not;
 }
 
 std::string outer_note(const MechanismFacts& f) {

@@ -45,9 +45,6 @@ struct MechanismFacts {
   long outer_supervisor = 0;  // pid of an smc_run supervisor serving us
   bool init_process = false;  // smc_run is pid 1 (a container's entrypoint)
   bool strict = false;
-  // A connection policy is set: the supervisor does not apply it (yet),
-  // so it must not serve where the library would.
-  bool policy = false;
 };
 
 struct MechanismChoice {

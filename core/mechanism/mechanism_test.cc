@@ -139,23 +139,6 @@ TEST_CASE("an outer smc_run's supervisor is relied on, never duplicated") {
   }
 }
 
-TEST_CASE("with a connection policy the supervisor stands aside, saying why") {
-  const Reach reach = static_program();
-  MechanismFacts f;
-  f.program = "PROGRAM";
-  f.reach = &reach;
-  f.seccomp = kAvailable;
-  f.privileges = kRoot;
-  f.policy = true;
-  const MechanismChoice c = choose_mechanism(f);
-  CHECK_FALSE(c.seccomp);
-  CHECK(all(c.warnings).find("--include/--exclude") != std::string::npos);
-  const Reach dyn = dynamic();
-  f.reach = &dyn;
-  CHECK_FALSE(choose_mechanism(f).seccomp);
-  CHECK(choose_mechanism(f).library);
-}
-
 TEST_CASE("as pid 1, the supervisor's parenthood is said") {
   const Reach reach = static_program();
   MechanismFacts f;

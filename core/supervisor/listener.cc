@@ -80,4 +80,15 @@ int Listener::answer_with_fd(std::uint64_t id, int fd, bool cloexec) {
   return rc < 0 ? rc : target_fd;
 }
 
+int Listener::put_fd(std::uint64_t id, int fd, int target_fd, bool cloexec) {
+  seccomp_notif_addfd add{};
+  add.id = id;
+  add.flags = SECCOMP_ADDFD_FLAG_SETFD;
+  add.srcfd = static_cast<std::uint32_t>(fd);
+  add.newfd = static_cast<std::uint32_t>(target_fd);
+  add.newfd_flags = cloexec ? O_CLOEXEC : 0;
+  const int rc = checked_ioctl(fd_, SECCOMP_IOCTL_NOTIF_ADDFD, &add);
+  return rc < 0 ? rc : 0;
+}
+
 }  // namespace smc

@@ -44,6 +44,10 @@ class Listener {
   // the notification still waits for an answer.
   int answer_with_fd(std::uint64_t id, int fd, bool cloexec);
 
+  // Puts `fd` in the task on descriptor number `target_fd`, closing what
+  // was there (SECCOMP_ADDFD_FLAG_SETFD), without answering. 0 or -errno.
+  int put_fd(std::uint64_t id, int fd, int target_fd, bool cloexec);
+
  private:
   int fd_;
   // SECCOMP_ADDFD_FLAG_SEND (Linux 5.14+); false after the kernel refused it.

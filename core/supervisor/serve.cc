@@ -5,6 +5,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "core/supervisor/connection_answer.h"
 #include "core/supervisor/target.h"
 #include "hooks/log.h"
 
@@ -26,15 +27,24 @@ class Dispatcher {
         settings_(settings),
         abi_(abi),
         alias_works_(alias_works(abi)),
-        sockets_(listener, settings, make_socket) {}
+        sockets_(listener, settings, make_socket),
+        connections_(listener, settings) {}
 
   void handle(const seccomp_notif& n) {
     const std::uint32_t nr = static_cast<std::uint32_t>(n.data.nr);
     const bool alias = abi_.alias_bit != 0 && (nr & abi_.alias_bit) != 0;
     const std::uint32_t base = nr & ~abi_.alias_bit;
-    if (n.data.arch == abi_.audit_arch && (!alias || alias_works_) &&
-        base == abi_.socket_nr) {
+    const bool ours = n.data.arch == abi_.audit_arch && (!alias || alias_works_);
+    if (ours && base == abi_.socket_nr) {
       sockets_.answer(n);
+      return;
+    }
+    if (ours && settings_.policy && base == abi_.connect_nr) {
+      connections_.answer_connect(n);
+      return;
+    }
+    if (ours && settings_.policy && base == abi_.listen_nr) {
+      connections_.answer_listen(n);
       return;
     }
     // Not a call this supervisor serves (the filter sends none such, or
@@ -55,6 +65,7 @@ class Dispatcher {
   const SyscallAbi abi_;
   const bool alias_works_;
   SocketAnswerer sockets_;
+  ConnectionAnswerer connections_;
 };
 
 }  // namespace

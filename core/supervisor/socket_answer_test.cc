@@ -17,9 +17,12 @@
 #include "core/seccomp/seccomp.h"
 #include "core/seccomp_filter/seccomp_filter.h"
 #include "core/supervisor/serve.h"
+#include "core/supervisor/serve_child.h"
 
 namespace smc {
 namespace {
+
+using testing::serve_child;
 
 TEST_CASE("after refusals: missing SMC runs the call, or fails it under strict") {
   struct Row {
@@ -62,86 +65,6 @@ int no_smc(int domain, int, int) {
   return -1;
 }
 
-bool send_fd(int channel, int fd) {
-  char byte = 'l';
-  iovec data{&byte, 1};
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-  msghdr msg{};
-  msg.msg_iov = &data;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof control;
-  cmsghdr* c = CMSG_FIRSTHDR(&msg);
-  c->cmsg_level = SOL_SOCKET;
-  c->cmsg_type = SCM_RIGHTS;
-  c->cmsg_len = CMSG_LEN(sizeof(int));
-  std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
-  return sendmsg(channel, &msg, 0) == 1;
-}
-
-int receive_fd(int channel) {
-  char byte;
-  iovec data{&byte, 1};
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-  msghdr msg{};
-  msg.msg_iov = &data;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof control;
-  if (recvmsg(channel, &msg, 0) != 1) return -1;
-  int fd = -1;
-  std::memcpy(&fd, CMSG_DATA(CMSG_FIRSTHDR(&msg)), sizeof fd);
-  return fd;
-}
-
-using Calls = void (*)(std::string& report);
-
-// Runs `calls` in a filtered child while this process serves it as the
-// supervisor does (from a thread, so that the main thread can reap the
-// child: a zombie still counts as the filter's user). Returns the child's
-// report.
-std::string serve_child(const char* const* env, MakeSocketFn make, Calls calls) {
-  int channel[2];
-  int report[2];
-  REQUIRE(socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, channel) == 0);
-  REQUIRE(pipe2(report, O_CLOEXEC) == 0);
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    const Result<Installed> installed =
-        install_filter(build_filter(*native_abi(), {false}), true);
-    if (!installed || !send_fd(channel[1], installed->listener)) _exit(2);
-    close(installed->listener);
-    std::string out;
-    calls(out);
-    if (write(report[1], out.data(), out.size()) != static_cast<ssize_t>(out.size())) {
-      _exit(3);
-    }
-    _exit(0);
-  }
-  close(channel[1]);
-  close(report[1]);
-  const int listener_fd = receive_fd(channel[0]);
-  close(channel[0]);
-  REQUIRE(listener_fd >= 0);
-  const Settings settings = read_settings(env);
-  std::thread server([&] {
-    Listener listener(listener_fd);
-    serve(listener, settings, *native_abi(), make);
-  });
-  std::string out;
-  char buf[512];
-  for (ssize_t n; (n = read(report[0], buf, sizeof buf)) > 0;) out.append(buf, n);
-  close(report[0]);
-  int status = 0;
-  REQUIRE(waitpid(child, &status, 0) == child);
-  server.join();  // POLLHUP: the child, its only user, is gone
-  close(listener_fd);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  return out;
-}
-
 int int_option(int fd, int level, int name) {
   int value = -1;
   socklen_t length = sizeof value;
@@ -172,7 +95,7 @@ void make_some_sockets(std::string& out) {
 
 TEST_CASE("the supervisor hands over its socket with the caller's flags and sizes") {
   const char* env[] = {"SMC_SNDBUF=65536", "SMC_DEBUG=1", nullptr};
-  const std::string out = serve_child(env, smc_as_tcp, make_some_sockets);
+  const std::string out = serve_child(env, false, smc_as_tcp, make_some_sockets);
   // The kernel doubles SO_SNDBUF; UDP keeps its default (wmem_default).
   CHECK(out.find("tcp fd=1 nonblock=0 cloexec=0 domain=10 sndbuf=131072\n") == 0);
   CHECK(out.find("tcp fd=1 nonblock=1 cloexec=1 domain=10 sndbuf=131072\n") !=
@@ -182,7 +105,7 @@ TEST_CASE("the supervisor hands over its socket with the caller's flags and size
 
 TEST_CASE("without SMC the caller's own call runs and makes its TCP socket") {
   const char* env[] = {"SMC_SNDBUF=65536", nullptr};
-  const std::string out = serve_child(env, no_smc, make_some_sockets);
+  const std::string out = serve_child(env, false, no_smc, make_some_sockets);
   // Its own call: no size applied, TCP's default instead.
   CHECK(out.find("tcp fd=1 nonblock=0 cloexec=0 domain=10 sndbuf=") == 0);
   CHECK(out.find("sndbuf=131072") == std::string::npos);
@@ -191,10 +114,10 @@ TEST_CASE("without SMC the caller's own call runs and makes its TCP socket") {
 
 TEST_CASE("strict fails the call with the library's errno where SMC is missing") {
   const char* env_auto[] = {"SMC_STRICT=1", nullptr};
-  CHECK(serve_child(env_auto, no_smc, make_some_sockets)
+  CHECK(serve_child(env_auto, false, no_smc, make_some_sockets)
             .find("errno " + std::to_string(EAFNOSUPPORT) + "\nerrno ") == 0);
   const char* env_inet[] = {"SMC_STRICT=1", "SMC_SOCK_FAMILY=inet", nullptr};
-  CHECK(serve_child(env_inet, no_smc, make_some_sockets)
+  CHECK(serve_child(env_inet, false, no_smc, make_some_sockets)
             .find("errno " + std::to_string(EPROTONOSUPPORT) + "\n") == 0);
 }
 
@@ -213,9 +136,9 @@ void socket_at_descriptor_limit(std::string& out) {
 
 TEST_CASE("a caller out of descriptors gets EMFILE, from its own call") {
   const char* env[] = {"SMC_DEBUG=1", nullptr};
-  CHECK(serve_child(env, smc_as_tcp, socket_at_descriptor_limit) ==
+  CHECK(serve_child(env, false, smc_as_tcp, socket_at_descriptor_limit) ==
         "errno " + std::to_string(EMFILE));
-  CHECK(serve_child(env, no_smc, socket_at_descriptor_limit) ==
+  CHECK(serve_child(env, false, no_smc, socket_at_descriptor_limit) ==
         "errno " + std::to_string(EMFILE));
 }
 
@@ -239,8 +162,8 @@ void many_threads(std::string& out) {
 
 TEST_CASE("64 threads making sockets at once are each answered") {
   const char* env[] = {nullptr};
-  CHECK(serve_child(env, smc_as_tcp, many_threads) == "64");
-  CHECK(serve_child(env, no_smc, many_threads) == "64");
+  CHECK(serve_child(env, false, smc_as_tcp, many_threads) == "64");
+  CHECK(serve_child(env, false, no_smc, many_threads) == "64");
 }
 
 // socket() through the x32 ABI (x86_64's __X32_SYSCALL_BIT): errno, or 0
@@ -256,8 +179,8 @@ TEST_CASE("an x32 socket() gets what the kernel gives it, x32 on or off") {
   std::string without;
   x32_socket(without);  // here, unfiltered: ENOSYS where x32 is off
   const char* env[] = {"SMC_DEBUG=1", nullptr};
-  CHECK(serve_child(env, smc_as_tcp, x32_socket) == without);
-  CHECK(serve_child(env, no_smc, x32_socket) == without);
+  CHECK(serve_child(env, false, smc_as_tcp, x32_socket) == without);
+  CHECK(serve_child(env, false, no_smc, x32_socket) == without);
 #endif
 }
 

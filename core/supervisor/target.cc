@@ -1,7 +1,10 @@
 #include "core/supervisor/target.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -68,6 +71,40 @@ NetNs compare_net_ns(pid_t tid, ino_t ours) {
   struct stat st {};
   if (ours == 0 || stat(path, &st) != 0) return NetNs::kUnknown;
   return st.st_ino == ours ? NetNs::kSame : NetNs::kOther;
+}
+
+bool read_target_memory(pid_t tid, std::uint64_t address, void* out,
+                        std::size_t length) {
+  iovec local{out, length};
+  iovec remote{reinterpret_cast<void*>(address), length};
+  return address != 0 &&
+         process_vm_readv(tid, &local, 1, &remote, 1, 0) == static_cast<ssize_t>(length);
+}
+
+int copy_target_fd(pid_t tid, int fd) {
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
+  if (pidfd < 0) return -1;
+  const int copy = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+  const int error = errno;
+  close(pidfd);
+  errno = error;
+  return copy;
+}
+
+bool target_fd_cloexec(pid_t tid, int fd) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/fdinfo/%d", static_cast<int>(tid), fd);
+  const int info = open(path, O_RDONLY | O_CLOEXEC);
+  if (info < 0) return false;
+  char text[512];
+  const ssize_t n = read(info, text, sizeof text - 1);
+  close(info);
+  if (n <= 0) return false;
+  text[n] = '\0';
+  std::size_t length = 0;
+  const char* flags = field(text, "flags", &length);
+  // Octal open flags; O_CLOEXEC stands for FD_CLOEXEC here (fs/proc/fd.c).
+  return flags != nullptr && (std::strtoul(flags, nullptr, 8) & O_CLOEXEC) != 0;
 }
 
 }  // namespace smc

@@ -7,6 +7,9 @@
 
 #include <sys/types.h>
 
+#include <cstddef>
+#include <cstdint>
+
 namespace smc {
 
 struct TargetName {
@@ -26,5 +29,18 @@ NetNs compare_net_ns(pid_t tid, ino_t ours);
 
 // The inode of this process's network namespace, 0 when unknown.
 ino_t own_net_ns();
+
+// Copies `length` bytes at `address` in task `tid` into `out`
+// (process_vm_readv: the same permission as ptrace). False when it cannot.
+bool read_target_memory(pid_t tid, std::uint64_t address, void* out,
+                        std::size_t length);
+
+// A descriptor of ours for the file behind `fd` in task `tid`
+// (pidfd_getfd, Linux 5.6+), close-on-exec; -1 with errno when it cannot.
+int copy_target_fd(pid_t tid, int fd);
+
+// Whether `fd` in task `tid` is close-on-exec (/proc/TID/fdinfo/FD), false
+// when unknown.
+bool target_fd_cloexec(pid_t tid, int fd);
 
 }  // namespace smc
