@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include "core/supervisor/serve_child.h"
 #include "hooks/socket_policy.h"
@@ -69,6 +70,12 @@ void connection_calls(std::string& out) {
   }
 }
 
+// The same calls from a thread other than the main one, as Go makes them.
+void connection_calls_from_a_thread(std::string& out) {
+  std::thread t([&out] { connection_calls(out); });
+  t.join();
+}
+
 TEST_CASE("with a policy, every connect and listen gets what the kernel gives it") {
   std::string without;
   connection_calls(without);  // here, unfiltered
@@ -77,6 +84,7 @@ TEST_CASE("with a policy, every connect and listen gets what the kernel gives it
     CAPTURE(std::string(exclude));
     const char* env[] = {exclude, "SMC_DEBUG=1", nullptr};
     CHECK(serve_child(env, true, no_smc, connection_calls) == without);
+    CHECK(serve_child(env, true, no_smc, connection_calls_from_a_thread) == without);
   }
 }
 

@@ -82,7 +82,10 @@ bool read_target_memory(pid_t tid, std::uint64_t address, void* out,
 }
 
 int copy_target_fd(pid_t tid, int fd) {
-  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
+  // pidfd_open() takes a process, not a thread, before Linux 6.9
+  // (PIDFD_THREAD); the descriptor table is the process's anyway.
+  const long tgid = read_target_name(tid).pid;
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tgid, 0));
   if (pidfd < 0) return -1;
   const int copy = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
   const int error = errno;

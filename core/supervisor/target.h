@@ -35,8 +35,9 @@ ino_t own_net_ns();
 bool read_target_memory(pid_t tid, std::uint64_t address, void* out,
                         std::size_t length);
 
-// A descriptor of ours for the file behind `fd` in task `tid`
-// (pidfd_getfd, Linux 5.6+), close-on-exec; -1 with errno when it cannot.
+// A descriptor of ours for the file behind `fd` in task `tid`, which may
+// be any thread of its process (pidfd_getfd, Linux 5.6+), close-on-exec;
+// -1 with errno when it cannot.
 int copy_target_fd(pid_t tid, int fd);
 
 // Whether `fd` in task `tid` is close-on-exec (/proc/TID/fdinfo/FD), false
