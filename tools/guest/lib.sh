@@ -70,3 +70,39 @@ both_use_smcd() {
   expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD " "server's connection"
   expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD " "curl's connection"
 }
+
+# start_go_server ADDRESS [LAUNCHER...]: the Go probe's HTTP server (the
+# API of hold_server.py) serving ./www under LAUNCHER; sets SERVER_PID,
+# PORT.
+start_go_server() {
+  local address="$1"
+  shift
+  mkdir -p www
+  [[ -f www/data ]] || head -c 1048576 /dev/urandom >www/data
+  rm -f www/release server.out
+  "$@" "$GUEST_DIR/go_probe" serve "$address" www >server.out 2>server.err &
+  SERVER_PID=$!
+  BACKGROUND_PIDS+=("$SERVER_PID")
+  wait_for server.out '^port [0-9]+$'
+  PORT="$(awk '/^port/ {print $2}' server.out)"
+}
+
+# start_probe_fetch CLIENT...: CLIENT (a command that fetches a /hold/
+# path from the server into ./got, e.g. go_probe get URL got) in the
+# background, until the server holds the connection; sets CLIENT_PID.
+start_probe_fetch() {
+  local held
+  rm -f got www/release
+  held="$(grep -c '^holding ' server.out || true)"
+  "$@" 2>client.err &
+  CLIENT_PID=$!
+  BACKGROUND_PIDS+=("$CLIENT_PID")
+  wait_for server.out '^holding ' $((held + 1))
+}
+
+# release_probe_fetch: lets the held response finish and checks the bytes.
+release_probe_fetch() {
+  touch www/release
+  wait "$CLIENT_PID" || fail "the client failed: $(cat client.err)"
+  cmp -s www/data got || fail "the client received other bytes than the server sent"
+}

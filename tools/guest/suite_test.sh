@@ -30,6 +30,8 @@ mkdir -p "$suite/checks"
 cp -L "$smc_run" "$suite/smc_run"
 for f in in_guest.sh lib.sh inspect.py hold_server.py; do cp -L "$guest_dir/$f" "$suite/"; done
 cp -L "$guest_dir/../testing/expect.sh" "$suite/"
+# Probes for the seccomp supervisor's checks: static and Go programs.
+for f in go_probe seccomp_probe seccomp_probe_musl; do cp -L "$guest_dir/../itest/$f" "$suite/"; done
 guest_checks=()
 for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"

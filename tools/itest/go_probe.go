@@ -4,6 +4,12 @@
 //   echo    a TCP connection over 127.0.0.1 to itself, "ping"/"pong"
 //   http    an HTTP server and a client of it in one process
 //   others  a UDP and a UNIX socket
+// and, for the guest checks, as hold_server.py and curl are used there:
+//   serve ADDRESS FOLDER  an HTTP server of FOLDER's files on ADDRESS (port
+//                         0: it prints "port N"); GET /hold/NAME sends half
+//                         of NAME, prints "holding NAME", and the rest once
+//                         FOLDER/release exists
+//   get URL FILE          fetches URL into FILE
 package main
 
 import (
@@ -13,6 +19,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 func echo() error {
@@ -98,15 +106,77 @@ func others() error {
 	return nil
 }
 
+func hold(folder string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		held := strings.HasPrefix(r.URL.Path, "/hold/")
+		name := filepath.Base(r.URL.Path)
+		body, err := os.ReadFile(filepath.Join(folder, name))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+		half := len(body)
+		if held {
+			half = len(body) / 2
+		}
+		w.Write(body[:half])
+		if held {
+			w.(http.Flusher).Flush()
+			fmt.Println("holding", name)
+			release := filepath.Join(folder, "release")
+			for deadline := time.Now().Add(120 * time.Second); time.Now().Before(deadline); {
+				if _, err := os.Stat(release); err == nil {
+					break
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		}
+		w.Write(body[half:])
+	}
+}
+
+func serve() error {
+	if len(os.Args) != 4 {
+		return fmt.Errorf("usage: go_probe serve ADDRESS FOLDER")
+	}
+	l, err := net.Listen("tcp", net.JoinHostPort(os.Args[2], "0"))
+	if err != nil {
+		return err
+	}
+	fmt.Println("port", l.Addr().(*net.TCPAddr).Port)
+	return http.Serve(l, hold(os.Args[3]))
+}
+
+func get() error {
+	if len(os.Args) != 4 {
+		return fmt.Errorf("usage: go_probe get URL FILE")
+	}
+	resp, err := http.Get(os.Args[2])
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	out, err := os.Create(os.Args[3])
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	_, err = io.Copy(out, resp.Body)
+	return err
+}
+
 func main() {
-	modes := map[string]func() error{"echo": echo, "http": serveHTTP, "others": others}
+	modes := map[string]func() error{
+		"echo": echo, "http": serveHTTP, "others": others, "serve": serve, "get": get,
+	}
 	mode := ""
 	if len(os.Args) > 1 {
 		mode = os.Args[1]
 	}
 	run, ok := modes[mode]
 	if !ok {
-		fmt.Fprintln(os.Stderr, "usage: go_probe echo|http|others")
+		fmt.Fprintln(os.Stderr, "usage: go_probe echo|http|others|serve ADDRESS FOLDER|get URL FILE")
 		os.Exit(2)
 	}
 	if err := run(); err != nil {

@@ -10,8 +10,11 @@
  *   flags     SOCK_NONBLOCK and SOCK_CLOEXEC of a TCP socket
  *   exit N    a TCP socket, then exit N
  *   term      a TCP socket, then SIGTERM to itself
- *   status    its NoNewPrivs and Seccomp lines of /proc/self/status */
+ *   status    its NoNewPrivs and Seccomp lines of /proc/self/status
+ *   get ADDRESS PORT PATH FILE
+ *             an HTTP/1.0 GET of PATH from ADDRESS (IPv4), body into FILE */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -174,6 +177,38 @@ static int status(void) {
   return 0;
 }
 
+static int get(const char* address, const char* port, const char* path, const char* file) {
+  struct sockaddr_in peer = {.sin_family = AF_INET, .sin_port = htons((unsigned short)atoi(port))};
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  char request[512];
+  snprintf(request, sizeof request, "GET %s HTTP/1.0\r\n\r\n", path);
+  if (fd < 0 || inet_pton(AF_INET, address, &peer.sin_addr) != 1 ||
+      connect(fd, (struct sockaddr*)&peer, sizeof peer) != 0 ||
+      write(fd, request, strlen(request)) != (ssize_t)strlen(request)) {
+    perror("get");
+    return 1;
+  }
+  FILE* out = fopen(file, "wb");
+  if (out == NULL) {
+    perror(file);
+    return 1;
+  }
+  /* Everything after the blank line that ends the headers. */
+  static char buf[1 << 16];
+  int state = 0; /* how much of "\r\n\r\n" was seen */
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) {
+    ssize_t i = 0;
+    for (; state < 4 && i < n; ++i) {
+      const char want = (state % 2 == 0) ? '\r' : '\n';
+      state = buf[i] == want ? state + 1 : (buf[i] == '\r' ? 1 : 0);
+    }
+    fwrite(buf + i, 1, (size_t)(n - i), out);
+  }
+  fclose(out);
+  return n < 0 || state < 4;
+}
+
 int main(int argc, char** argv) {
   const char* mode = argc > 1 ? argv[1] : "";
   setvbuf(stdout, NULL, _IONBF, 0);
@@ -186,6 +221,7 @@ int main(int argc, char** argv) {
   if (strcmp(mode, "child") == 0) return child(argv[0]);
   if (strcmp(mode, "flags") == 0) return flags();
   if (strcmp(mode, "status") == 0) return status();
+  if (strcmp(mode, "get") == 0 && argc == 6) return get(argv[2], argv[3], argv[4], argv[5]);
   if (strcmp(mode, "exit") == 0 && argc > 2) {
     socket(AF_INET, SOCK_STREAM, 0);
     return atoi(argv[2]);
@@ -197,6 +233,6 @@ int main(int argc, char** argv) {
   }
   fprintf(stderr,
           "usage: seccomp_probe echo|others|errno|emfile|threads|waitany|child|flags|"
-          "exit N|term|status\n");
+          "exit N|term|status|get ADDRESS PORT PATH FILE\n");
   return 2;
 }
