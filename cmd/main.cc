@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -52,9 +53,7 @@ int fail(const std::string& name, bool on_stdout, const smc::Error& error) {
   return exit_code(error.kind);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   const std::vector<std::string> argv_copy(argv, argv + argc);
   const smc::Result<smc::Invocation> invocation =
       smc::resolve_invocation(argv_copy);
@@ -94,4 +93,18 @@ int main(int argc, char** argv) {
   }
   if (!result) return fail(name, invocation->errors_on_stdout, result.error());
   return write_out(stdout, *result) ? 0 : exit_code(smc::ErrorKind::kSystem);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // The roles return errors as values; an exception here is a bug or
+  // memory running out, and still gets one line and an exit code rather
+  // than libstdc++'s "terminate called" and SIGABRT.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    write_out(stdout, fmt::format("smc_run: Error: internal error: {}\n", e.what()));
+    return exit_code(smc::ErrorKind::kSystem);
+  }
 }

@@ -1,4 +1,4 @@
-// accept(2)/accept4(2) hooks: the verdict on a server connection.
+// accept(2)/accept4(2) hooks: the outcome of a server connection.
 //
 // Passed through untouched: the calls, their results and errno. After a
 // connection is accepted, under SMC_DEBUG or SMC_SUMMARY only, its outcome

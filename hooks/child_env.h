@@ -9,7 +9,7 @@
 
 #include <cstddef>
 
-#include "hooks/preload_list.h"
+#include "base/preload_list.h"
 
 namespace smc {
 

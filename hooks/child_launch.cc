@@ -4,7 +4,7 @@
 #include <sys/mman.h>
 
 #include "hooks/child_env.h"
-#include "hooks/log.h"
+#include "base/log_line.h"
 #include "hooks/own_library.h"
 #include "hooks/state.h"
 

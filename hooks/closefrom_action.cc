@@ -11,7 +11,7 @@
 // that keeps it can do nothing with it that it could not already do.
 //
 // The list grows by at most ~1000 entries: the memfd sits below 1024
-// (hooks/sealed_memfd.cc). A close action on a descriptor the child does
+// (base/sealed_memfd.cc). A close action on a descriptor the child does
 // not have is not an error (glibc's spawni ignores EBADF for those).
 
 #include <errno.h>

@@ -1,17 +1,17 @@
-// connect(2) hook: the connection policy for clients.
+// connect(2) hook: the connection filter for clients.
 //
 // Rewritten: an SMC socket (AF_SMC, or AF_INET/AF_INET6 with IPPROTO_SMC)
 // about to connect to a peer that SMC_INCLUDE/SMC_EXCLUDE keep off SMC
-// (hooks/conn_policy.h) is first replaced, on the same descriptor, by a
+// (base/connection_filter.h) is first replaced, on the same descriptor, by a
 // plain TCP socket carrying what the program set on it
-// (hooks/replace_socket.h): the SMC handshake is never attempted, so
+// (base/replace_socket.h): the SMC handshake is never attempted, so
 // middleboxes that break it are never met. If the replacement fails,
-// connect() fails with its error rather than use SMC against the policy.
-// Passed through untouched: every call when no policy is set (the hot path
+// connect() fails with its error rather than use SMC against the filter.
+// Passed through untouched: every call when no filter is set (the hot path
 // checks one flag), addresses other than AF_INET/AF_INET6 (AF_UNSPEC
 // disconnects, UNIX...), sockets other than TCP and SMC streams, and SMC
-// sockets the policy lets through.
-// Under SMC_DEBUG with a policy: one line per decision (hooks/policy_hook.h).
+// sockets the filter lets through.
+// Under SMC_DEBUG with a filter: one line per decision (hooks/enforce_filter.h).
 // After the call, under SMC_DEBUG or SMC_SUMMARY only, the connection's
 // outcome (SMC-D, SMC-R, TCP fallback with its reason) is read from
 // SMC_DIAG (hooks/connections.h); a non-blocking connect is judged later,
@@ -23,20 +23,20 @@
 #include <errno.h>
 #include <sys/socket.h>
 
-#include "hooks/conn_policy.h"
+#include "base/connection_filter.h"
 #include "hooks/connections.h"
-#include "hooks/policy_hook.h"
+#include "hooks/enforce_filter.h"
 #include "hooks/state.h"
 
 namespace smc {
 
-__attribute__((noinline)) int connect_by_policy(int fd, const sockaddr* address,
+__attribute__((noinline)) int connect_filtered(int fd, const sockaddr* address,
                                                 socklen_t length) {
   State scratch;
   const State& state = current_state(scratch);
   Endpoint peer;
-  if (state.settings.policy && endpoint_from(address, length, &peer) &&
-      !apply_policy(state, fd, peer, PolicyRole::kClient)) {
+  if (state.settings.filter_active && endpoint_from(address, length, &peer) &&
+      !enforce_filter(state, fd, peer, FilterSide::kClient)) {
     return -1;
   }
   const int result = state.real.connect(fd, address, length);
@@ -50,10 +50,10 @@ __attribute__((noinline)) int connect_by_policy(int fd, const sockaddr* address,
 
 extern "C" int connect(int fd, const struct sockaddr* address, socklen_t length) {
   const smc::State* state = smc::quiet_state();
-  if (state != nullptr && !state->settings.policy) [[likely]] {
+  if (state != nullptr && !state->settings.filter_active) [[likely]] {
     return state->real.connect(fd, address, length);
   }
-  return smc::connect_by_policy(fd, address, length);
+  return smc::connect_filtered(fd, address, length);
 }
 
 // Our own connect(), by a name no other library defines (see real.h).

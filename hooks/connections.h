@@ -1,23 +1,19 @@
 // What became of each connection: the -d line after connect()/accept()
-// and the counts for the exit summary (SMC_SUMMARY, SMC_SUMMARY_FILE).
-// Does nothing, and costs one load, when neither is on.
+// and the count for the exit summary (hooks/summary.h). Does nothing, and
+// costs one load, when neither is on.
 #pragma once
 
 #include <sys/socket.h>
 
-#include "hooks/socket_policy.h"
+#include "base/settings.h"
 #include "hooks/state.h"
 
 namespace smc {
 
-// Whether the settings ask for verdicts at all.
-inline bool wants_verdicts(const Settings& s) {
+// Whether the settings ask for outcomes at all.
+inline bool wants_outcomes(const Settings& s) {
   return s.debug || s.summary || s.summary_file != nullptr;
 }
-
-// A TCP-rule socket() call, and the mechanism that made it SMC (converted)
-// or not; for the summary.
-void count_socket(bool converted, Mechanism mechanism);
 
 // After connect(fd) returned `result` (errno `error`). A non-blocking
 // connect in progress is reported when the program asks for SO_ERROR.
@@ -27,7 +23,7 @@ void after_connect(const State& state, int fd, int result, int error);
 void after_accept(const State& state, int listener, int fd);
 
 // From the getsockopt() hook: whether `fd` has a connect in progress that
-// we still owe a verdict for, and the verdict once SO_ERROR says it is done.
+// we still owe an outcome for, and the outcome once SO_ERROR says it is done.
 bool connect_pending(int fd);
 void after_connect_completed(const State& state, int fd, int so_error);
 

@@ -8,7 +8,8 @@
 
 #include <atomic>
 
-#include "hooks/settings.h"  // find_env(): async-signal-safe, unlike getenv()
+#include "base/library_mark.h"
+#include "base/settings.h"  // find_env(): async-signal-safe, unlike getenv()
 
 extern char** environ;
 
@@ -33,7 +34,7 @@ bool supervised() {
 
 }  // namespace
 
-int library_socket(PlainSocketFn plain, int domain, int type, int protocol) {
+int library_socket(MakeSocketFn plain, int domain, int type, int protocol) {
   if (!supervised()) return plain(domain, type, protocol);
   const unsigned long marked =
       (static_cast<unsigned long>(kLibraryMark) << 32) | static_cast<unsigned>(type);

@@ -1,19 +1,19 @@
-// listen(2) hook: the connection policy for servers.
+// listen(2) hook: the connection filter for servers.
 //
 // Rewritten: an SMC socket (AF_SMC, or AF_INET/AF_INET6 with IPPROTO_SMC)
 // about to listen on a local address that SMC_INCLUDE/SMC_EXCLUDE keep off
-// SMC (hooks/conn_policy.h) is first replaced, on the same descriptor, by a
+// SMC (base/connection_filter.h) is first replaced, on the same descriptor, by a
 // plain TCP socket carrying what the program set on it and bound again to
-// the same address (hooks/replace_socket.h). If that fails (another socket
+// the same address (base/replace_socket.h). If that fails (another socket
 // took the port in between), listen() fails with the error.
 // Why listen() and not bind(): only at listen() is a socket known to be a
 // server, not a client that binds its source address before connect(); and
 // getsockname() then also gives the port the kernel picked for a bind() to
 // port 0. A socket never bound is matched as the wildcard address, port 0.
-// Passed through untouched: every call when no policy is set (the hot path
+// Passed through untouched: every call when no filter is set (the hot path
 // checks one flag), sockets other than TCP and SMC streams, and SMC sockets
-// the policy lets through.
-// Under SMC_DEBUG with a policy: one line per decision (hooks/policy_hook.h).
+// the filter lets through.
+// Under SMC_DEBUG with a filter: one line per decision (hooks/enforce_filter.h).
 //
 // Async-signal-safe like listen(2): no allocation, no locks, errno as libc
 // leaves it.
@@ -21,23 +21,23 @@
 #include <errno.h>
 #include <sys/socket.h>
 
-#include "hooks/conn_policy.h"
-#include "hooks/policy_hook.h"
+#include "base/connection_filter.h"
+#include "hooks/enforce_filter.h"
 #include "hooks/state.h"
 
 namespace smc {
 
-__attribute__((noinline)) int listen_by_policy(int fd, int backlog) {
+__attribute__((noinline)) int listen_filtered(int fd, int backlog) {
   State scratch;
   const State& state = current_state(scratch);
-  if (state.settings.policy) {
+  if (state.settings.filter_active) {
     const int saved_errno = errno;
     sockaddr_storage local{};
     socklen_t length = sizeof local;
     Endpoint endpoint;
     if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) == 0 &&
         endpoint_from(reinterpret_cast<const sockaddr*>(&local), length, &endpoint) &&
-        !apply_policy(state, fd, endpoint, PolicyRole::kServer)) {
+        !enforce_filter(state, fd, endpoint, FilterSide::kServer)) {
       return -1;
     }
     errno = saved_errno;
@@ -49,10 +49,10 @@ __attribute__((noinline)) int listen_by_policy(int fd, int backlog) {
 
 extern "C" int listen(int fd, int backlog) {
   const smc::State* state = smc::quiet_state();
-  if (state != nullptr && !state->settings.policy) [[likely]] {
+  if (state != nullptr && !state->settings.filter_active) [[likely]] {
     return state->real.listen(fd, backlog);
   }
-  return smc::listen_by_policy(fd, backlog);
+  return smc::listen_filtered(fd, backlog);
 }
 
 // Our own listen(), by a name no other library defines (see real.h).

@@ -7,8 +7,9 @@
 
 #include <atomic>
 
-#include "hooks/preload_list.h"
-#include "hooks/sealed_memfd.h"
+#include "base/preload_list.h"
+#include "base/sealed_memfd.h"
+#include "base/text_writer.h"
 
 namespace smc {
 namespace {
@@ -39,19 +40,8 @@ bool copy(const char* text, char* out, std::size_t capacity) {
 
 // "/proc/self/fd/" and the number, without snprintf (not AS-safe).
 bool fd_path(int fd, char* out, std::size_t capacity) {
-  char digits[12];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + fd % 10);
-    fd /= 10;
-  } while (fd > 0);
-  constexpr char kPrefix[] = "/proc/self/fd/";
-  if (sizeof kPrefix + static_cast<std::size_t>(n) > capacity) return false;
-  std::size_t used = 0;
-  for (const char* p = kPrefix; *p != '\0'; ++p) out[used++] = *p;
-  while (n > 0) out[used++] = digits[--n];
-  out[used] = '\0';
-  return true;
+  TextWriter path(out, capacity);
+  return !path.str("/proc/self/fd/").num(fd).cut();
 }
 
 bool is_current_memfd(int fd) {
@@ -116,8 +106,7 @@ bool entry_for_children(char* out, std::size_t capacity, bool* recreated) {
   if (is_current_memfd(fd)) return fd_path(fd, out, capacity);
 
   // Closed, or the number now holds something else: a new memfd.
-  const MemfdResult m = create_sealed_memfd(g_image, g_size,
-                                            "libsmc-preload.so");
+  const MemfdResult m = create_sealed_memfd(g_image, g_size, kLibraryName);
   if (m.fd < 0) return false;
   const int high = move_to_high_fd(m.fd);
   struct stat st {};
@@ -145,14 +134,8 @@ bool is_our_entry(const char* entry, std::size_t length, void*) {
   char path[32];
   char target[64];
   if (!fd_path(fd, path, sizeof path)) return false;
-  const ssize_t n = readlink(path, target, sizeof target - 1);
-  if (n <= 0) return false;
-  target[n] = '\0';
-  constexpr char kMemfd[] = "/memfd:libsmc-preload.so";
-  for (std::size_t i = 0; i + 1 < sizeof kMemfd; ++i) {
-    if (target[i] != kMemfd[i]) return false;
-  }
-  return target[sizeof kMemfd - 1] == '\0' || target[sizeof kMemfd - 1] == ' ';
+  const ssize_t n = readlink(path, target, sizeof target);
+  return n > 0 && memfd_of_ours(target, static_cast<std::size_t>(n));
 }
 
 }  // namespace smc

@@ -3,7 +3,7 @@
 #include <atomic>
 
 #include "hooks/connections.h"
-#include "hooks/log.h"
+#include "base/log_line.h"
 #include "hooks/own_library.h"
 
 extern "C" char** environ;
@@ -31,7 +31,7 @@ void report_ignored(const char* name, const BufferSetting& setting) {
       .emit();
 }
 
-// Each malformed entry of a policy list, and the entries past the limit.
+// Each malformed entry of a filter list, and the entries past the limit.
 void report_ignored(const char* name, const RuleList& list) {
   const char* cursor = list.text;
   Entry entry;
@@ -82,7 +82,7 @@ const State& current_state(State& scratch) {
   if (!g_claimed.exchange(true, std::memory_order_acq_rel)) {
     g_state = scratch;
     g_published.store(true, std::memory_order_release);
-    g_quiet.store(!wants_verdicts(scratch.settings), std::memory_order_release);
+    g_quiet.store(!wants_outcomes(scratch.settings), std::memory_order_release);
   }
   return scratch;
 }

@@ -5,7 +5,7 @@
 #include <atomic>
 
 #include "hooks/real.h"
-#include "hooks/settings.h"
+#include "base/settings.h"
 
 namespace smc {
 

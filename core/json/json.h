@@ -8,9 +8,10 @@
 
 namespace smc {
 
-// `text` as a JSON string literal, quotes included: '"' and '\' escaped,
-// control characters as \n, \t... or \u00XX, and bytes that are not valid
-// UTF-8 replaced by U+FFFD (JSON text must be Unicode, RFC 8259 section 8.1).
+// `text` as a JSON string literal, quotes included, escaped by
+// base/json_escape.h: '"' and '\' escaped, control characters as \n, \t...
+// or \u00XX, and bytes that are not valid UTF-8 replaced by U+FFFD (JSON
+// text must be Unicode, RFC 8259 section 8.1).
 std::string json_string(std::string_view text);
 
 }  // namespace smc

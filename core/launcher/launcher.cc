@@ -1,28 +1,31 @@
-#include "core/launcher/launcher.h"
+#include "core/blob/blob.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <string>
 
 #include <fmt/format.h>
 
-#include "core/blob/blob.h"
+#include "base/preload_list.h"
 #include "core/exec/exec.h"
 #include "core/files/files.h"
-#include "core/links/links.h"
+#include "core/launcher/command_line.h"
+#include "core/launcher/launcher.h"
 #include "core/launcher/plan.h"
 #include "core/launcher/seccomp_start.h"
 #include "core/ld_preload/ld_preload.h"
+#include "core/links/links.h"
 #include "core/memfd/memfd.h"
-#include "core/options/options.h"
+#include "core/paths/paths.h"
 #include "core/quote/quote.h"
 #include "core/mechanism/mechanism.h"
 #include "core/reach/reach.h"
+#include "core/roles/roles.h"
 #include "core/sysctl/sysctl.h"
 #include "core/version/version.h"
 
@@ -56,7 +59,7 @@ void raise_sysctls(const Plan& plan, const Console& console) {
 Result<std::string> place_library(const Plan& plan, const Console& console) {
   const auto library = preload_library();
   const Result<SealedMemfd> memfd =
-      make_sealed_memfd(library, kPreloadLibraryName);
+      make_sealed_memfd(library, kLibraryName);
   if (!memfd) return memfd.error();
   const Result<int> fd = keep_across_exec(memfd->fd);
   if (!fd) return fd.error();
@@ -93,9 +96,11 @@ std::string preload_value(const std::string& ours) {
 // The --summary-file FILE, absolute (the program may change its folder
 // before it exits) and known to be writable now rather than at exit.
 Result<std::string> summary_file(const std::string& file) {
-  const std::string path =
-      file.front() == '/' ? file
-                          : (std::filesystem::current_path() / file).string();
+  const Result<std::string> absolute = absolute_path(file);
+  if (!absolute) {
+    return usage_error(fmt::format("--summary-file: {}", absolute.error().message));
+  }
+  const std::string& path = *absolute;
   const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
                       0644);
   if (fd < 0) {
@@ -104,6 +109,19 @@ Result<std::string> summary_file(const std::string& file) {
   }
   close(fd);
   return path;
+}
+
+// --install-links [DIR]: DIR empty for this file's own folder.
+Result<std::string> install_role_links(const std::string& dir) {
+  char exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) {
+    return system_error(fmt::format(
+        "cannot find this file through /proc/self/exe: {}", std::strerror(errno)));
+  }
+  const std::string path(exe, static_cast<std::size_t>(n));
+  const std::string own_folder = path.substr(0, std::max<std::size_t>(path.rfind('/'), 1));
+  return install_links(path, dir.empty() ? own_folder : dir, linkable_roles());
 }
 
 // -n: what would happen, on stdout, with nothing changed or run.
@@ -158,7 +176,7 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
 Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
                               const Reach& reach, const std::string& program,
                               const Console& console) {
-  const Result<SeccompStart> started = start_seccomp(choice.no_new_privs, plan.policy);
+  const Result<SeccompStart> started = start_seccomp(choice.no_new_privs, plan.filter_active);
   if (!started) return started.error();
   if (started->supervisor == 0) {
     const bool net_only = choice.library && reach.blind.empty() && reach.privileged.empty();
@@ -182,7 +200,7 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   if (plan.debug) {
     console.diagnostic(fmt::format(
         "seccomp supervisor {} serves {}: its TCP socket() calls{} go to the supervisor{}",
-        pid, program, plan.policy ? ", and connect() and listen() for the policy," : "",
+        pid, program, plan.filter_active ? ", and connect() and listen() for the connection filter," : "",
         started->wait_killable ? ""
                                : " (before Linux 5.19 a signal may interrupt a call "
                                  "being answered; it is then made again)"));
@@ -204,20 +222,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     if (!written) return written.error();
     return std::string();
   }
-  if (options->install_links) {
-    static constexpr std::string_view kRoles[] = {"smcss", "smcd", "smc_chk"};
-    std::error_code ec;
-    const std::filesystem::path exe =
-        std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) {
-      return system_error(fmt::format(
-          "cannot find this file through /proc/self/exe: {}", ec.message()));
-    }
-    const std::string dir = options->install_links->empty()
-                                ? exe.parent_path().string()
-                                : *options->install_links;
-    return install_links(exe.string(), dir, kRoles);
-  }
+  if (options->install_links) return install_role_links(*options->install_links);
 
   Result<Plan> plan = make_plan(*options, environ);
   if (!plan) return plan.error();

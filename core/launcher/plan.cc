@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "base/settings.h"
+#include "core/mechanism/mechanism_request.h"
 #include "core/quote/quote.h"
-#include "hooks/settings.h"
 
 namespace smc {
 namespace {
@@ -40,7 +41,7 @@ Result<Ok> plan_buffer(const Buffer& b, Plan& plan) {
 }
 
 // One of --include/--exclude with its variable.
-struct PolicyList {
+struct FilterList {
   const std::vector<std::string>& option;
   const char* flag;
   const RuleList& from_env;
@@ -53,7 +54,7 @@ std::string entry_text(const Entry& entry) {
 
 // The environment's list must be clean, as the library would silently
 // skip its bad entries; the options' lists are added to it.
-Result<Ok> plan_policy(const PolicyList& p, Plan& plan) {
+Result<Ok> plan_filter(const FilterList& p, Plan& plan) {
   const RuleList& env = p.from_env;
   if (env.first_error == RuleError::kTooMany) {
     return usage_error(fmt::format("invalid {} in the environment: {} entries, at most {}",
@@ -119,19 +120,19 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
     plan.env.push_back({"SMC_SUMMARY_FILE", *options.summary_file,
                         "--summary-file"});
   }
-  const PolicyList lists[] = {
+  const FilterList lists[] = {
       {options.include, "--include", env.include, "SMC_INCLUDE"},
       {options.exclude, "--exclude", env.exclude, "SMC_EXCLUDE"},
   };
-  for (const PolicyList& list : lists) {
-    const Result<Ok> r = plan_policy(list, plan);
+  for (const FilterList& list : lists) {
+    const Result<Ok> r = plan_filter(list, plan);
     if (!r) return r.error();
   }
   if (options.mechanism) {
     plan.mechanism = *options.mechanism;
   } else if (const char* m = find_env(envp, "SMC_MECHANISM")) {
     const std::string text = m;
-    if (text != "preload" && text != "seccomp" && text != "auto") {
+    if (!parse_mechanism(text)) {
       return usage_error(fmt::format(
           "invalid SMC_MECHANISM {} in the environment (use preload, seccomp or "
           "auto)",
@@ -140,9 +141,9 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
     plan.mechanism = text;
   }
   for (const EnvVar& var : plan.env) {
-    if (var.name == "SMC_INCLUDE" || var.name == "SMC_EXCLUDE") plan.policy = true;
+    if (var.name == "SMC_INCLUDE" || var.name == "SMC_EXCLUDE") plan.filter_active = true;
   }
-  plan.policy = plan.policy || env.policy;
+  plan.filter_active = plan.filter_active || env.filter_active;
   plan.strict = options.strict || env.strict;
   plan.debug = options.debug || env.debug;
   if (options.debug) plan.env.push_back({"SMC_DEBUG", "1", "-d"});

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/options/options.h"
+#include "core/launcher/command_line.h"
 #include "core/result/result.h"
 
 namespace smc {
@@ -24,7 +24,7 @@ struct SysctlWish {
 struct Plan {
   bool debug = false;
   bool strict = false;
-  bool policy = false;  // a connection policy is set
+  bool filter_active = false;  // a connection filter is set (--include...)
   // "auto", "preload" or "seccomp": --mechanism, else SMC_MECHANISM.
   std::string mechanism = "auto";
   std::vector<EnvVar> env;  // exported to PROGRAM

@@ -97,10 +97,10 @@ TEST_CASE("plan takes the mechanism from --mechanism, else SMC_MECHANISM") {
         std::string::npos);
 }
 
-TEST_CASE("plan knows whether a connection policy or strict mode is asked for") {
-  CHECK_FALSE(plan_for({"prog"})->policy);
-  CHECK(plan_for({"--exclude", "*:22", "prog"})->policy);
-  CHECK(plan_for({"prog"}, {"SMC_INCLUDE=10.0.0.0/8"})->policy);
+TEST_CASE("plan knows whether a connection filter or strict mode is asked for") {
+  CHECK_FALSE(plan_for({"prog"})->filter_active);
+  CHECK(plan_for({"--exclude", "*:22", "prog"})->filter_active);
+  CHECK(plan_for({"prog"}, {"SMC_INCLUDE=10.0.0.0/8"})->filter_active);
   CHECK_FALSE(plan_for({"prog"})->strict);
   CHECK(plan_for({"--strict", "prog"})->strict);
   CHECK(plan_for({"prog"}, {"SMC_STRICT=1"})->strict);

@@ -70,7 +70,7 @@ Result<SeccompStart> start_seccomp(bool no_new_privs, bool connections) {
   start.wait_killable = installed->wait_killable;
   // Under Yama's ptrace_scope 1 only ancestors may look into a process,
   // and the supervisor is none: let it see PROGRAM's sockets and addresses
-  // for the policy (children are on their own; EINVAL without Yama).
+  // for the connection filter (children are on their own; EINVAL without Yama).
   if (connections) prctl(PR_SET_PTRACER, supervisor->pid, 0, 0, 0);
   return start;
 }

@@ -9,7 +9,7 @@
 #include "core/mechanism/mechanism.h"
 #include "core/reach/reach.h"
 #include "core/result/result.h"
-#include "hooks/library_socket.h"  // kSupervisorVariable
+#include "base/library_mark.h"  // kSupervisorVariable
 
 namespace smc {
 
@@ -24,7 +24,7 @@ struct SeccompStart {
 };
 
 // Starts the supervisor, installs the filter (after no_new_privs when
-// asked; with connect() and listen() for a connection policy) and hands
+// asked; with connect() and listen() for a connection filter) and hands
 // the supervisor its listener. When something fails
 // before the filter exists, nothing is changed (but no_new_privs) and
 // `not_started` says why. An error means the filter exists but its

@@ -4,8 +4,7 @@
 
 #include <cstring>
 
-#include "core/blob/blob.h"
-#include "hooks/preload_list.h"
+#include "base/preload_list.h"
 
 namespace smc {
 
@@ -43,15 +42,10 @@ std::optional<int> proc_self_fd(std::string_view entry) {
 bool names_our_library(std::string_view entry) {
   if (named_like_ours(entry.data(), entry.size())) return true;
   if (!proc_self_fd(entry)) return false;
-  // An open memfd reads back as "/memfd:NAME (deleted)" (mm/memfd.c names
-  // it "memfd:" + NAME on the internal shmem mount).
   char target[256];
   const ssize_t n =
       readlink(std::string(entry).c_str(), target, sizeof target - 1);
-  if (n <= 0) return false;
-  const std::string_view link(target, static_cast<std::size_t>(n));
-  const std::string memfd = std::string("/memfd:") + kPreloadLibraryName;
-  return link == memfd || link == memfd + " (deleted)";
+  return n > 0 && memfd_of_ours(target, static_cast<std::size_t>(n));
 }
 
 }  // namespace smc

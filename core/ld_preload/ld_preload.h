@@ -2,7 +2,7 @@
 // unchanged and in order, then ours. Earlier copies of our library (a
 // nested smc_run's memfd, or a libsmc-preload.so file from smc-tools or
 // --write-lib) are dropped, so the hooks are never stacked twice. The
-// splitting and joining is hooks/preload_list's, shared with the exec
+// splitting and joining is base/preload_list's, shared with the exec
 // hooks.
 #pragma once
 

@@ -1,27 +1,69 @@
 #include "core/links/links.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
-#include <filesystem>
 
 #include <fmt/format.h>
 
+#include "core/paths/paths.h"
 #include "core/quote/quote.h"
 
 namespace smc {
 namespace {
 
-namespace fs = std::filesystem;
+// realpath(3) into a std::string; empty with errno set on failure. Not
+// std::filesystem: its calls throw (and abort smc_run) where this returns.
+std::string real_path(const std::string& path) {
+  char* resolved = realpath(path.c_str(), nullptr);
+  if (resolved == nullptr) return std::string();
+  std::string out = resolved;
+  free(resolved);
+  return out;
+}
+
+// The folder to make links in, absolute and without symlinks.
+Result<std::string> link_folder(const std::string& dir) {
+  const Result<std::string> absolute = absolute_path(dir.empty() ? "." : dir);
+  if (!absolute) {
+    return usage_error(fmt::format("--install-links: {}", absolute.error().message));
+  }
+  const std::string folder = real_path(*absolute);
+  struct stat st {};
+  if (folder.empty() || stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return usage_error(fmt::format("--install-links: {} is not a folder",
+                                   quote_value(dir)));
+  }
+  return folder;
+}
 
 // Whether `link` already resolves to the same file as `exe`.
-bool leads_to(const fs::path& link, const fs::path& exe) {
+bool leads_to(const std::string& link, const std::string& exe) {
   struct stat a {};
   struct stat b {};
   return stat(link.c_str(), &a) == 0 && stat(exe.c_str(), &b) == 0 &&
          a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// One link, or the error that stops the others.
+Result<std::string> make_link(const std::string& link, const std::string& target,
+                              const std::string& target_file) {
+  if (leads_to(link, target_file)) {
+    return fmt::format("{} already leads to {}\n", link, target_file);
+  }
+  if (symlink(target.c_str(), link.c_str()) != 0) {
+    const int error = errno;
+    if (error == EEXIST) {
+      return system_error(fmt::format("{} exists and is not a link to {}; remove it first",
+                                      quote_value(link), target_file));
+    }
+    return system_error(fmt::format("cannot make the link {}: {}", quote_value(link),
+                                    std::strerror(error)));
+  }
+  return fmt::format("{} -> {}\n", link, target);
 }
 
 }  // namespace
@@ -29,41 +71,25 @@ bool leads_to(const fs::path& link, const fs::path& exe) {
 Result<std::string> install_links(const std::string& exe,
                                   const std::string& dir,
                                   std::span<const std::string_view> names) {
-  std::error_code ec;
-  const fs::path folder = fs::weakly_canonical(dir.empty() ? "." : dir, ec);
-  if (ec || !fs::is_directory(folder, ec)) {
-    return usage_error(fmt::format("--install-links: {} is not a folder",
-                                   quote_value(dir)));
-  }
-  const fs::path target_file = fs::weakly_canonical(exe, ec);
-  if (ec) {
+  const Result<std::string> folder = link_folder(dir);
+  if (!folder) return folder.error();
+  const std::string target_file = real_path(exe);
+  if (target_file.empty()) {
     return system_error(fmt::format("cannot resolve this file's path {}",
                                     quote_value(exe)));
   }
-  const bool same_folder = target_file.parent_path() == folder;
-  const fs::path target =
-      same_folder ? target_file.filename() : target_file;
+  const std::size_t slash = target_file.rfind('/');
+  const bool same_folder = target_file.substr(0, slash == 0 ? 1 : slash) == *folder;
+  const std::string target =
+      same_folder ? target_file.substr(slash + 1) : target_file;
 
   std::string out;
   for (const std::string_view name : names) {
-    const fs::path link = folder / name;
-    if (leads_to(link, target_file)) {
-      out += fmt::format("{} already leads to {}\n", link.string(),
-                         target_file.string());
-      continue;
-    }
-    if (symlink(target.c_str(), link.c_str()) != 0) {
-      const int error = errno;
-      if (error == EEXIST) {
-        return system_error(fmt::format(
-            "{} exists and is not a link to {}; remove it first",
-            quote_value(link.string()), target_file.string()));
-      }
-      return system_error(fmt::format("cannot make the link {}: {}",
-                                      quote_value(link.string()),
-                                      std::strerror(error)));
-    }
-    out += fmt::format("{} -> {}\n", link.string(), target.string());
+    const std::string link =
+        *folder + (folder->ends_with('/') ? "" : "/") + std::string(name);
+    const Result<std::string> line = make_link(link, target, target_file);
+    if (!line) return line.error();
+    out += *line;
   }
   return out;
 }

@@ -149,13 +149,6 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
 
 }  // namespace
 
-std::optional<MechanismRequest> parse_mechanism(std::string_view text) {
-  if (text == "auto") return MechanismRequest::kAuto;
-  if (text == "preload") return MechanismRequest::kPreload;
-  if (text == "seccomp") return MechanismRequest::kSeccomp;
-  return std::nullopt;
-}
-
 MechanismChoice choose_mechanism(const MechanismFacts& facts) {
   MechanismChoice c;
   switch (facts.request) {

@@ -26,15 +26,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mechanism/mechanism_request.h"
 #include "core/reach/reach.h"
 #include "core/seccomp/seccomp.h"
 
 namespace smc {
-
-enum class MechanismRequest { kAuto, kPreload, kSeccomp };
-
-// "auto", "preload" or "seccomp", exactly.
-std::optional<MechanismRequest> parse_mechanism(std::string_view text);
 
 struct MechanismFacts {
   MechanismRequest request = MechanismRequest::kAuto;

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "hooks/sealed_memfd.h"
+#include "base/sealed_memfd.h"
 
 namespace smc {
 

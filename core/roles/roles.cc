@@ -7,21 +7,15 @@
 namespace smc {
 namespace {
 
-struct Entry {
-  std::string_view name;
-  Role role;
-  bool errors_on_stdout;
-};
-
-constexpr Entry kRoles[] = {
+constexpr RoleName kRoles[] = {
     {"smc_run", Role::kSmcRun, true},
     {"smcss", Role::kSmcss, false},
     {"smcd", Role::kSmcd, false},
     {"smc_chk", Role::kSmcChk, false},
 };
 
-const Entry* find(std::string_view name) {
-  for (const Entry& entry : kRoles) {
+const RoleName* find(std::string_view name) {
+  for (const RoleName& entry : kRoles) {
     if (entry.name == name) return &entry;
   }
   return nullptr;
@@ -29,7 +23,7 @@ const Entry* find(std::string_view name) {
 
 std::string all_names() {
   std::string names;
-  for (const Entry& entry : kRoles) {
+  for (const RoleName& entry : kRoles) {
     names += names.empty() ? "" : ", ";
     names += entry.name;
   }
@@ -37,6 +31,16 @@ std::string all_names() {
 }
 
 }  // namespace
+
+std::span<const RoleName> roles() { return kRoles; }
+
+std::vector<std::string_view> linkable_roles() {
+  std::vector<std::string_view> names;
+  for (const RoleName& entry : kRoles) {
+    if (entry.role != Role::kSmcRun) names.push_back(entry.name);
+  }
+  return names;
+}
 
 std::string_view program_name(std::string_view argv0) {
   const std::size_t slash = argv0.rfind('/');
@@ -50,7 +54,7 @@ Result<Invocation> resolve_invocation(std::span<const std::string> argv) {
       argv.empty() ? std::string_view() : std::string_view(argv[0]);
   std::span<const std::string> args =
       argv.empty() ? argv : argv.subspan(1);
-  const Entry* entry = find(program_name(argv0));
+  const RoleName* entry = find(program_name(argv0));
   if (entry == nullptr) entry = &kRoles[0];
 
   if (!args.empty() &&

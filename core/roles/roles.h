@@ -22,6 +22,19 @@ enum class Role {
   kSmcChk,
 };
 
+struct RoleName {
+  std::string_view name;  // what argv[0] or --role says
+  Role role;
+  bool errors_on_stdout;  // smc-tools' smc_run does; its other tools don't
+};
+
+// Every role, smc_run first: the one list that --role, --install-links
+// and the usage texts name.
+std::span<const RoleName> roles();
+
+// The roles a link to this file can play: all but smc_run, in order.
+std::vector<std::string_view> linkable_roles();
+
 struct Invocation {
   Role role;
   std::string name;  // for messages: "smc_run", "smcss"...

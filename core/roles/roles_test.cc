@@ -10,6 +10,18 @@ namespace {
 
 using Args = std::vector<std::string>;
 
+TEST_CASE("role table lists smc_run first and links for the others") {
+  REQUIRE(roles().size() == 4);
+  CHECK(roles()[0].role == Role::kSmcRun);
+  CHECK(linkable_roles() == std::vector<std::string_view>{"smcss", "smcd", "smc_chk"});
+  for (const RoleName& entry : roles()) {
+    CAPTURE(entry.name);
+    const auto r = resolve_invocation(Args{"smc_run", "--role", std::string(entry.name)});
+    REQUIRE(r.ok());
+    CHECK(r->role == entry.role);
+  }
+}
+
 TEST_CASE("role comes from the last component of argv[0]") {
   struct Row {
     const char* argv0;

@@ -8,8 +8,8 @@
 
 #include <cstddef>
 
-#include "hooks/library_socket.h"  // kLibraryMark
-#include "hooks/socket_policy.h"   // kSockTypeMask: is_tcp_socket's rule
+#include "base/library_mark.h"  // kLibraryMark
+#include "base/socket_conversion.h"  // is_tcp_socket()'s rule
 
 namespace smc {
 namespace {
@@ -132,7 +132,7 @@ std::vector<sock_filter> build_filter(const SyscallAbi& abi, FilterScope scope) 
   a.ret(SECCOMP_RET_ALLOW);
 
   // socket(domain, type, protocol): the library's own sockets pass
-  // (hooks/library_socket.h); the rest is is_tcp_socket(), in BPF.
+  // (base/library_mark.h); the rest is is_tcp_socket(), in BPF.
   a.place(A::kSocket);
   a.load(high_half(1, abi.big_endian));
   a.jump_if(kLibraryMark, A::kNotTcp, A::kNext);

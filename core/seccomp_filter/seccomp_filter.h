@@ -1,5 +1,5 @@
 // The seccomp filter that sends a program's TCP socket() calls, and with a
-// connection policy its connect() and listen() calls, to the supervisor
+// connection filter its connect() and listen() calls, to the supervisor
 // (SECCOMP_RET_USER_NOTIF); every other call is allowed. Pure: the classic
 // BPF program is built as data, so that a test can run it on a table of
 // calls.
@@ -13,12 +13,12 @@
 // So the program checks the architecture first, then the number, and loads
 // arguments only on the path of socket().
 //
-// Which socket() calls are TCP is the rule of hooks/socket_policy.h's
+// Which socket() calls are TCP is the rule of base/socket_conversion.h's
 // is_tcp_socket(), written with the same constants: AF_INET or AF_INET6,
 // (type & kSockTypeMask) == SOCK_STREAM, protocol 0 or IPPROTO_TCP. BPF
 // cannot call C++, so seccomp_filter_test proves that both agree on every
 // call of a large table. The library's own TCP sockets, marked in the
-// upper half of `type` (hooks/library_socket.h), pass unseen.
+// upper half of `type` (base/library_mark.h), pass unseen.
 //
 // Not seen: calls of another architecture (an i386 program on x86_64: its
 // socketcall(2) hides the arguments in memory), socketcall(2) itself on
@@ -53,7 +53,7 @@ struct SyscallAbi {
 std::optional<SyscallAbi> native_abi();
 
 struct FilterScope {
-  bool connections;  // also notify connect() and listen() (a policy is set)
+  bool connections;  // also notify connect() and listen() (a connection filter is set)
 };
 
 // The program, at most a few dozen instructions.

@@ -16,8 +16,8 @@
 #include <cstring>
 #include <string>
 
-#include "hooks/library_socket.h"
-#include "hooks/socket_policy.h"
+#include "base/library_mark.h"
+#include "base/socket_conversion.h"
 
 namespace smc {
 namespace {
@@ -172,7 +172,7 @@ TEST_CASE("the library's marked TCP sockets are never notified") {
   }
 }
 
-TEST_CASE("connect and listen are notified only when a connection policy is set") {
+TEST_CASE("connect and listen are notified only when a connection filter is set") {
   for (bool connections : {false, true}) {
     const auto f = build_filter(kX86, {connections});
     for (std::uint32_t nr : {kX86.connect_nr, kX86.listen_nr,

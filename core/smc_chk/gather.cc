@@ -17,16 +17,12 @@
 
 #include <fmt/format.h>
 
+#include "base/smc_abi.h"
 #include "core/smc_chk/loopback.h"
 #include "core/ueid/ueid.h"
 
 namespace smc {
 namespace {
-
-constexpr int kAfSmc = 43;          // AF_SMC, include/linux/socket.h
-constexpr int kSmcProtoSmc = 0;     // SMCPROTO_SMC, net/smc/smc.h
-constexpr int kSmcProtoSmc6 = 1;    // SMCPROTO_SMC6
-constexpr int kIpProtoSmc = 256;    // IPPROTO_SMC, include/uapi/linux/in.h (6.11+)
 
 // The live test's limit: a handshake over loopback takes milliseconds on
 // real hardware and about a second in the project's emulated test guest.
@@ -185,7 +181,7 @@ Result<Facts> gather_facts() {
 
   f.af_smc_error = try_socket(kAfSmc, kSmcProtoSmc);
   f.af_smc6_error = try_socket(kAfSmc, kSmcProtoSmc6);
-  f.ipproto_smc_error = try_socket(AF_INET, kIpProtoSmc);
+  f.ipproto_smc_error = try_socket(AF_INET, kIpprotoSmc);
   for (const int error : {f.af_smc_error, f.af_smc6_error, f.ipproto_smc_error}) {
     if (own_trouble(error)) {
       return system_error(fmt::format("cannot make sockets: {}", std::strerror(error)));

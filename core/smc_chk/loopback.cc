@@ -12,11 +12,10 @@
 
 #include <fmt/format.h>
 
+#include "base/smc_abi.h"
+
 namespace smc {
 namespace {
-
-constexpr int kAfSmc = 43;       // AF_SMC, include/linux/socket.h
-constexpr int kSmcProtoSmc = 0;  // SMCPROTO_SMC (IPv4), net/smc/smc.h
 
 using Clock = std::chrono::steady_clock;
 

@@ -8,17 +8,16 @@
 
 #include <fmt/format.h>
 
+#include "base/decline.h"
+#include "base/smc_abi.h"
 #include "core/json/json.h"
-#include "core/options/options.h"
+#include "core/smc_chk/command_line.h"
 #include "core/smc_chk/gather.h"
+#include "core/smc_diag/socket_json.h"
 #include "core/version/version.h"
 
 namespace smc {
 namespace {
-
-// SMC_CLC_DECL_* codes (net/smc/smc_clc.h) the verdict explains.
-constexpr std::uint32_t kDeclinePeerDecl = 0x05000000;  // SMC_CLC_DECL_PEERDECL
-constexpr std::uint32_t kDeclineNoUeid = 0x03030008;    // SMC_CLC_DECL_NOUEID
 
 constexpr char kAddUeid[] = "smc_run --role smcd ueid add ID";
 
@@ -232,10 +231,7 @@ Check buffer_max_check(const SysctlValue& s, const char* option) {
 }
 
 std::string side_text(const char* side, const SmcSocket& s) {
-  if (s.mode != kModeFallbackTcp) return fmt::format("{} {}", side, mode_name(s.mode));
-  std::string text = fmt::format("{} TCP {}", side, describe_decline(s.fallback_reason));
-  if (s.peer_diagnosis != 0) text += "/" + describe_decline(s.peer_diagnosis);
-  return text;
+  return fmt::format("{} {}", side, mode_text(s));
 }
 
 // The live test's check, and the mode the connection used.
@@ -256,13 +252,13 @@ Check loopback_check(const Facts& f, std::string& mode) {
   }
   const std::string where = fmt::format("{} bytes each way over 127.0.0.1:{}", t.bytes, t.port);
   const std::uint8_t c = t.client->mode;
-  if (c == t.server->mode && c != kModeFallbackTcp) {
-    mode = c == kModeSmcD ? "SMC-D" : "SMC-R";
+  if (c == t.server->mode && c != kSmcDiagModeFallbackTcp) {
+    mode = c == kSmcDiagModeSmcD ? "SMC-D" : "SMC-R";
     return ok(name, fmt::format("{}: {}", mode, where));
   }
   mode = "TCP";
   return fail(name, fmt::format("{}: {}, {}",
-                                c == kModeFallbackTcp ? "TCP fallback" : "modes differ",
+                                c == kSmcDiagModeFallbackTcp ? "TCP fallback" : "modes differ",
                                 side_text("client", *t.client),
                                 side_text("server", *t.server)));
 }
@@ -298,10 +294,10 @@ std::string errno_text(int error) {
 std::uint32_t fallback_reason(const std::optional<SmcSocket>& client,
                               const std::optional<SmcSocket>& server) {
   for (const auto* s : {&client, &server}) {
-    if (!*s || (*s)->mode != kModeFallbackTcp) continue;
+    if (!*s || (*s)->mode != kSmcDiagModeFallbackTcp) continue;
     const SmcSocket& socket = **s;
     // PEERDECL only says the peer declined; its diagnosis says why.
-    if (socket.fallback_reason == kDeclinePeerDecl && socket.peer_diagnosis != 0) {
+    if (socket.fallback_reason == kDeclPeerDecl && socket.peer_diagnosis != 0) {
       return socket.peer_diagnosis;
     }
     if (socket.fallback_reason != 0) return socket.fallback_reason;
@@ -347,7 +343,7 @@ Report evaluate(const Facts& f) {
       }
     }
   }
-  if (eid_missing(f) || r.reason == kDeclineNoUeid) {
+  if (eid_missing(f) || r.reason == kDeclNoUeid) {
     r.summary += fmt::format("; SMC-Dv2 needs a UEID here: {}", kAddUeid);
   }
   return r;
@@ -372,16 +368,7 @@ std::string json_or_null(const std::optional<std::string>& s) {
 }
 
 std::string json_socket(const std::optional<SmcSocket>& s) {
-  if (!s) return "null";
-  const auto name = [](std::uint32_t code) {
-    const char* n = decline_name(code);
-    return n != nullptr ? json_string(n) : std::string("null");
-  };
-  return fmt::format(
-      "{{\"inode\": {}, \"mode\": {}, \"fallback_reason\": {}, \"fallback_name\": {}, "
-      "\"peer_diagnosis\": {}, \"peer_diagnosis_name\": {}}}",
-      s->inode, json_string(mode_name(s->mode)), s->fallback_reason,
-      name(s->fallback_reason), s->peer_diagnosis, name(s->peer_diagnosis));
+  return s ? socket_json(*s, SocketFields::kBrief) : "null";
 }
 
 template <typename T, typename F>
@@ -391,80 +378,63 @@ std::string json_array(const std::vector<T>& items, F&& one) {
   return "[" + join(parts, ", ") + "]";
 }
 
-}  // namespace
 
-std::string render_json(const Report& report, const Facts& f) {
-  std::vector<std::pair<const char*, std::string>> fields;
-  const auto boolean = [](bool b) { return std::string(b ? "true" : "false"); };
-  fields.emplace_back("smc", boolean(report.smc_used));
-  fields.emplace_back("verdict", json_string(report.mode));
-  std::string reason = "null";
-  if (report.reason != 0) {
-    const char* name = decline_name(report.reason);
-    const char* text = decline_text(report.reason);
-    reason = fmt::format("{{\"code\": {}, \"name\": {}, \"text\": {}}}", report.reason,
-                         name != nullptr ? json_string(name) : "null",
-                         text != nullptr ? json_string(text) : "null");
+std::string boolean(bool b) { return b ? "true" : "false"; }
+
+std::string json_reason(std::uint32_t code) {
+  if (code == 0) return "null";
+  const char* name = decline_name(code);
+  const char* text = decline_text(code);
+  return fmt::format("{{\"code\": {}, \"name\": {}, \"text\": {}}}", code,
+                     name != nullptr ? json_string(name) : "null",
+                     text != nullptr ? json_string(text) : "null");
+}
+
+std::string json_checks(const std::vector<Check>& checks) {
+  std::vector<std::string> items;
+  for (const Check& c : checks) {
+    items.push_back(fmt::format("{{\"name\": {}, \"status\": {}, \"detail\": {}}}",
+                                json_string(c.name), json_string(status_name(c.status)),
+                                json_string(c.detail)));
   }
-  fields.emplace_back("reason", reason);
-  fields.emplace_back("summary", json_string(report.summary));
+  return "[\n    " + join(items, ",\n    ") + "\n  ]";
+}
 
-  std::vector<std::string> checks;
-  for (const Check& c : report.checks) {
-    checks.push_back(fmt::format("{{\"name\": {}, \"status\": {}, \"detail\": {}}}",
-                                 json_string(c.name), json_string(status_name(c.status)),
-                                 json_string(c.detail)));
-  }
-  fields.emplace_back("checks", "[\n    " + join(checks, ",\n    ") + "\n  ]");
-
-  const LoopbackTest& t = f.loopback;
+std::string json_loopback(const LoopbackTest& t) {
   const auto text_or_null = [](const std::string& s) {
     return s.empty() ? std::string("null") : json_string(s);
   };
-  fields.emplace_back(
-      "loopback",
-      fmt::format("{{\"ran\": {}, \"error\": {}, \"address\": \"127.0.0.1\", "
-                  "\"port\": {}, \"bytes\": {}, \"diag_error\": {}, \"client\": {}, "
-                  "\"server\": {}}}",
-                  boolean(t.ran), text_or_null(t.error), t.port, t.bytes,
-                  text_or_null(t.diag_error), json_socket(t.client), json_socket(t.server)));
-  fields.emplace_back("kernel", json_string(f.kernel_release));
-  fields.emplace_back("loopback_ism", boolean(report.loopback_ism));
+  return fmt::format(
+      "{{\"ran\": {}, \"error\": {}, \"address\": \"127.0.0.1\", \"port\": {}, "
+      "\"bytes\": {}, \"diag_error\": {}, \"client\": {}, \"server\": {}}}",
+      boolean(t.ran), text_or_null(t.error), t.port, t.bytes, text_or_null(t.diag_error),
+      json_socket(t.client), json_socket(t.server));
+}
 
-  std::string smcd = "null";
-  if (f.smcd_devices) {
-    smcd = json_array(*f.smcd_devices, [](const SmcdDevice& d) {
-      return fmt::format("{{\"pci_id\": {}, \"chid\": {}, \"pnetid\": {}}}",
-                         json_string(d.pci_id), d.chid, json_string(d.pnetid));
-    });
-  }
-  fields.emplace_back("smcd_devices", smcd);
+std::string json_smcd_devices(const Facts& f) {
+  if (!f.smcd_devices) return "null";
+  return json_array(*f.smcd_devices, [](const SmcdDevice& d) {
+    return fmt::format("{{\"pci_id\": {}, \"chid\": {}, \"pnetid\": {}}}",
+                       json_string(d.pci_id), d.chid, json_string(d.pnetid));
+  });
+}
 
-  std::string smcr = "null";
-  if (f.smcr_devices) {
-    const auto port = [&](const SmcrPort& p) {
-      const auto it = f.netdevs.find(p.netdev_index);
-      return fmt::format("{{\"port\": {}, \"pnetid\": {}, \"netdev\": {}, \"active\": {}}}",
-                         p.number, json_string(p.pnetid),
-                         it != f.netdevs.end() ? json_string(it->second) : "null",
-                         boolean(p.active));
-    };
-    smcr = json_array(*f.smcr_devices, [&](const SmcrDevice& d) {
-      return fmt::format("{{\"ib_name\": {}, \"pci_id\": {}, \"ports\": {}}}",
-                         json_string(d.ib_name), json_string(d.pci_id),
-                         json_array(d.ports, port));
-    });
-  }
-  fields.emplace_back("smcr_devices", smcr);
+std::string json_smcr_devices(const Facts& f) {
+  if (!f.smcr_devices) return "null";
+  const auto port = [&](const SmcrPort& p) {
+    const auto it = f.netdevs.find(p.netdev_index);
+    return fmt::format("{{\"port\": {}, \"pnetid\": {}, \"netdev\": {}, \"active\": {}}}",
+                       p.number, json_string(p.pnetid),
+                       it != f.netdevs.end() ? json_string(it->second) : "null",
+                       boolean(p.active));
+  };
+  return json_array(*f.smcr_devices, [&](const SmcrDevice& d) {
+    return fmt::format("{{\"ib_name\": {}, \"pci_id\": {}, \"ports\": {}}}",
+                       json_string(d.ib_name), json_string(d.pci_id), json_array(d.ports, port));
+  });
+}
 
-  fields.emplace_back(
-      "ueids", f.ueids ? json_array(*f.ueids, [](const std::string& u) { return json_string(u); })
-                       : "null");
-  fields.emplace_back("seid", f.seid ? fmt::format("{{\"seid\": {}, \"enabled\": {}}}",
-                                                   json_or_null(f.seid->seid),
-                                                   boolean(f.seid->enabled))
-                                     : "null");
-
+std::string json_sysctls(const Facts& f) {
   std::vector<SysctlValue> sysctls;
   if (f.smc_sysctls) sysctls = *f.smc_sysctls;
   sysctls.push_back(f.rmem_max);
@@ -474,8 +444,30 @@ std::string render_json(const Report& report, const Facts& f) {
     pairs.push_back(fmt::format("{}: {}", json_string(s.name),
                                 s.error != 0 ? "null" : json_string(s.value)));
   }
-  fields.emplace_back("sysctls", "{" + join(pairs, ", ") + "}");
+  return "{" + join(pairs, ", ") + "}";
+}
 
+}  // namespace
+
+std::string render_json(const Report& report, const Facts& f) {
+  const std::pair<const char*, std::string> fields[] = {
+      {"smc", boolean(report.smc_used)},
+      {"verdict", json_string(report.mode)},
+      {"reason", json_reason(report.reason)},
+      {"summary", json_string(report.summary)},
+      {"checks", json_checks(report.checks)},
+      {"loopback", json_loopback(f.loopback)},
+      {"kernel", json_string(f.kernel_release)},
+      {"loopback_ism", boolean(report.loopback_ism)},
+      {"smcd_devices", json_smcd_devices(f)},
+      {"smcr_devices", json_smcr_devices(f)},
+      {"ueids", f.ueids ? json_array(*f.ueids, [](const std::string& u) { return json_string(u); })
+                        : "null"},
+      {"seid", f.seid ? fmt::format("{{\"seid\": {}, \"enabled\": {}}}",
+                                    json_or_null(f.seid->seid), boolean(f.seid->enabled))
+                      : "null"},
+      {"sysctls", json_sysctls(f)},
+  };
   std::vector<std::string> lines;
   for (const auto& [key, value] : fields) {
     lines.push_back(fmt::format("  {}: {}", json_string(key), value));

@@ -13,7 +13,7 @@ SmcSocket connection(std::uint64_t inode, std::uint8_t mode, std::uint32_t reaso
                      std::uint32_t peer = 0) {
   SmcSocket s;
   s.inode = inode;
-  s.state = kStateActive;
+  s.state = kSmcActive;
   s.mode = mode;
   s.fallback_reason = reason;
   s.peer_diagnosis = peer;
@@ -39,8 +39,8 @@ Facts loopback_ism_host() {
   f.loopback.ran = true;
   f.loopback.port = 40000;
   f.loopback.bytes = 16384;
-  f.loopback.client = connection(11, kModeSmcD);
-  f.loopback.server = connection(12, kModeSmcD);
+  f.loopback.client = connection(11, kSmcDiagModeSmcD);
+  f.loopback.server = connection(12, kSmcDiagModeSmcD);
   return f;
 }
 
@@ -49,8 +49,8 @@ Facts stock_host() {
   Facts f = loopback_ism_host();
   f.system = SmcSystemInfo{2, 1, false, true, "guest"};
   f.seid = SmcSeid{};
-  f.loopback.client = connection(11, kModeFallbackTcp, 0x03030000);
-  f.loopback.server = connection(12, kModeFallbackTcp, 0x05000000, 0x03030000);
+  f.loopback.client = connection(11, kSmcDiagModeFallbackTcp, 0x03030000);
+  f.loopback.server = connection(12, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030000);
   return f;
 }
 
@@ -58,8 +58,8 @@ Facts stock_host() {
 Facts no_ueid_host() {
   Facts f = loopback_ism_host();
   f.ueids = std::vector<std::string>{};
-  f.loopback.client = connection(11, kModeFallbackTcp, 0x05000000, 0x03030008);
-  f.loopback.server = connection(12, kModeFallbackTcp, 0x03030008);
+  f.loopback.client = connection(11, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030008);
+  f.loopback.server = connection(12, kSmcDiagModeFallbackTcp, 0x03030008);
   return f;
 }
 
@@ -101,9 +101,9 @@ TEST_CASE("smc_chk verdict is SMC only when the live connection was SMC on both 
     const char* summary;
   };
   Facts smcr = loopback_ism_host();
-  smcr.loopback.client->mode = smcr.loopback.server->mode = kModeSmcR;
+  smcr.loopback.client->mode = smcr.loopback.server->mode = kSmcDiagModeSmcR;
   Facts mixed = loopback_ism_host();
-  mixed.loopback.server = connection(12, kModeFallbackTcp, 0x03010000);
+  mixed.loopback.server = connection(12, kSmcDiagModeFallbackTcp, 0x03010000);
   Facts no_diag = loopback_ism_host();
   no_diag.loopback.client.reset();
   no_diag.loopback.server.reset();
@@ -157,13 +157,13 @@ TEST_CASE("smc_chk fallback reason is the client's, or its peer's behind PEERDEC
     std::uint32_t reason;
   };
   const Row rows[] = {
-      {connection(1, kModeSmcD), connection(2, kModeSmcD), 0},
-      {connection(1, kModeFallbackTcp, 0x03030000), std::nullopt, 0x03030000},
-      {connection(1, kModeFallbackTcp, 0x05000000, 0x03030008), std::nullopt, 0x03030008},
-      {connection(1, kModeFallbackTcp, 0x05000000), std::nullopt, 0x05000000},
-      {connection(1, kModeSmcD), connection(2, kModeFallbackTcp, 0x03010000), 0x03010000},
-      {std::nullopt, connection(2, kModeFallbackTcp, 0x05000000, 0x03030000), 0x03030000},
-      {connection(1, kModeFallbackTcp), connection(2, kModeFallbackTcp), 0},
+      {connection(1, kSmcDiagModeSmcD), connection(2, kSmcDiagModeSmcD), 0},
+      {connection(1, kSmcDiagModeFallbackTcp, 0x03030000), std::nullopt, 0x03030000},
+      {connection(1, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030008), std::nullopt, 0x03030008},
+      {connection(1, kSmcDiagModeFallbackTcp, 0x05000000), std::nullopt, 0x05000000},
+      {connection(1, kSmcDiagModeSmcD), connection(2, kSmcDiagModeFallbackTcp, 0x03010000), 0x03010000},
+      {std::nullopt, connection(2, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030000), 0x03030000},
+      {connection(1, kSmcDiagModeFallbackTcp), connection(2, kSmcDiagModeFallbackTcp), 0},
   };
   for (const Row& row : rows) {
     CHECK(fallback_reason(row.client, row.server) == row.reason);

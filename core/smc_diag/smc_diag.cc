@@ -10,47 +10,10 @@
 
 #include <fmt/format.h>
 
-#include "hooks/verdict.h"
+#include "base/smc_diag_message.h"
 
 namespace smc {
 namespace {
-
-constexpr std::uint8_t kAfSmc = 43;
-
-// include/uapi/linux/smc_diag.h, declared here because Debian 12's headers
-// predate the mode and fallback fields.
-struct DiagRequest {
-  std::uint8_t family;
-  std::uint8_t pad[2];
-  std::uint8_t ext;
-  inet_diag_sockid id;
-};
-struct DiagMessage {
-  std::uint8_t family;
-  std::uint8_t state;
-  std::uint8_t mode;
-  std::uint8_t shutdown;
-  inet_diag_sockid id;
-  std::uint32_t uid;
-  alignas(8) std::uint64_t inode;
-};
-static_assert(sizeof(DiagMessage) == 64, "struct smc_diag_msg");
-
-enum : std::uint16_t { kExtConnInfo = 1, kExtShutdown = 3, kExtFallback = 5 };
-
-struct DiagCursor {
-  std::uint16_t reserved, wrap;
-  std::uint32_t count;
-};
-struct DiagConnInfo {
-  std::uint32_t token, sndbuf_size, rmbe_size, peer_rmbe_size;
-  DiagCursor rx_prod, rx_cons, tx_prod, tx_cons;
-  std::uint8_t flags[4];
-  DiagCursor tx_prep, tx_sent, tx_fin;
-};
-struct DiagFallback {
-  std::uint32_t reason, peer_diagnosis;
-};
 
 std::string endpoint(const std::uint32_t (&addr)[4], std::uint16_t port_be) {
   const unsigned port = ntohs(port_be);
@@ -66,54 +29,35 @@ std::string endpoint(const std::uint32_t (&addr)[4], std::uint16_t port_be) {
   return fmt::format("[{}]:{}", text, port);
 }
 
-
 }  // namespace
 
 NetlinkRequest smc_diag_request() {
-  DiagRequest request{};
-  request.family = kAfSmc;
-  // diag_ext is a bit set of SMC_DIAG_* extensions, bit (n - 1) for n.
-  request.ext = 1 << (kExtConnInfo - 1);
+  const SmcDiagRequest request = smc_diag_dump(smc_diag_extension(kSmcDiagConnInfo));
   NetlinkRequest r(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
   r.payload(&request, sizeof request);
   return r;
 }
 
 std::optional<SmcSocket> parse_smc_diag(Bytes payload) {
-  if (payload.size() < sizeof(DiagMessage)) return std::nullopt;
-  DiagMessage m{};
-  std::memcpy(&m, payload.data(), sizeof m);
-  // diag_family is the socket's own family (net/smc/smc_diag.c): AF_SMC,
-  // or AF_INET/AF_INET6 for IPPROTO_SMC sockets (Linux 6.11+).
-  if (m.family != kAfSmc && m.family != AF_INET && m.family != AF_INET6) {
-    return std::nullopt;
-  }
+  SmcDiagReply reply;
+  if (!decode_smc_diag(payload.data(), payload.size(), &reply)) return std::nullopt;
+  const SmcDiagMessage& m = reply.message;
   SmcSocket s;
   s.family = m.family;
   s.inode = m.inode;
   s.uid = m.uid;
   s.state = m.state;
   s.mode = m.mode;
+  // The kernel leaves diag_shutdown zero and sends SMC_DIAG_SHUTDOWN.
+  s.shutdown = reply.shutdown;
   s.local = endpoint(m.id.idiag_src, m.id.idiag_sport);
   s.peer = endpoint(m.id.idiag_dst, m.id.idiag_dport);
   s.interface = m.id.idiag_if;
-  const auto attributes = split_attributes(payload, sizeof m);
-  if (!attributes) return std::nullopt;
-  for (const NetlinkAttribute& a : *attributes) {
-    // The kernel leaves diag_shutdown zero and sends this attribute.
-    if (a.type == kExtShutdown && !a.data.empty()) {
-      s.shutdown = static_cast<std::uint8_t>(a.data[0]);
-    } else if (a.type == kExtFallback && a.data.size() >= sizeof(DiagFallback)) {
-      DiagFallback f{};
-      std::memcpy(&f, a.data.data(), sizeof f);
-      s.fallback_reason = f.reason;
-      s.peer_diagnosis = f.peer_diagnosis;
-    } else if (a.type == kExtConnInfo && a.data.size() >= sizeof(DiagConnInfo)) {
-      DiagConnInfo c{};
-      std::memcpy(&c, a.data.data(), sizeof c);
-      s.buffers = SmcBuffers{c.token, c.sndbuf_size, c.rmbe_size,
-                             c.peer_rmbe_size};
-    }
+  s.fallback_reason = reply.fallback.reason;
+  s.peer_diagnosis = reply.fallback.peer_diagnosis;
+  if (reply.has_conninfo) {
+    const SmcDiagConnInfo& c = reply.conninfo;
+    s.buffers = SmcBuffers{c.token, c.sndbuf_size, c.rmbe_size, c.peer_rmbe_size};
   }
   return s;
 }
@@ -151,11 +95,11 @@ Result<std::vector<SmcSocket>> list_smc_sockets() {
 
 const char* mode_name(std::uint8_t mode) {
   switch (mode) {
-    case kModeSmcR:
+    case kSmcDiagModeSmcR:
       return "SMCR";
-    case kModeFallbackTcp:
+    case kSmcDiagModeFallbackTcp:
       return "TCP";
-    case kModeSmcD:
+    case kSmcDiagModeSmcD:
       return "SMCD";
   }
   return "?";
@@ -163,29 +107,29 @@ const char* mode_name(std::uint8_t mode) {
 
 const char* state_name(std::uint8_t state) {
   switch (state) {
-    case 1:
+    case kSmcActive:
       return "ACTIVE";
-    case 2:
+    case kSmcInit:
       return "INIT";
-    case 7:
+    case kSmcClosed:
       return "CLOSED";
-    case 10:
+    case kSmcListen:
       return "LISTEN";
-    case 20:
+    case kSmcPeerCloseWait1:
       return "PEERCLW1";
-    case 21:
+    case kSmcPeerCloseWait2:
       return "PEERCLW2";
-    case 22:
+    case kSmcAppCloseWait1:
       return "APPLCLW1";
-    case 23:
+    case kSmcAppCloseWait2:
       return "APPLCLW2";
-    case 24:
+    case kSmcAppFinCloseWait:
       return "APPLFINCLW";
-    case 25:
+    case kSmcPeerFinCloseWait:
       return "PEERFINCLW";
-    case 26:
+    case kSmcPeerAbortWait:
       return "PEERABORTW";
-    case 27:
+    case kSmcProcessAbort:
       return "PROCESSABORT";
   }
   return "?";
@@ -195,6 +139,16 @@ std::string describe_decline(std::uint32_t code) {
   const char* name = decline_name(code);
   return name != nullptr ? fmt::format("{:#010x} {}", code, name)
                          : fmt::format("{:#010x}", code);
+}
+
+std::string mode_text(const SmcSocket& s) {
+  if (s.state == kSmcListen) return "-";
+  if (s.mode != kSmcDiagModeFallbackTcp) return mode_name(s.mode);
+  std::string text = "TCP " + describe_decline(s.fallback_reason);
+  if (s.peer_diagnosis != 0) {
+    text += "/" + describe_decline(s.peer_diagnosis);
+  }
+  return text;
 }
 
 }  // namespace smc

@@ -9,20 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "base/decline.h"
+#include "base/smc_abi.h"
 #include "core/netlink/netlink.h"
 #include "core/result/result.h"
-#include "hooks/verdict.h"
 
 namespace smc {
-
-// diag_mode values (SMC_DIAG_MODE_* in smc_diag.h).
-inline constexpr std::uint8_t kModeSmcR = 0;
-inline constexpr std::uint8_t kModeFallbackTcp = 1;
-inline constexpr std::uint8_t kModeSmcD = 2;
-
-// Socket states (enum smc_state in net/smc/smc.h).
-inline constexpr std::uint8_t kStateActive = 1;
-inline constexpr std::uint8_t kStateListen = 10;
 
 struct SmcBuffers {  // SMC_DIAG_CONNINFO, once the connection has buffers
   std::uint32_t token;
@@ -49,7 +41,8 @@ struct SmcSocket {
 // A dump of all SMC sockets, asking for connection info (buffer sizes).
 NetlinkRequest smc_diag_request();
 
-// One SOCK_DIAG_BY_FAMILY reply message; nullopt if it is malformed.
+// One SOCK_DIAG_BY_FAMILY reply message, decoded by base/smc_diag_message;
+// nullopt if it is malformed.
 std::optional<SmcSocket> parse_smc_diag(Bytes payload);
 
 // Every SMC socket in this network namespace. Fails with a hint when the
@@ -60,8 +53,13 @@ const char* mode_name(std::uint8_t mode);    // "SMCD", "SMCR", "TCP"
 const char* state_name(std::uint8_t state);  // "ACTIVE", "LISTEN", ...
 
 // SMC_CLC_DECL_* codes (net/smc/smc_clc.h): decline_name() "PEERNOSMC" and
-// decline_text(), a phrase, come from hooks/verdict.h.
+// decline_text(), a phrase, come from base/decline.h.
 // "0x03010000 PEERNOSMC", or just the hex for unknown codes.
 std::string describe_decline(std::uint32_t code);
+
+// What a socket uses, for people: "SMCD", "SMCR", "TCP 0x03010000
+// PEERNOSMC" (with the peer's reason after a '/' when it sent one), "-" for
+// listening sockets, whose mode means nothing yet. smcss's Mode column.
+std::string mode_text(const SmcSocket& socket);
 
 }  // namespace smc

@@ -1,4 +1,5 @@
 #include "core/smc_diag/smc_diag.h"
+#include "core/smc_diag/socket_json.h"
 
 #include <arpa/inet.h>
 #include <doctest/doctest.h>
@@ -15,8 +16,8 @@ namespace {
 // A reply as net/smc/smc_diag.c builds it: struct smc_diag_msg, then the
 // SHUTDOWN, FALLBACK and (when asked and connected) CONNINFO attributes.
 struct FakeSocket {
-  std::uint8_t state = kStateActive;
-  std::uint8_t mode = kModeSmcD;
+  std::uint8_t state = kSmcActive;
+  std::uint8_t mode = kSmcDiagModeSmcD;
   std::uint64_t inode = 4242;
   std::uint32_t uid = 1000;
   const char* src = "127.0.0.1";
@@ -73,7 +74,7 @@ TEST_CASE("SMC_DIAG reply gives mode, inode, uid, endpoints and buffers") {
   const SmcSocket s = parse(FakeSocket{});
   CHECK(s.inode == 4242);
   CHECK(s.uid == 1000);
-  CHECK(s.state == kStateActive);
+  CHECK(s.state == kSmcActive);
   CHECK(std::string(mode_name(s.mode)) == "SMCD");
   CHECK(s.local == "127.0.0.1:40000");
   CHECK(s.peer == "127.0.0.1:8080");
@@ -91,7 +92,7 @@ TEST_CASE("SMC_DIAG reply shows IPv6, unbound and listening endpoints") {
   v6.dst = "::1";
   CHECK(parse(v6).local == "[::1]:40000");
   FakeSocket listening;
-  listening.state = kStateListen;
+  listening.state = kSmcListen;
   listening.src = "";
   listening.dst = "";
   listening.dport = 0;
@@ -105,7 +106,7 @@ TEST_CASE("SMC_DIAG reply shows IPv6, unbound and listening endpoints") {
 
 TEST_CASE("SMC_DIAG reply carries fallback reasons and shutdown") {
   FakeSocket f;
-  f.mode = kModeFallbackTcp;
+  f.mode = kSmcDiagModeFallbackTcp;
   f.reason = 0x03010000;
   f.peer = 0x03030008;
   f.shutdown = 3;
@@ -174,6 +175,24 @@ TEST_CASE("decline codes have the kernel's names") {
   }
   CHECK(std::string(decline_text(0x03010000)) == "peer did not indicate SMC");
   CHECK(decline_name(0x12345678) == nullptr);
+}
+
+TEST_CASE("socket JSON brief holds what a socket became, full holds all, strings escaped") {
+  SmcSocket s;
+  s.inode = 12;
+  s.state = kSmcActive;
+  s.mode = kSmcDiagModeFallbackTcp;
+  s.fallback_reason = 0x05000000;
+  s.peer_diagnosis = 0x12345678;
+  s.local = "a\"b";
+  s.peer = "\xff";
+  CHECK(socket_json(s, SocketFields::kBrief) ==
+        "{\"inode\": 12, \"mode\": \"TCP\", \"fallback_reason\": 83886080, "
+        "\"fallback_name\": \"PEERDECL\", \"peer_diagnosis\": 305419896, "
+        "\"peer_diagnosis_name\": null}");
+  const std::string full = socket_json(s, SocketFields::kFull);
+  CHECK(full.find("\"local\": \"a\\\"b\", \"peer\": \"\xef\xbf\xbd\"") != std::string::npos);
+  CHECK(full.find("\"token\"") == std::string::npos);
 }
 
 TEST_CASE("SMC socket listing explains a kernel without SMC_DIAG") {

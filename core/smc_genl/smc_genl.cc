@@ -8,49 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "base/smc_abi.h"
+
 namespace smc {
 namespace {
-
-// include/uapi/linux/smc.h
-constexpr char kFamily[] = "SMC_GEN_NETLINK";  // SMC_GENL_FAMILY_NAME
-constexpr std::uint8_t kFamilyVersion = 1;     // SMC_GENL_FAMILY_VERSION
-enum : std::uint8_t {                          // SMC_NETLINK_* commands
-  kGetSysInfo = 1,
-  kGetDevSmcd = 5,
-  kGetDevSmcr = 6,
-  kDumpSeid = 13,
-};
-enum : std::uint16_t {  // SMC_GEN_* top-level nests
-  kGenSysInfo = 1,
-  kGenDevSmcd = 5,
-  kGenDevSmcr = 6,
-};
-enum : std::uint16_t {  // SMC_NLA_SYS_*
-  kSysVersion = 1,
-  kSysRelease = 2,
-  kSysIsIsmV2 = 3,
-  kSysLocalHost = 4,
-  kSysIsSmcrV2 = 6,
-};
-enum : std::uint16_t {  // SMC_NLA_DEV_*
-  kDevUseCount = 1,
-  kDevPciChid = 4,
-  kDevPciId = 7,
-  kDevPort = 8,  // SMC_NLA_DEV_PORT2 = 9 follows for the second port
-  kDevIbName = 10,
-};
-enum : std::uint16_t {  // SMC_NLA_DEV_PORT_*
-  kPortPnetByUser = 1,
-  kPortPnetid = 2,
-  kPortNetdev = 3,
-  kPortState = 4,
-  kPortLinkCount = 6,
-};
-enum : std::uint16_t {  // SMC_NLA_SEID_*
-  kSeidEntry = 1,
-  kSeidEnabled = 2,
-};
-constexpr int kMaxPorts = 2;  // SMC_MAX_PORTS in net/smc/smc_ib.h
 
 template <typename T>
 std::optional<T> number(const NetlinkAttribute& a) {
@@ -66,7 +27,7 @@ std::string text(const NetlinkAttribute& a) {
   return std::string(p, strnlen(p, a.data.size()));
 }
 
-// PNET IDs are blank-padded to SMC_MAX_PNETID_LEN (16) characters.
+// PNET IDs are blank-padded to SMC_MAX_PNETID_LEN characters.
 std::string without_padding(std::string s) {
   const std::size_t end = s.find_last_not_of(' ');
   s.erase(end == std::string::npos ? 0 : end + 1);
@@ -91,19 +52,19 @@ std::optional<SmcrPort> parse_port(Bytes data, int number_1based) {
   port.number = number_1based;
   for (const NetlinkAttribute& a : *attributes) {
     switch (a.type) {
-      case kPortPnetid:
+      case kSmcNlaDevPortPnetid:
         port.pnetid = without_padding(text(a));
         break;
-      case kPortPnetByUser:
+      case kSmcNlaDevPortPnetUsr:
         port.pnetid_by_user = number<std::uint8_t>(a).value_or(0) != 0;
         break;
-      case kPortNetdev:
+      case kSmcNlaDevPortNetdev:
         port.netdev_index = number<std::uint32_t>(a).value_or(0);
         break;
-      case kPortState:
+      case kSmcNlaDevPortState:
         port.active = number<std::uint8_t>(a).value_or(0) != 0;
         break;
-      case kPortLinkCount:
+      case kSmcNlaDevPortLnkCnt:
         port.link_count = number<std::uint32_t>(a).value_or(0);
         break;
     }
@@ -117,7 +78,7 @@ Result<Ok> dump(std::uint8_t command, const std::string& what,
                 int* errno_out) {
   int error = 0;
   if (errno_out != nullptr) *errno_out = 0;
-  const Result<std::uint16_t> family = genl_family_id(kFamily, &error);
+  const Result<std::uint16_t> family = genl_family_id(kSmcGenlFamilyName, &error);
   if (!family) {
     if (errno_out != nullptr) *errno_out = error;
     // The genl controller answers ENOENT for a family nobody registered.
@@ -129,7 +90,7 @@ Result<Ok> dump(std::uint8_t command, const std::string& what,
     return system_error(fmt::format("{}: {}", what, std::strerror(error)));
   }
   const NetlinkRequest request = genl_request(
-      *family, command, kFamilyVersion, NLM_F_REQUEST | NLM_F_DUMP);
+      *family, command, kSmcGenlFamilyVersion, NLM_F_REQUEST | NLM_F_DUMP);
   return netlink_exchange(
       NETLINK_GENERIC, request, what,
       [&](const NetlinkMessage& m) {
@@ -171,24 +132,24 @@ Result<std::vector<T>> dump_all(std::uint8_t command, const std::string& what,
 }  // namespace
 
 std::optional<SmcSystemInfo> parse_system_info(const NetlinkMessage& message) {
-  const auto attributes = nested(message, kGenSysInfo);
+  const auto attributes = nested(message, kSmcGenSysInfo);
   if (!attributes) return std::nullopt;
   SmcSystemInfo info;
   for (const NetlinkAttribute& a : *attributes) {
     switch (a.type) {
-      case kSysVersion:
+      case kSmcNlaSysVer:
         info.version = number<std::uint8_t>(a).value_or(0);
         break;
-      case kSysRelease:
+      case kSmcNlaSysRel:
         info.release = number<std::uint8_t>(a).value_or(0);
         break;
-      case kSysIsIsmV2:
+      case kSmcNlaSysIsIsmV2:
         info.ism_v2 = number<std::uint8_t>(a).value_or(0) != 0;
         break;
-      case kSysIsSmcrV2:
+      case kSmcNlaSysIsSmcrV2:
         info.smcr_v2 = number<std::uint8_t>(a).value_or(0) != 0;
         break;
-      case kSysLocalHost:
+      case kSmcNlaSysLocalHost:
         info.host = without_padding(text(a));
         break;
     }
@@ -197,21 +158,21 @@ std::optional<SmcSystemInfo> parse_system_info(const NetlinkMessage& message) {
 }
 
 std::optional<SmcdDevice> parse_smcd_device(const NetlinkMessage& message) {
-  const auto attributes = nested(message, kGenDevSmcd);
+  const auto attributes = nested(message, kSmcGenDevSmcd);
   if (!attributes) return std::nullopt;
   SmcdDevice device;
   for (const NetlinkAttribute& a : *attributes) {
     switch (a.type) {
-      case kDevUseCount:
+      case kSmcNlaDevUseCnt:
         device.use_count = number<std::uint32_t>(a).value_or(0);
         break;
-      case kDevPciChid:
+      case kSmcNlaDevPciChid:
         device.chid = number<std::uint16_t>(a).value_or(0);
         break;
-      case kDevPciId:
+      case kSmcNlaDevPciId:
         device.pci_id = text(a);
         break;
-      case kDevPort: {
+      case kSmcNlaDevPort: {
         const auto port = parse_port(a.data, 1);
         if (!port) return std::nullopt;
         device.pnetid = port->pnetid;
@@ -224,16 +185,16 @@ std::optional<SmcdDevice> parse_smcd_device(const NetlinkMessage& message) {
 }
 
 std::optional<SmcrDevice> parse_smcr_device(const NetlinkMessage& message) {
-  const auto attributes = nested(message, kGenDevSmcr);
+  const auto attributes = nested(message, kSmcGenDevSmcr);
   if (!attributes) return std::nullopt;
   SmcrDevice device;
   for (const NetlinkAttribute& a : *attributes) {
-    if (a.type == kDevIbName) {
+    if (a.type == kSmcNlaDevIbName) {
       device.ib_name = text(a);
-    } else if (a.type == kDevPciId) {
+    } else if (a.type == kSmcNlaDevPciId) {
       device.pci_id = text(a);
-    } else if (a.type >= kDevPort && a.type < kDevPort + kMaxPorts) {
-      const auto port = parse_port(a.data, a.type - kDevPort + 1);
+    } else if (a.type >= kSmcNlaDevPort && a.type < kSmcNlaDevPort + kSmcMaxPorts) {
+      const auto port = parse_port(a.data, a.type - kSmcNlaDevPort + 1);
       if (!port) return std::nullopt;
       device.ports.push_back(*port);
     }
@@ -246,9 +207,9 @@ std::optional<SmcSeid> parse_seid(const NetlinkMessage& message) {
   if (!attributes) return std::nullopt;
   SmcSeid seid;
   for (const NetlinkAttribute& a : *attributes) {
-    if (a.type == kSeidEntry) {
+    if (a.type == kSmcNlaSeidEntry) {
       seid.seid = without_padding(text(a));
-    } else if (a.type == kSeidEnabled) {
+    } else if (a.type == kSmcNlaSeidEnabled) {
       seid.enabled = number<std::uint8_t>(a).value_or(0) != 0;
     }
   }
@@ -258,25 +219,25 @@ std::optional<SmcSeid> parse_seid(const NetlinkMessage& message) {
 Result<SmcSystemInfo> smc_system_info(int* errno_out) {
   const std::string what = "cannot read the SMC system info";
   const Result<std::vector<SmcSystemInfo>> info =
-      dump_all(kGetSysInfo, what, &parse_system_info, errno_out);
+      dump_all(kSmcNetlinkGetSysInfo, what, &parse_system_info, errno_out);
   if (!info) return info.error();
   if (info->empty()) return malformed(what, errno_out);
   return info->back();
 }
 
 Result<std::vector<SmcdDevice>> list_smcd_devices(int* errno_out) {
-  return dump_all(kGetDevSmcd, "cannot list SMC-D devices", &parse_smcd_device,
+  return dump_all(kSmcNetlinkGetDevSmcd, "cannot list SMC-D devices", &parse_smcd_device,
                   errno_out);
 }
 
 Result<std::vector<SmcrDevice>> list_smcr_devices(int* errno_out) {
-  return dump_all(kGetDevSmcr, "cannot list SMC-R devices", &parse_smcr_device,
+  return dump_all(kSmcNetlinkGetDevSmcr, "cannot list SMC-R devices", &parse_smcr_device,
                   errno_out);
 }
 
 Result<SmcSeid> smc_seid(int* errno_out) {
   const Result<std::vector<SmcSeid>> seid =
-      dump_all(kDumpSeid, "cannot read the SEID", &parse_seid, errno_out);
+      dump_all(kSmcNetlinkDumpSeid, "cannot read the SEID", &parse_seid, errno_out);
   if (!seid) return seid.error();
   // smc_nl_dump_seid always sends one message; none would mean no SEID.
   return seid->empty() ? SmcSeid{} : seid->back();

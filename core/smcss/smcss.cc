@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/smc_diag/socket_json.h"
+
 #include "core/version/version.h"
 
 namespace smc {
@@ -15,34 +17,20 @@ std::string shutdown_text(std::uint8_t shutdown) {
                      (shutdown & 2) != 0 ? 'W' : '>');
 }
 
-std::string json_name(const char* name) {
-  return name != nullptr ? fmt::format("\"{}\"", name) : "null";
-}
-
 }  // namespace
 
 std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
                                       const SmcssOptions& options) {
   std::vector<SmcSocket> selected;
   for (const SmcSocket& s : sockets) {
-    const bool listening = s.state == kStateListen;
+    const bool listening = s.state == kSmcListen;
     if (options.listening && !listening) continue;
     if (!options.listening && !options.all && listening) continue;
-    if (options.smcd && (listening || s.mode != kModeSmcD)) continue;
-    if (options.smcr && (listening || s.mode != kModeSmcR)) continue;
+    if (options.smcd && (listening || s.mode != kSmcDiagModeSmcD)) continue;
+    if (options.smcr && (listening || s.mode != kSmcDiagModeSmcR)) continue;
     selected.push_back(s);
   }
   return selected;
-}
-
-std::string mode_text(const SmcSocket& s) {
-  if (s.state == kStateListen) return "-";
-  if (s.mode != kModeFallbackTcp) return mode_name(s.mode);
-  std::string text = "TCP " + describe_decline(s.fallback_reason);
-  if (s.peer_diagnosis != 0) {
-    text += "/" + describe_decline(s.peer_diagnosis);
-  }
-  return text;
 }
 
 std::string format_table(const std::vector<SmcSocket>& sockets, bool debug) {
@@ -97,24 +85,8 @@ std::string format_table(const std::vector<SmcSocket>& sockets, bool debug) {
 std::string format_json(const std::vector<SmcSocket>& sockets) {
   std::string out = "[";
   for (std::size_t i = 0; i < sockets.size(); ++i) {
-    const SmcSocket& s = sockets[i];
-    out += fmt::format(
-        "{}\n  {{\"inode\": {}, \"uid\": {}, \"state\": \"{}\", \"mode\": "
-        "\"{}\", \"local\": \"{}\", \"peer\": \"{}\", \"interface\": {}, "
-        "\"shutdown\": {}, \"fallback_reason\": {}, \"fallback_name\": {}, "
-        "\"peer_diagnosis\": {}, \"peer_diagnosis_name\": {}",
-        i == 0 ? "" : ",", s.inode, s.uid, state_name(s.state),
-        s.state == kStateListen ? "-" : mode_name(s.mode), s.local, s.peer,
-        s.interface, s.shutdown, s.fallback_reason,
-        json_name(decline_name(s.fallback_reason)), s.peer_diagnosis,
-        json_name(decline_name(s.peer_diagnosis)));
-    if (s.buffers) {
-      out += fmt::format(
-          ", \"token\": {}, \"sndbuf\": {}, \"rmbe\": {}, \"peer_rmbe\": {}",
-          s.buffers->token, s.buffers->sndbuf, s.buffers->rmbe,
-          s.buffers->peer_rmbe);
-    }
-    out += "}";
+    out += i == 0 ? "\n  " : ",\n  ";
+    out += socket_json(sockets[i], SocketFields::kFull);
   }
   out += sockets.empty() ? "]\n" : "\n]\n";
   return out;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/options/options.h"
+#include "core/smcss/command_line.h"
 #include "core/result/result.h"
 #include "core/smc_diag/smc_diag.h"
 
@@ -17,11 +17,6 @@ namespace smc {
 // only SMC-D or SMC-R ones with -D or -R.
 std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
                                       const SmcssOptions& options);
-
-// The Mode column: "SMCD", "SMCR", "TCP 0x03010000 PEERNOSMC" (with the
-// peer's reason after a '/' when it sent one), "-" for listening sockets,
-// whose mode means nothing yet.
-std::string mode_text(const SmcSocket& socket);
 
 // One header line and one line per socket, in columns.
 std::string format_table(const std::vector<SmcSocket>& sockets, bool debug);

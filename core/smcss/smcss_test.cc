@@ -25,9 +25,9 @@ std::vector<std::uint64_t> inodes(const std::vector<SmcSocket>& sockets) {
 }
 
 const std::vector<SmcSocket> kMixed = {
-    sock(1, kStateListen, kModeSmcR),   sock(2, kStateActive, kModeSmcD),
-    sock(3, kStateActive, kModeSmcR),   sock(4, kStateActive, kModeFallbackTcp),
-    sock(5, 2 /* INIT */, kModeSmcR),
+    sock(1, kSmcListen, kSmcDiagModeSmcR),   sock(2, kSmcActive, kSmcDiagModeSmcD),
+    sock(3, kSmcActive, kSmcDiagModeSmcR),   sock(4, kSmcActive, kSmcDiagModeFallbackTcp),
+    sock(5, 2 /* INIT */, kSmcDiagModeSmcR),
 };
 
 TEST_CASE("smcss leaves listening sockets out unless -a or -l") {
@@ -52,10 +52,10 @@ TEST_CASE("smcss leaves listening sockets out unless -a or -l") {
 }
 
 TEST_CASE("smcss mode column names the fallback reasons of both sides") {
-  CHECK(mode_text(sock(1, kStateActive, kModeSmcD)) == "SMCD");
-  CHECK(mode_text(sock(1, kStateActive, kModeSmcR)) == "SMCR");
-  CHECK(mode_text(sock(1, kStateListen, kModeSmcR)) == "-");
-  SmcSocket fallback = sock(1, kStateActive, kModeFallbackTcp);
+  CHECK(mode_text(sock(1, kSmcActive, kSmcDiagModeSmcD)) == "SMCD");
+  CHECK(mode_text(sock(1, kSmcActive, kSmcDiagModeSmcR)) == "SMCR");
+  CHECK(mode_text(sock(1, kSmcListen, kSmcDiagModeSmcR)) == "-");
+  SmcSocket fallback = sock(1, kSmcActive, kSmcDiagModeFallbackTcp);
   fallback.fallback_reason = 0x03010000;
   CHECK(mode_text(fallback) == "TCP 0x03010000 PEERNOSMC");
   fallback.fallback_reason = 0x05000000;
@@ -64,7 +64,7 @@ TEST_CASE("smcss mode column names the fallback reasons of both sides") {
 }
 
 TEST_CASE("smcss table has aligned columns and -d adds buffers") {
-  SmcSocket s = sock(12345, kStateActive, kModeSmcD);
+  SmcSocket s = sock(12345, kSmcActive, kSmcDiagModeSmcD);
   s.uid = 1000;
   s.shutdown = 1;
   s.buffers = SmcBuffers{0xabc, 65536, 262144, 131072};
@@ -82,7 +82,7 @@ TEST_CASE("smcss table has aligned columns and -d adds buffers") {
 }
 
 TEST_CASE("smcss JSON holds every field and names reasons") {
-  SmcSocket s = sock(7, kStateActive, kModeFallbackTcp);
+  SmcSocket s = sock(7, kSmcActive, kSmcDiagModeFallbackTcp);
   s.fallback_reason = 0x03030000;
   const std::string json = format_json({s});
   CHECK(json ==

@@ -1,9 +1,9 @@
 // The supervisor's answer to connect() and listen() when a connection
-// policy is set (SMC_INCLUDE/SMC_EXCLUDE): the library's decision
-// (hooks/conn_policy.h, decide_connection) on the library's endpoints (a
-// client by the address it connects to, a server by the address its
+// filter is set (SMC_INCLUDE/SMC_EXCLUDE): the library's decision
+// (base/connection_filter.h, decide_connection) on the library's endpoints
+// (a client by the address it connects to, a server by the address its
 // socket is bound to), and for an excluded SMC socket the library's
-// replacement (hooks/replace_socket.h, replace_with_tcp): a TCP socket
+// replacement (base/replace_socket.h, replace_with_tcp): a TCP socket
 // with the options, flags and bound address of the old one, put on the
 // same descriptor number in the caller (SECCOMP_ADDFD_FLAG_SETFD), after
 // which the caller's own call runs on it.
@@ -12,16 +12,16 @@
 // (pidfd_getfd) and the address through process_vm_readv: both need the
 // permission ptrace would (the same user, a dumpable program, or
 // CAP_SYS_PTRACE; with Yama's ptrace_scope 1 an ancestor). Where it cannot
-// look, the call runs as it is and -d says so. The policy is advice for
+// look, the call runs as it is and -d says so. The filter is advice for
 // the program's own good, not a sandbox: a program that rewrites the
 // address between the check and the call only fools itself.
 #pragma once
 
 #include <linux/seccomp.h>
 
+#include "base/settings.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/target.h"
-#include "hooks/settings.h"
 
 namespace smc {
 

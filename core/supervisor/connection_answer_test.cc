@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "core/supervisor/serve_child.h"
-#include "hooks/socket_policy.h"
+#include "base/smc_abi.h"
 
 namespace smc {
 namespace {
@@ -76,7 +76,7 @@ void connection_calls_from_a_thread(std::string& out) {
   t.join();
 }
 
-TEST_CASE("with a policy, every connect and listen gets what the kernel gives it") {
+TEST_CASE("with a filter, every connect and listen gets what the kernel gives it") {
   std::string without;
   connection_calls(without);  // here, unfiltered
   CHECK(without.find("data ") != std::string::npos);

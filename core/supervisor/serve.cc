@@ -5,9 +5,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "base/log_line.h"
 #include "core/supervisor/connection_answer.h"
 #include "core/supervisor/target.h"
-#include "hooks/log.h"
 
 namespace smc {
 namespace {
@@ -39,11 +39,11 @@ class Dispatcher {
       sockets_.answer(n);
       return;
     }
-    if (ours && settings_.policy && base == abi_.connect_nr) {
+    if (ours && settings_.filter_active && base == abi_.connect_nr) {
       connections_.answer_connect(n);
       return;
     }
-    if (ours && settings_.policy && base == abi_.listen_nr) {
+    if (ours && settings_.filter_active && base == abi_.listen_nr) {
       connections_.answer_listen(n);
       return;
     }

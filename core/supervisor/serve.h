@@ -4,10 +4,10 @@
 // so it ends with the last filtered process and never outlives the tree.
 #pragma once
 
+#include "base/settings.h"
 #include "core/seccomp_filter/seccomp_filter.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/socket_answer.h"
-#include "hooks/settings.h"
 
 namespace smc {
 

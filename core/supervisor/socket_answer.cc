@@ -4,63 +4,25 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "hooks/log.h"
+#include "base/log_line.h"
+#include "base/socket_log.h"
 
 namespace smc {
 namespace {
 
-const char* mechanism_name(Mechanism m) {
-  return m == Mechanism::kInet ? "IPPROTO_SMC" : "AF_SMC";
-}
-
 // "seccomp: socket(AF_INET, SOCK_STREAM, 0)", after the caller's prefix.
 void describe(LogLine& line, const SocketCall& call) {
-  line.str("seccomp: socket(")
-      .domain(call.domain)
-      .str(", ")
-      .type(call.type)
-      .str(", ")
-      .protocol(call.protocol)
-      .str(")");
-}
-
-void describe(LogLine& line, const Attempts& a) {
-  for (int i = 0; i < a.count; ++i) {
-    line.str(i == 0 ? " -> " : ", ")
-        .str(mechanism_name(a.mechanism[i]))
-        .str(" failed: ")
-        .error(a.error[i]);
-  }
-}
-
-// One of SMC_SNDBUF/SMC_RCVBUF applied to a socket, for the -d line.
-struct Applied {
-  const char* name;
-  int bytes;  // 0: not asked for
-  int error;  // setsockopt's errno, 0 when it worked
-};
-
-Applied apply_buffer(int fd, int option, const char* name, int bytes) {
-  if (bytes == 0) return {name, 0, 0};
-  const int rc = setsockopt(fd, SOL_SOCKET, option, &bytes, sizeof bytes);
-  return {name, bytes, rc == 0 ? 0 : errno};
-}
-
-void describe(LogLine& line, const Applied& a) {
-  if (a.bytes == 0) return;
-  line.str(", ").str(a.name).str(" ").num(a.bytes);
-  if (a.error != 0) line.str(" failed: ").error(a.error);
+  line.str("seccomp: ");
+  describe_call(line, call);
 }
 
 }  // namespace
 
 Refusal after_refusals(const Attempts& attempts, bool strict) {
-  if (attempts.count == 0) return {false, 0};
-  const int last = attempts.error[attempts.count - 1];
   // Out of descriptors or memory...: TCP may fail alike, and the caller's
   // own call tells, within the caller's own limits.
-  if (!smc_unavailable(last)) return {false, 0};
-  if (strict) return {true, last};
+  if (!smc_missing(attempts)) return {false, 0};
+  if (strict) return {true, attempts.error[attempts.count - 1]};
   return {false, 0};
 }
 
@@ -95,53 +57,26 @@ void SocketAnswerer::answer(const seccomp_notif& n) {
     line.emit();
     return;
   }
-  Attempts tried{};
-  Mechanism used = Mechanism::kSmc;
-  const int fd = make_smc_socket(call, &tried, &used);
-  if (fd >= 0) {
-    install(n, who, call, fd, used);
+  // Close-on-exec here; the caller's own flag travels with ADDFD.
+  const SmcAttempt made =
+      make_smc_socket(call, settings_.family.family, SOCK_CLOEXEC, make_socket_, refused_);
+  if (made.fd >= 0) {
+    install(n, who, call, made);
   } else {
-    refuse(n, who, call, tried);
+    refuse(n, who, call, made.tried);
   }
-}
-
-int SocketAnswerer::make_smc_socket(const SocketCall& call, Attempts* tried,
-                                    Mechanism* used) {
-  Mechanism order[2];
-  const int mechanisms = mechanisms_for(settings_.family.family, order);
-  const int v6 = call.domain == AF_INET6 ? 1 : 0;
-  for (int i = 0; i < mechanisms; ++i) {
-    const Mechanism m = order[i];
-    int& refused = refused_[static_cast<int>(m)][v6];
-    int error = refused;
-    if (error == 0) {
-      const SocketCall smc = smc_socket(call, m);
-      // Close-on-exec here; the caller's own flag travels with ADDFD.
-      const int fd = make_socket_(smc.domain, smc.type | SOCK_CLOEXEC, smc.protocol);
-      if (fd >= 0) {
-        *used = m;
-        return fd;
-      }
-      error = errno;
-      if (smc_unavailable(error)) refused = error;
-    }
-    tried->mechanism[tried->count] = m;
-    tried->error[tried->count++] = error;
-    if (!smc_unavailable(error)) break;
-  }
-  return -1;
 }
 
 void SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
-                             const SocketCall& call, int fd, Mechanism used) {
+                             const SocketCall& call, const SmcAttempt& made) {
   // Before the program can connect or listen: SMC sizes its buffers then.
-  const Applied sizes[2] = {
-      apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", settings_.sndbuf.bytes),
-      apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", settings_.rcvbuf.bytes),
+  const AppliedBuffer sizes[2] = {
+      apply_buffer(made.fd, SO_SNDBUF, "SO_SNDBUF", settings_.sndbuf.bytes),
+      apply_buffer(made.fd, SO_RCVBUF, "SO_RCVBUF", settings_.rcvbuf.bytes),
   };
   const int target_fd =
-      listener_.answer_with_fd(n.id, fd, (call.type & SOCK_CLOEXEC) != 0);
-  close(fd);
+      listener_.answer_with_fd(n.id, made.fd, (call.type & SOCK_CLOEXEC) != 0);
+  close(made.fd);
   // Out of descriptors (the caller's limit) or the like: the call still
   // waits, and its own run fails or works as it would without us.
   const bool handed = target_fd >= 0;
@@ -150,13 +85,14 @@ void SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
   if (!settings_.debug) return;
   LogLine line(who.name, who.pid);
   describe(line, call);
+  const char* name = mechanism_name(made.used);
   if (handed) {
-    line.str(" = ").num(target_fd).str(" -> ").str(mechanism_name(used));
-    for (const Applied& a : sizes) describe(line, a);
+    line.str(" = ").num(target_fd).str(" -> ").str(name);
+    for (const AppliedBuffer& a : sizes) describe_buffer(line, a);
   } else if (gone) {
-    line.str(" -> ").str(mechanism_name(used)).str(", but the caller went away");
+    line.str(" -> ").str(name).str(", but the caller went away");
   } else {
-    line.str(" -> ").str(mechanism_name(used)).str(" could not be handed over: ");
+    line.str(" -> ").str(name).str(" could not be handed over: ");
     line.error(-target_fd).str("; its own call runs");
   }
   line.emit();
@@ -171,26 +107,23 @@ void SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
     listener_.run_call(n.id);
   }
   if (!settings_.debug) return;
-  const bool missing = tried.count > 0 && smc_unavailable(tried.error[tried.count - 1]);
+  const bool missing = smc_missing(tried);
   if (missing && !refusal.fail && !fallback_announced_) {
     fallback_announced_ = true;
     LogLine line(who.name, who.pid);
-    line.str("seccomp: SMC is not available here (");
-    for (int i = 0; i < tried.count; ++i) {
-      if (i > 0) line.str(", ");
-      line.str(mechanism_name(tried.mechanism[i])).str(": ").error(tried.error[i]);
-    }
-    line.str("); TCP sockets stay TCP").emit();
+    line.str("seccomp: ");
+    describe_missing(line, tried);
+    line.emit();
   }
   LogLine line(who.name, who.pid);
   describe(line, call);
   if (refusal.fail) {
-    describe(line, tried);
+    describe_attempts(line, tried);
     line.str(" (strict: no TCP fallback)");
   } else if (missing) {
     line.str(" -> TCP (its own call)");
   } else {
-    describe(line, tried);
+    describe_attempts(line, tried);
     line.str("; its own call runs");
   }
   line.emit();

@@ -1,7 +1,7 @@
 // The supervisor's answer to a TCP socket() call: it makes the SMC socket
-// itself, in its own process, with the library's rules (hooks/
-// socket_policy.h: which SMC socket, which mechanisms in which order,
-// which failures mean "SMC is missing here"), applies the buffer sizes,
+// itself, in its own process, the library's way (base/smc_socket.h: which
+// SMC socket, which mechanisms in which order, which failures mean "SMC is
+// missing here"), applies the buffer sizes,
 // and installs it in the caller as the call's result. Where no SMC
 // socket can be made, the caller's own call runs (CONTINUE), so the
 // program gets exactly the TCP socket, or the error, it would get without
@@ -16,20 +16,12 @@
 #include <linux/seccomp.h>
 #include <sys/types.h>
 
+#include "base/settings.h"
+#include "base/smc_socket.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/target.h"
-#include "hooks/settings.h"
-#include "hooks/socket_policy.h"
 
 namespace smc {
-
-// The SMC sockets a call tried, each with the errno it got (now, or
-// remembered from an earlier call).
-struct Attempts {
-  Mechanism mechanism[2];
-  int error[2];
-  int count;
-};
 
 struct Refusal {
   bool fail;  // the call fails with `error` (else: its own call runs)
@@ -38,8 +30,6 @@ struct Refusal {
 
 // What to answer when no SMC socket could be made. Pure.
 Refusal after_refusals(const Attempts& attempts, bool strict);
-
-using MakeSocketFn = int (*)(int domain, int type, int protocol);
 
 class SocketAnswerer {
  public:
@@ -52,10 +42,8 @@ class SocketAnswerer {
   void answer(const seccomp_notif& n);
 
  private:
-  // The SMC socket for `call`, or -1 with what was tried in *tried.
-  int make_smc_socket(const SocketCall& call, Attempts* tried, Mechanism* used);
   void install(const seccomp_notif& n, const TargetName& who,
-               const SocketCall& call, int fd, Mechanism used);
+               const SocketCall& call, const SmcAttempt& made);
   void refuse(const seccomp_notif& n, const TargetName& who,
               const SocketCall& call, const Attempts& tried);
 
@@ -63,9 +51,8 @@ class SocketAnswerer {
   const Settings& settings_;
   MakeSocketFn make_socket_;
   ino_t net_ns_;
-  // [mechanism][IPv6]: the errno of the first refused socket of that kind,
-  // so the kernel is probed once per supervisor, not once per call.
-  int refused_[2][2] = {{0, 0}, {0, 0}};
+  // The kernel is probed once per supervisor, not once per call.
+  RefusalMemory refused_;
   bool fallback_announced_ = false;
 };
 

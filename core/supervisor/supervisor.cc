@@ -14,10 +14,10 @@
 
 #include <fmt/format.h>
 
+#include "base/settings.h"
 #include "core/seccomp_filter/seccomp_filter.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/serve.h"
-#include "hooks/settings.h"
 
 extern char** environ;
 

@@ -9,23 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "base/smc_abi.h"
 #include "core/netlink/netlink.h"
 #include "core/quote/quote.h"
 
 namespace smc {
 namespace {
-
-// include/uapi/linux/smc.h
-constexpr char kFamily[] = "SMC_GEN_NETLINK";
-constexpr std::uint8_t kFamilyVersion = 1;
-enum : std::uint8_t {
-  kDumpUeid = 9,
-  kAddUeid = 10,
-  kRemoveUeid = 11,
-  kFlushUeid = 12,
-};
-constexpr std::uint16_t kEidTableEntry = 1;  // SMC_NLA_EID_TABLE_ENTRY
-constexpr int kMaxUeids = 8;                 // SMC_MAX_UEID in smc_clc.h
 
 // Turns a kernel errno into advice; `ueid` names the entry, when there is
 // one.
@@ -49,7 +38,7 @@ Error explain(int error, const std::string& action, const std::string& ueid,
     case ERANGE:
       return system_error(fmt::format(
           "cannot add UEID {}: the kernel holds at most {} UEIDs", quote_value(shown),
-          kMaxUeids));
+          kSmcMaxUeid));
     case EINVAL:
       return system_error(
           fmt::format("the kernel refused UEID {} as invalid", quote_value(shown)));
@@ -61,16 +50,12 @@ Result<Ok> send(std::uint8_t command, std::uint16_t flags,
                 const std::string& ueid, const std::string& action,
                 std::vector<std::string>* dumped = nullptr) {
   int error = 0;
-  const Result<std::uint16_t> family = genl_family_id(kFamily, &error);
+  const Result<std::uint16_t> family = genl_family_id(kSmcGenlFamilyName, &error);
   if (!family) return explain(error, action, "", family.error());
-  NetlinkRequest request(*family, flags);
-  genlmsghdr genl{};
-  genl.cmd = command;
-  genl.version = kFamilyVersion;
-  request.payload(&genl, sizeof genl);
+  NetlinkRequest request = genl_request(*family, command, kSmcGenlFamilyVersion, flags);
   if (!ueid.empty()) {
     // The kernel wants exactly 32 characters and a NUL (smc_nl_add_ueid).
-    request.attribute(kEidTableEntry, ueid.c_str(), kEidLength + 1);
+    request.attribute(kSmcNlaEidTableEntry, ueid.c_str(), kEidLength + 1);
   }
   const Result<Ok> r = netlink_exchange(
       NETLINK_GENERIC, request, fmt::format("cannot {} UEIDs", action),
@@ -79,7 +64,7 @@ Result<Ok> send(std::uint8_t command, std::uint16_t flags,
         const auto attributes = split_attributes(m.payload, GENL_HDRLEN);
         if (!attributes) return;
         for (const NetlinkAttribute& a : *attributes) {
-          if (a.type != kEidTableEntry) continue;
+          if (a.type != kSmcNlaEidTableEntry) continue;
           std::string entry(reinterpret_cast<const char*>(a.data.data()),
                             strnlen(reinterpret_cast<const char*>(a.data.data()),
                                     a.data.size()));
@@ -122,29 +107,29 @@ Result<std::string> make_ueid(std::string_view text) {
 
 Result<UeidAdded> add_ueid(const std::string& ueid) {
   std::vector<std::string> present;
-  const Result<Ok> listed = send(kDumpUeid, NLM_F_REQUEST | NLM_F_DUMP, "",
+  const Result<Ok> listed = send(kSmcNetlinkDumpUeid, NLM_F_REQUEST | NLM_F_DUMP, "",
                                  "list", &present);
   if (!listed) return listed.error();
   for (const std::string& p : present) {
     if (p == shown_ueid(ueid)) return UeidAdded::kAlreadyThere;
   }
-  const Result<Ok> r = send(kAddUeid, NLM_F_REQUEST | NLM_F_ACK, ueid, "add");
+  const Result<Ok> r = send(kSmcNetlinkAddUeid, NLM_F_REQUEST | NLM_F_ACK, ueid, "add");
   if (!r) return r.error();
   return UeidAdded::kAdded;
 }
 
 Result<Ok> remove_ueid(const std::string& ueid) {
-  return send(kRemoveUeid, NLM_F_REQUEST | NLM_F_ACK, ueid, "remove");
+  return send(kSmcNetlinkRemoveUeid, NLM_F_REQUEST | NLM_F_ACK, ueid, "remove");
 }
 
 Result<Ok> flush_ueids() {
-  return send(kFlushUeid, NLM_F_REQUEST | NLM_F_ACK, "", "flush");
+  return send(kSmcNetlinkFlushUeid, NLM_F_REQUEST | NLM_F_ACK, "", "flush");
 }
 
 Result<std::vector<std::string>> list_ueids() {
   std::vector<std::string> ueids;
   const Result<Ok> r =
-      send(kDumpUeid, NLM_F_REQUEST | NLM_F_DUMP, "", "list", &ueids);
+      send(kSmcNetlinkDumpUeid, NLM_F_REQUEST | NLM_F_DUMP, "", "list", &ueids);
   if (!r) return r.error();
   return ueids;
 }

@@ -9,11 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/smc_abi.h"
 #include "core/result/result.h"
 
 namespace smc {
 
-inline constexpr std::size_t kEidLength = 32;  // SMC_MAX_EID_LEN
+inline constexpr std::size_t kEidLength = kSmcMaxEidLen;
 
 // The kernel's form of `text`: upper-cased and blank-padded to 32
 // characters. The kernel accepts only A-Z, 0-9, '.' and '-', starting with

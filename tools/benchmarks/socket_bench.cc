@@ -21,6 +21,8 @@
 #include <cstring>
 #include <vector>
 
+#include "base/smc_abi.h"
+
 namespace {
 
 struct Kind {
@@ -31,7 +33,8 @@ struct Kind {
 constexpr Kind kKinds[] = {
     {"udp", AF_INET, SOCK_DGRAM, 0},      {"unix", AF_UNIX, SOCK_STREAM, 0},
     {"tcp", AF_INET, SOCK_STREAM, 0},     {"tcp6", AF_INET6, SOCK_STREAM, 0},
-    {"smc", 43, SOCK_STREAM, 0},          {"smc6", 43, SOCK_STREAM, 1},
+    {"smc", smc::kAfSmc, SOCK_STREAM, smc::kSmcProtoSmc},
+    {"smc6", smc::kAfSmc, SOCK_STREAM, smc::kSmcProtoSmc6},
     {"refused", 255, SOCK_DGRAM, 0},  // beyond AF_MAX: EAFNOSUPPORT
 };
 

@@ -25,9 +25,9 @@
 #include <string>
 #include <vector>
 
-namespace {
+#include "base/smc_abi.h"
 
-constexpr int kAfSmc = 43;  // include/linux/socket.h
+namespace {
 
 [[noreturn]] void die(const char* what) {
   std::perror(what);
@@ -68,7 +68,8 @@ Endpoint endpoint(const char* address, int port) {
 int open_socket(const std::string& family, const Endpoint& e) {
   const int fd =
       family == "smc"
-          ? socket(kAfSmc, SOCK_STREAM, e.inet_family == AF_INET6 ? 1 : 0)
+          ? socket(smc::kAfSmc, SOCK_STREAM,
+                   e.inet_family == AF_INET6 ? smc::kSmcProtoSmc6 : smc::kSmcProtoSmc)
           : socket(e.inet_family, SOCK_STREAM, 0);
   if (fd < 0) die("socket");
   const int one = 1;

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "hooks/child_env.h"
-#include "hooks/preload_list.h"
-#include "hooks/settings.h"
+#include "base/preload_list.h"
+#include "base/settings.h"
 
 namespace {
 bool ours(const char* entry, size_t length, void*) {

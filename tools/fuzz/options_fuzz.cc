@@ -1,11 +1,13 @@
-// The command lines of smc_run and smcss: any argument vector (the input
+// The command lines of smc_run, smcss and smc_chk: any argument vector (the input
 // split at NULs) parses or fails with a one-line message, never a crash.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
-#include "core/options/options.h"
+#include "core/launcher/command_line.h"
+#include "core/smc_chk/command_line.h"
+#include "core/smcss/command_line.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> args(1);
@@ -23,5 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const auto s = smc::parse_smcss_options(args);
   if (!s.ok() && s.error().message.find('\n') != std::string::npos) std::abort();
+  const auto c = smc::parse_smc_chk_options(args);
+  if (!c.ok() && c.error().message.find('\n') != std::string::npos) std::abort();
   return 0;
 }

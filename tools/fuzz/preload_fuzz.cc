@@ -6,7 +6,7 @@
 #include <cstring>
 #include <string>
 
-#include "hooks/preload_list.h"
+#include "base/preload_list.h"
 
 namespace {
 bool drop(const char* entry, size_t length, void*) {

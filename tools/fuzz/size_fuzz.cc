@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/size/size.h"
+#include "base/size.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto* text = reinterpret_cast<const char*>(data);

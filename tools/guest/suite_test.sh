@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Host side of the guest checks: boots one SMC guest (tools/testbed/run)
-# and runs every check of this suite in it, then reports each one.
-#   suite_test.sh SMC_RUN TESTBED_RUN lo|stock CHECK...
+# Host side of the guest checks: boots one SMC guest (tools/testbed/run),
+# or with "pair" the two guests with SMC-R between them (run --pair), runs
+# every check of this suite there (in_guest.sh; in_pair.sh on both guests),
+# then reports each one. A pair's check passes when it passes on both.
+#   suite_test.sh SMC_RUN TESTBED_RUN lo|stock|pair CHECK...
 # Ends with "[cases] N passed | N failed | N skipped" for tools/test. A guest
 # that cannot start fails the test with the reason; only
 # SMC_RUN_SKIP_GUEST=1 skips it, and then it is counted as skipped.
@@ -20,7 +22,7 @@ if [[ "${SMC_RUN_SKIP_GUEST:-}" == 1 ]]; then
   exit 0
 fi
 
-work="$(mktemp -d "${TEST_TMPDIR:-/tmp}/guest-$mode.XXXXXX")"
+work="$(mktemp -d "${TEST_TMPDIR:-/tmp}/guest-$mode.XXXXXX")" || exit 1
 trap 'rm -rf "$work"' EXIT
 # The guest sees the host's / read-only but with its own /tmp, /run and
 # /dev/shm, so files there (a checkout under /tmp, say) are invisible to
@@ -28,7 +30,9 @@ trap 'rm -rf "$work"' EXIT
 suite="$work/suite"
 mkdir -p "$suite/checks"
 cp -L "$smc_run" "$suite/smc_run"
-for f in in_guest.sh lib.sh inspect.py hold_server.py; do cp -L "$guest_dir/$f" "$suite/"; done
+for f in in_guest.sh in_pair.sh lib.sh pair_lib.sh inspect.py smc_kernel.py hold_server.py echo_peer.py; do
+  cp -L "$guest_dir/$f" "$suite/"
+done
 cp -L "$guest_dir/../testing/expect.sh" "$suite/"
 # Probes for the seccomp supervisor's checks: static and Go programs.
 for f in go_probe seccomp_probe seccomp_probe_musl; do cp -L "$guest_dir/../itest/$f" "$suite/"; done
@@ -37,21 +41,45 @@ for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"
   guest_checks+=("$suite/checks/$(basename "$c")")
 done
-stock=()
-[[ "$mode" == stock ]] && stock=(--stock)
 start=${EPOCHREALTIME/./}
-"$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
-  bash "$suite/in_guest.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
+if [[ "$mode" == pair ]]; then
+  printf -v on_both 'bash %q %q %q' "$suite/in_pair.sh" "$suite/smc_run" "$suite"
+  printf -v quoted ' %q' "${guest_checks[@]}"
+  "$testbed_run" --pair -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" \
+    --a "$on_both$quoted" --b "$on_both$quoted" 2>"$work/testbed.err"
+else
+  stock=()
+  [[ "$mode" == stock ]] && stock=(--stock)
+  "$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
+    bash "$suite/in_guest.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
+fi
 rc=$?
 took=$(((${EPOCHREALTIME/./} - start) / 1000000))
 cat "$work/testbed.err" >&2
 
 passed=0
 failed=0
-if [[ -f "$work/results" ]]; then
-  while read -r verdict name secs; do
-    echo "$verdict $name (${secs} s in the guest)"
-    if [[ "$verdict" == PASS ]]; then
+if [[ "$mode" == pair ]]; then
+  # A check counts once, and passes only when it passed on both guests.
+  if [[ -f "$work/results.A" && -f "$work/results.B" ]]; then
+    while read -r result_a name secs_a && read -r result_b name_b secs_b <&3; do
+      [[ "$name" == "$name_b" ]] || { echo "results of A and B out of step: $name, $name_b"; break; }
+      echo "$result_a/$result_b $name (A ${secs_a} s, B ${secs_b} s in the guests)"
+      if [[ "$result_a" == PASS && "$result_b" == PASS ]]; then
+        passed=$((passed + 1))
+      else
+        failed=$((failed + 1))
+        for side in A B; do
+          echo "    --- guest $side:"
+          sed 's/^/    /' "$work/$name.$side.log"
+        done
+      fi
+    done <"$work/results.A" 3<"$work/results.B"
+  fi
+elif [[ -f "$work/results" ]]; then
+  while read -r result name secs; do
+    echo "$result $name (${secs} s in the guest)"
+    if [[ "$result" == PASS ]]; then
       passed=$((passed + 1))
     else
       failed=$((failed + 1))
@@ -65,6 +93,8 @@ if ((missing > 0)); then
   echo "$missing of ${#checks[@]} checks did not run: the guest ended early (testbed exit $rc, see above)"
   failed=$((failed + missing))
 fi
-echo "guest suite '$mode': ${#checks[@]} checks in one boot, ${took} s in all"
+what="one boot"
+[[ "$mode" == pair ]] && what="one boot of the pair"
+echo "guest suite '$mode': ${#checks[@]} checks in $what, ${took} s in all"
 echo "[cases] $passed passed | $failed failed | 0 skipped"
 ((failed == 0))

@@ -67,7 +67,7 @@ row "size past the kernel's cap" 1 out "invalid size '2048m' for -r: too large.*
 row "size with 30 digits" 1 out "invalid size '9{30}' for -t: too large.*" "$SMC_RUN" -t 999999999999999999999999999999 true
 row "size with a newline" 1 out "invalid size \\\$'1\\\\nk' for -r: unknown suffix \(use k or m\)" "$SMC_RUN" -r $'1\nk' true
 
-# Connection policy lists.
+# Connection filter lists.
 row "list entry with a bad prefix" 1 out "invalid --exclude entry '10.0.0.0/33': prefix length above 32 \(IPv4\) or 128 \(IPv6\)" \
   "$SMC_RUN" --exclude 10.0.0.0/33 sh -c "$ok"
 row "IPv6 entry without brackets" 1 out "invalid --include entry 'fd00::1': IPv6 addresses go in brackets.*" \

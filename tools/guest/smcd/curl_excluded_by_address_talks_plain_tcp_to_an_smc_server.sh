@@ -15,10 +15,10 @@ release_fetch
 echo "without SMC_EXCLUDE:"; echo "$without"; echo "with SMC_EXCLUDE=127.0.0.1:"; echo "$with"
 cat curl.err
 
-expect_match "$without" "^[0-9]+ [0-9]+ smc ACTIVE SMCD " "curl without a policy"
+expect_match "$without" "^[0-9]+ [0-9]+ smc ACTIVE SMCD " "curl without a filter"
 expect_match "$with" "^$CLIENT_PID [0-9]+ tcp$" "curl's plain TCP socket"
 expect_no_match "$with" "^$CLIENT_PID [0-9]+ smc " "SMC sockets left in curl"
 expect_match "$with" "^$SERVER_PID [0-9]+ smc ACTIVE TCP PEERNOSMC " "server's side of the connection"
 expect_match "$(cat curl.err)" \
   "^curl\[$CLIENT_PID\]: smc: connect\([0-9]+, 127\.0\.0\.1:$PORT\): excluded by SMC_EXCLUDE 127\.0\.0\.1 -> TCP \(replaced the SMC socket\)$" \
-  "curl's policy line"
+  "curl's filter line"

@@ -69,4 +69,4 @@ done
 expect_match "$out" "^converted 43/0 " "converted socket was AF_SMC before"
 expect_match "$out" "^IPPROTO_SMC 2/256 " "IPPROTO_SMC socket was one before"
 expect_eq "$(grep -c 'excluded by SMC_EXCLUDE 127.0.0.1 -> TCP (replaced the SMC socket)$' probe.err)" 2 \
-  "policy lines, nothing left behind"
+  "filter lines, nothing left behind"

@@ -2,7 +2,7 @@
 # (with SO_REUSEADDR, as python3's http.server sets it), becomes a plain
 # TCP socket bound to the same port at listen(); an SMC client then falls
 # back with PEERNOSMC and the data arrives. A server on another port, under
-# the same policy, stays SMC.
+# the same filter, stays SMC.
 source "$GUEST_DIR/lib.sh"
 port=18181
 SERVER_PORT=$port start_server 127.0.0.1 "$SMC_RUN" -d --exclude "*:$port"
@@ -18,7 +18,7 @@ expect_no_match "$seen" "^$SERVER_PID [0-9]+ smc " "SMC sockets left in the serv
 expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE TCP PEERNOSMC " "curl's connection"
 expect_match "$(cat server.err)" \
   "^python3\[$SERVER_PID\]: smc: listen\([0-9]+\) on 127\.0\.0\.1:$port: excluded by SMC_EXCLUDE \*:$port -> TCP \(replaced the SMC socket\)$" \
-  "server's policy line"
+  "server's filter line"
 
 SERVER_PORT=$((port + 1)) start_server 127.0.0.1 "$SMC_RUN" --exclude "*:$port"
 start_fetch "http://127.0.0.1:$PORT/hold/data" "$SMC_RUN"

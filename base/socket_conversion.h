@@ -1,0 +1,69 @@
+// Which socket() calls become SMC, and which failures of an SMC socket fall
+// back to the original TCP socket. Pure functions: the hook in socket.cc
+// only asks these, then makes the real calls.
+#pragma once
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "base/smc_abi.h"
+
+namespace smc {
+
+struct SocketCall {
+  int domain;
+  int type;
+  int protocol;
+};
+
+// socket(2) or a stand-in: libc's own socket() for the library (not its
+// hook, which would convert again), a test's fake kernel.
+using MakeSocketFn = int (*)(int domain, int type, int protocol);
+
+// The two ways to make an SMC socket in place of a TCP one.
+enum class Mechanism {
+  kSmc,   // socket(AF_SMC, type, SMCPROTO_SMC or SMCPROTO_SMC6)
+  kInet,  // socket(AF_INET or AF_INET6, type, IPPROTO_SMC)
+};
+
+// Whether a socket() call makes a TCP socket: the ones to convert, and to
+// apply the buffer sizes to. Inline: it runs on every socket() call.
+inline bool is_tcp_socket(SocketCall call) {
+  const bool inet = call.domain == AF_INET || call.domain == AF_INET6;
+  const bool stream = (call.type & kSockTypeMask) == SOCK_STREAM;
+  const bool tcp = call.protocol == 0 || call.protocol == IPPROTO_TCP;
+  return inet && stream && tcp;
+}
+
+// The SMC socket to make instead of the TCP socket `tcp`. The flags in
+// `type` (SOCK_NONBLOCK, SOCK_CLOEXEC) mean the same for SMC, so the type
+// is kept whole.
+inline SocketCall smc_socket(SocketCall tcp, Mechanism mechanism) {
+  if (mechanism == Mechanism::kInet) {
+    return {tcp.domain, tcp.type, kIpprotoSmc};
+  }
+  return {kAfSmc, tcp.type,
+          tcp.domain == AF_INET ? kSmcProtoSmc : kSmcProtoSmc6};
+}
+
+// What SMC_SOCK_FAMILY (or -f) asks for. The names, smc, inet and auto, are
+// those of smc-tools' proposal for the same variable.
+enum class Family {
+  kAuto,
+  kSmc,
+  kInet,
+};
+
+// The mechanisms to try, in order, for `family`. auto prefers inet: such a
+// socket keeps its INET identity, so SO_DOMAIN checks, seccomp filters and
+// INET BPF hooks still see AF_INET or AF_INET6. Returns how many were
+// written to `order`.
+int mechanisms_for(Family family, Mechanism order[2]);
+
+// Whether `error` from an SMC socket() means this mechanism is missing or
+// refused here (try the next one, or TCP), rather than a failure that TCP
+// would share (EMFILE, ENOBUFS...), which is returned as it is.
+bool smc_unavailable(int error);
+
+
+}  // namespace smc

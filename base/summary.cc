@@ -1,0 +1,99 @@
+#include "base/summary.h"
+
+#include "base/decline.h"
+
+namespace smc {
+namespace {
+
+long outcome(const SummaryCounts& c, Outcome o) {
+  return c.outcomes[static_cast<int>(o)];
+}
+
+// How write_reasons() puts each "NAME COUNT": `opening` before the first,
+// NAME between `quote` and `between`, `separator` between them.
+struct ReasonStyle {
+  const char* opening;
+  const char* quote;
+  const char* between;
+  const char* separator;
+};
+
+// The fallbacks by reason, each by the kernel's name for it or, for a
+// code this build does not know, its number; those past the counted ones
+// as "other". False when there are none (and nothing was written).
+bool write_reasons(const SummaryCounts& c, TextWriter& out, const ReasonStyle& style) {
+  bool first = true;
+  const auto one = [&](std::uint32_t code, const char* name, long count) {
+    out.str(first ? style.opening : style.separator).str(style.quote);
+    if (name != nullptr) {
+      out.str(name);
+    } else {
+      out.num(static_cast<long>(code));
+    }
+    out.str(style.between).num(count);
+    first = false;
+  };
+  for (const SummaryCounts::Reason& r : c.reasons) {
+    if (r.count > 0) one(r.code, decline_name(r.code), r.count);
+  }
+  if (c.other_reasons > 0) one(0, "other", c.other_reasons);
+  return !first;
+}
+
+// Everything after the program's name, from its closing quote on.
+void json_counts(const SummaryCounts& c, TextWriter& out) {
+  out.str("\",\"sockets\":").num(c.sockets);
+  out.str(",\"converted\":{\"IPPROTO_SMC\":").num(c.converted_inet);
+  out.str(",\"AF_SMC\":").num(c.converted_smc).str("}");
+  out.str(",\"connections\":").num(connections(c));
+  out.str(",\"smcd\":").num(outcome(c, Outcome::kSmcD));
+  out.str(",\"smcr\":").num(outcome(c, Outcome::kSmcR));
+  out.str(",\"tcp\":").num(outcome(c, Outcome::kTcp));
+  out.str(",\"unknown\":").num(outcome(c, Outcome::kUnknown));
+  out.str(",\"fallback\":{");
+  write_reasons(c, out, {"", "\"", "\":", ","});
+  out.str("}}\n");
+}
+
+}  // namespace
+
+long connections(const SummaryCounts& c) {
+  long total = 0;
+  for (const long n : c.outcomes) total += n;
+  return total;
+}
+
+std::size_t summary_json(const SummaryCounts& c, long pid, const char* program,
+                         char (&out)[kSummaryJsonMax]) {
+  // The counts first, so that the name gets only the room they leave.
+  char counts_buffer[kSummaryJsonMax / 2];
+  TextWriter counts(counts_buffer, sizeof counts_buffer);
+  json_counts(c, counts);
+  TextWriter line(out, sizeof out);
+  line.str("{\"pid\":").num(pid).str(",\"program\":\"");
+  if (counts.size() < line.room()) {
+    char name_buffer[kSummaryJsonMax];
+    TextWriter name(name_buffer, line.room() - counts.size() + 1);
+    name.json(program != nullptr ? program : "");
+    line.str(name.data(), name.size());
+  }
+  line.str(counts.data(), counts.size());
+  return line.size();
+}
+
+void summary_text(const SummaryCounts& c, TextWriter& out) {
+  out.str("sockets ").num(c.sockets);
+  out.str(", converted ").num(c.converted_inet + c.converted_smc);
+  out.str(" (IPPROTO_SMC ").num(c.converted_inet).str(", AF_SMC ").num(c.converted_smc);
+  out.str("); connections ").num(connections(c));
+  out.str(": SMC-D ").num(outcome(c, Outcome::kSmcD));
+  out.str(", SMC-R ").num(outcome(c, Outcome::kSmcR));
+  out.str(", TCP fallback ").num(outcome(c, Outcome::kFallback));
+  if (write_reasons(c, out, {" (", "", " ", ", "})) out.str(")");
+  out.str(", TCP ").num(outcome(c, Outcome::kTcp));
+  if (outcome(c, Outcome::kUnknown) > 0) {
+    out.str(", unknown ").num(outcome(c, Outcome::kUnknown));
+  }
+}
+
+}  // namespace smc

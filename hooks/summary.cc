@@ -1,0 +1,134 @@
+#include "hooks/summary.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdint>
+
+#include "base/summary.h"
+#include "base/log_line.h"
+#include "hooks/state.h"
+
+extern "C" char* program_invocation_short_name;
+
+namespace smc {
+namespace {
+
+// The counts, per process: g_counts_pid says whose they are, so a forked
+// child starts from zero rather than with its parent's. (Not
+// pthread_atfork(): glibc links it as __register_atfork, which musl's
+// loader cannot resolve.) Plain atomics: a program may count from many
+// threads and signal handlers.
+std::atomic<int> g_counts_pid{0};
+std::atomic<long> g_sockets{0};
+std::atomic<long> g_converted[2];  // by Mechanism
+std::atomic<long> g_outcomes[kOutcomes];
+// Fallbacks by reason; a reason takes the first free slot, the rest count
+// as "other".
+std::atomic<std::uint32_t> g_reason_code[kSummaryReasons];
+std::atomic<long> g_reason_count[kSummaryReasons];
+std::atomic<long> g_other_reasons{0};
+
+void reset_counts() {
+  g_sockets.store(0);
+  for (auto& c : g_converted) c.store(0);
+  for (auto& c : g_outcomes) c.store(0);
+  for (int i = 0; i < kSummaryReasons; ++i) {
+    g_reason_code[i].store(0);
+    g_reason_count[i].store(0);
+  }
+  g_other_reasons.store(0);
+}
+
+// Makes the counts this process's own; called before each count.
+void own_counts() {
+  const int pid = getpid();
+  if (g_counts_pid.load(std::memory_order_relaxed) == pid) return;
+  reset_counts();
+  g_counts_pid.store(pid, std::memory_order_relaxed);
+}
+
+void count_reason(std::uint32_t code) {
+  for (int i = 0; i < kSummaryReasons; ++i) {
+    std::uint32_t seen = g_reason_code[i].load();
+    if (seen == 0 && g_reason_code[i].compare_exchange_strong(seen, code)) {
+      seen = code;
+    }
+    if (seen == code) {
+      g_reason_count[i].fetch_add(1);
+      return;
+    }
+  }
+  g_other_reasons.fetch_add(1);
+}
+
+SummaryCounts snapshot() {
+  SummaryCounts c;
+  c.sockets = g_sockets.load();
+  c.converted_inet = g_converted[static_cast<int>(Mechanism::kInet)].load();
+  c.converted_smc = g_converted[static_cast<int>(Mechanism::kSmc)].load();
+  for (int i = 0; i < kOutcomes; ++i) c.outcomes[i] = g_outcomes[i].load();
+  for (int i = 0; i < kSummaryReasons; ++i) {
+    c.reasons[i] = {g_reason_code[i].load(), g_reason_count[i].load()};
+  }
+  c.other_reasons = g_other_reasons.load();
+  return c;
+}
+
+void write_json(const SummaryCounts& counts, const char* path, bool debug) {
+  char line[kSummaryJsonMax];
+  const std::size_t length =
+      summary_json(counts, getpid(), program_invocation_short_name, line);
+  const int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  // One write with O_APPEND: lines of concurrent processes do not mix.
+  const bool ok = fd >= 0 && write(fd, line, length) == static_cast<ssize_t>(length);
+  const int error = errno;
+  if (fd >= 0) close(fd);
+  if (!ok && debug) {
+    LogLine().str("cannot write the summary to ").str(path).str(": ").error(error).emit();
+  }
+}
+
+void write_line(const SummaryCounts& counts) {
+  char text[512];
+  TextWriter out(text, sizeof text);
+  summary_text(counts, out);
+  LogLine().str("summary: ").str(out.data(), out.size()).emit();
+}
+
+// At exit (exit() or a return from main; not _exit() or a fatal signal).
+__attribute__((destructor)) void print_summary() {
+  const State* state = published_state();
+  if (state == nullptr) return;
+  const Settings& settings = state->settings;
+  if (!settings.summary && settings.summary_file == nullptr) return;
+  if (g_counts_pid.load() != getpid()) return;  // nothing counted here
+  const SummaryCounts counts = snapshot();
+  if (counts.sockets == 0 && connections(counts) == 0) return;  // nothing to say
+  const int saved_errno = errno;
+  if (settings.summary_file != nullptr) {
+    write_json(counts, settings.summary_file, settings.debug);
+  }
+  if (settings.summary) write_line(counts);
+  errno = saved_errno;
+}
+
+}  // namespace
+
+void count_socket(bool converted, Mechanism mechanism) {
+  own_counts();
+  g_sockets.fetch_add(1, std::memory_order_relaxed);
+  if (converted) {
+    g_converted[static_cast<int>(mechanism)].fetch_add(1, std::memory_order_relaxed);
+  }
+}
+
+void count_outcome(const ConnectionOutcome& outcome) {
+  own_counts();
+  g_outcomes[static_cast<int>(outcome.outcome)].fetch_add(1);
+  if (outcome.outcome == Outcome::kFallback) count_reason(outcome.reason);
+}
+
+}  // namespace smc

@@ -1,0 +1,18 @@
+// The exit summary (SMC_SUMMARY, SMC_SUMMARY_FILE): this process's counts
+// of TCP sockets and of what their connections became, written at its
+// exit in the forms of base/summary.h. Counting costs a few atomic adds.
+#pragma once
+
+#include "base/connection_outcome.h"
+#include "base/socket_conversion.h"
+
+namespace smc {
+
+// A socket() call that makes a TCP socket, and the mechanism that made it
+// SMC (converted) or not.
+void count_socket(bool converted, Mechanism mechanism);
+
+// A connection's outcome, once known.
+void count_outcome(const ConnectionOutcome& outcome);
+
+}  // namespace smc

@@ -1,0 +1,181 @@
+# Helpers for the checks that run on both guests of the pair (SMC-R over
+# Soft-RoCE); sourced. A check runs as the same script on guest A
+# (198.18.0.1) and guest B (198.18.0.2) at once, in one folder both see
+# (the cwd), and does its side's part:
+#   if on A; then ...server...; else ...client...; fi
+# The sides tell each other what they did through files there (tell/await).
+# lib.sh's start_server, start_fetch and release_fetch work across the
+# pair as they are: the server's files (server.out, www/) are in the shared
+# folder, so curl on B waits for A's server and releases it.
+source "$GUEST_DIR/lib.sh"
+: "${SMC_TESTBED_HOST:?}" "${SMC_TESTBED_ADDR:?}" "${SMC_TESTBED_PEER:?}"
+SIDE="$SMC_TESTBED_HOST"
+OTHER_SIDE=A
+[[ "$SIDE" == A ]] && OTHER_SIDE=B
+ADDR_A=198.18.0.1
+ADDR_B=198.18.0.2
+UEID=SMC-RUN-TESTBED # the one tools/testbed/run adds on both guests
+# SMC decline and fallback codes (net/smc/smc_clc.h), as SMC_DIAG and
+# smc_kernel.py print them.
+PEERNOSMC=0x03010000 # peer did not indicate SMC
+NOSMCDEV=0x03030000  # no SMC device found (R or D)
+PEERDECL=0x05000000  # peer declined during handshake
+NONE=0x00000000
+
+on() { [[ "$SIDE" == "$1" ]]; }
+
+# tell NAME [TEXT]: the other side's `await NAME` returns, printing TEXT.
+tell() {
+  printf '%s\n' "${2:-}" >".told.$1.$SIDE"
+  mv ".told.$1.$SIDE" "told.$1"
+}
+
+# await NAME: waits (60 s at most) until the other side tells NAME, and
+# prints what it told; fails at once when the other side's part has ended.
+await() {
+  local i
+  for ((i = 0; i < 600; i++)); do
+    if [[ -f "told.$1" ]]; then
+      cat "told.$1"
+      return 0
+    fi
+    [[ -f ".ended.$OTHER_SIDE" ]] && fail "guest $OTHER_SIDE's part ended before telling '$1'"
+    sleep 0.1
+  done
+  fail "guest $OTHER_SIDE did not tell '$1' within 60 s"
+}
+
+# kernel_sockets PID...: what the kernel says each TCP or SMC socket of
+# these processes is, one line each (smc_kernel.py sockets):
+#   PID INODE smc STATE MODE FALLBACK PEER_DIAGNOSIS SNDBUF RMBE PEER_RMBE IBDEV ROLE
+#   PID INODE tcp STATE LOCAL REMOTE
+kernel_sockets() {
+  python3 "$GUEST_DIR/smc_kernel.py" sockets "$@" || fail "smc_kernel.py sockets failed"
+}
+
+# kernel_json WHAT FILE: smc_kernel.py's JSON (stats, fallbacks, counters
+# for both, linkgroups) into FILE.
+kernel_json() {
+  python3 "$GUEST_DIR/smc_kernel.py" "$1" >"$2" || fail "smc_kernel.py $1 failed"
+}
+
+# counter_changes BEFORE AFTER: which handshake counters changed between
+# two snapshots of kernel_json counters, on one line, sorted: e.g.
+# "fallbacks.server.0x03010000 +1, fallbacks.srv_fback_cnt +1,
+# stats.smcr.srv_v2_succ_cnt +2"; "none" when none did. Byte and call
+# counts are left out: they depend on the programs, not on the handshakes.
+counter_changes() {
+  python3 - "$1" "$2" <<'PY'
+import json, re, sys
+before, after = (json.load(open(p)) for p in sys.argv[1:3])
+kept = re.compile(r"(succ_cnt|hshake_err_cnt|fback_cnt)$|\.(server|client)\.")
+def flat(doc, prefix=""):
+    for key, value in doc.items():
+        if isinstance(value, dict):
+            yield from flat(value, prefix + key + ".")
+        else:
+            yield prefix + key, value
+old = dict(flat(before))
+changes = ["%s +%d" % (k, v - old.get(k, 0)) for k, v in sorted(flat(after))
+           if kept.search(k) and v != old.get(k, 0)]
+print(", ".join(changes) or "none")
+PY
+}
+
+# link_groups FILE: one line per SMC-R link group in a kernel_json
+# linkgroups snapshot: "ID ROLE conns=N eid=EID peer=HOST" and its active
+# links as " rxe0:GID>PEER_GID" (a server may add and drop a second link
+# while it tries one, so only active ones count).
+link_groups() {
+  python3 - "$1" <<'PY'
+import json, sys
+for g in json.load(open(sys.argv[1])):
+    v2 = g["v2"] or {}
+    # enum smc_link_state (net/smc/smc_core.h): 3 is SMC_LNK_ACTIVE.
+    links = "".join(" %s:%s>%s" % (l["ib_dev"], l["gid"], l["peer_gid"])
+                    for l in g["links"] if l["state"] == 3)
+    print("%d %s conns=%d eid=%s peer=%s%s" % (
+        g["id"], g["role"], g["conns_num"], v2.get("negotiated_eid", "-").strip(),
+        v2.get("peer_host", "-").strip(), links))
+PY
+}
+
+# gid ADDRESS: the RoCEv2 GID of an IPv4 address, as the kernel prints it.
+gid() {
+  local a b c d
+  IFS=. read -r a b c d <<<"$1"
+  printf '0000:0000:0000:0000:0000:ffff:%02x%02x:%02x%02x' "$a" "$b" "$c" "$d"
+}
+
+# On B, with the port of A's hold_server.py in PORT:
+declare -A FETCHES=()
+# fetch_held NAME [LAUNCHER...]: curl (under LAUNCHER) fetches /hold/data
+# from A's server into NAME.got in the background, and returns once the
+# server holds the connection open; sets CLIENT_PID.
+fetch_held() {
+  local name="$1" held
+  shift
+  held="$(grep -c '^holding ' server.out || true)"
+  "$@" curl -sS --max-time 60 -o "$name.got" "http://$ADDR_A:$PORT/hold/data" 2>"$name.err" &
+  CLIENT_PID=$!
+  FETCHES[$name]=$CLIENT_PID
+  BACKGROUND_PIDS+=("$CLIENT_PID")
+  wait_for server.out '^holding ' $((held + 1))
+}
+# release_fetches: the held fetches finish; each must get the server's bytes.
+release_fetches() {
+  local name
+  touch www/release
+  for name in "${!FETCHES[@]}"; do
+    wait "${FETCHES[$name]}" || fail "curl ($name) failed: $(cat "$name.err")"
+    cmp -s www/data "$name.got" || fail "curl ($name) received other bytes than the server sent"
+  done
+  FETCHES=()
+  rm -f www/release
+}
+
+# echo_serve NAME [LAUNCHER...] (on A): echo_peer.py serves one connection
+# on A's address under LAUNCHER, writing NAME.server; sets ECHO_PID.
+echo_serve() {
+  local name="$1"
+  shift
+  "$@" python3 "$GUEST_DIR/echo_peer.py" serve "$ADDR_A" 0 >"$name.server" 2>"$name.server.err" &
+  ECHO_PID=$!
+  BACKGROUND_PIDS+=("$ECHO_PID")
+  wait_for "$name.server" '^port [0-9]+$'
+}
+# echo_connect NAME [LAUNCHER...] (on B): echo_peer.py under LAUNCHER
+# connects to A's echo_serve NAME, writing NAME.client, and holds the
+# connection open until echo_release NAME; sets ECHO_PID.
+echo_connect() {
+  local name="$1" port
+  shift
+  wait_for "$name.server" '^port [0-9]+$'
+  port="$(awk '/^port/ {print $2}' "$name.server")"
+  "$@" python3 "$GUEST_DIR/echo_peer.py" connect "$ADDR_A" "$port" "$name.hold" \
+    >"$name.client" 2>"$name.client.err" &
+  ECHO_PID=$!
+  BACKGROUND_PIDS+=("$ECHO_PID")
+  wait_for "$name.client" '^connected '
+}
+# echo_accepted NAME (on A): waits until the server has the connection.
+echo_accepted() { wait_for "$1.server" '^accepted '; }
+# echo_socket FILE [listening]: "DOMAIN PROTOCOL INODE" of the connection
+# echo_peer.py made or accepted (SO_DOMAIN, SO_PROTOCOL, fstat's inode), or
+# of the server's listening socket.
+echo_socket() {
+  local what='^(connected|accepted) '
+  [[ "${2:-}" == listening ]] && what='^listening '
+  awk -v w="$what" '$0 ~ w {print $2, $3, $4}' "$1"
+}
+# echo_release NAME (on B): 1 MiB goes over the held connection and back,
+# and must arrive intact.
+echo_release() {
+  touch "$1.hold"
+  wait "$ECHO_PID" || fail "echo client ($1) failed: $(cat "$1.client.err")"
+  expect_match "$(cat "$1.client")" '^echoed 1048576 bytes intact$' "echo over the connection ($1)"
+}
+# echo_finished NAME (on A): the server saw the client through and exited.
+echo_finished() {
+  wait "$ECHO_PID" || fail "echo server ($1) failed: $(cat "$1.server.err")"
+}

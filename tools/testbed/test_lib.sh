@@ -1,0 +1,33 @@
+# Shared by the test bed's own tests: sourced, never run. Each test gets
+# the smc_run executable (whose smcd role adds the UEID at boot) as $1 and
+# tools/testbed/run as $2, and a scratch folder the guests can see.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../testing/expect.sh"
+
+if [[ "${SMC_RUN_SKIP_GUEST:-}" == 1 ]]; then
+  echo "SMC_RUN_SKIP_GUEST=1: this test boots the test bed and is skipped, not run"
+  echo "[cases] 0 passed | 0 failed | 1 skipped"
+  exit 0
+fi
+RUN="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+# The guests have their own /tmp: the scratch folder, and the copy of
+# smc_run in it, must lie elsewhere for them to see it.
+SCRATCH="$(mktemp -d "${TEST_TMPDIR:-$HOME}/testbed-test.XXXXXX")"
+trap 'rm -rf "$SCRATCH"' EXIT
+cp -L "$1" "$SCRATCH/smc_run"
+WORK="$SCRATCH/work"
+mkdir "$WORK"
+
+# boot [RUN-OPTIONS...]: tools/testbed/run with this test's smc_run and work
+# folder; sets OUT, ERR (its stdout and stderr) and RC.
+boot() {
+  RC=0
+  "$RUN" --smc-run "$SCRATCH/smc_run" --work "$WORK" --timeout 300 "$@" \
+    >"$SCRATCH/out" 2>"$SCRATCH/err" || RC=$?
+  OUT="$(cat "$SCRATCH/out")"
+  ERR="$(cat "$SCRATCH/err")"
+  echo "--- run $* exited $RC; stdout:"; echo "$OUT"; echo "--- stderr:"; echo "$ERR"
+}
+
+# count_lines TEXT REGEX: how many lines of TEXT match.
+count_lines() { grep -cE -- "$2" <<<"$1" || true; }
