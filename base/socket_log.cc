@@ -1,5 +1,7 @@
 #include "base/socket_log.h"
 
+#include "base/decline.h"
+
 namespace smc {
 
 const char* mechanism_name(Mechanism mechanism) {
@@ -68,6 +70,25 @@ void describe_decision(LogLine& line, const FilterDecision& decision) {
     case FilterDecision::kNotIncluded:
       line.str("not in SMC_INCLUDE");
       break;
+  }
+}
+
+void describe_outcome(LogLine& line, const ConnectionOutcome& outcome) {
+  line.str(": ").str(outcome_name(outcome.outcome));
+  if (outcome.outcome == Outcome::kFallback) {
+    const char* ours = decline_name(outcome.reason);
+    const char* theirs = decline_name(outcome.peer_reason);
+    line.str(" (");
+    if (ours != nullptr) line.str(ours); else line.num(outcome.reason);
+    if (outcome.peer_reason != 0) {
+      line.str(", peer ");
+      if (theirs != nullptr) line.str(theirs); else line.num(outcome.peer_reason);
+    }
+    line.str(")");
+  } else if (outcome.outcome == Outcome::kTcp) {
+    line.str(" (not an SMC socket)");
+  } else if (outcome.outcome == Outcome::kUnknown) {
+    line.str(" (SMC_DIAG does not show it; modprobe smc_diag)");
   }
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "base/connection_filter.h"
+#include "base/connection_outcome.h"
 #include "base/log_line.h"
 #include "base/replace_socket.h"
 #include "base/smc_socket.h"
@@ -38,6 +39,10 @@ void describe_filtered_call(LogLine& line, FilterSide side, int fd, const Endpoi
 
 // "excluded by SMC_EXCLUDE 10.0.0.0/8", "not in SMC_INCLUDE", "no filter"...
 void describe_decision(LogLine& line, const FilterDecision& decision);
+
+// ": SMC-D", ": TCP fallback (PEERNOSMC, peer NOSMCDEV)", ": TCP (not an SMC
+// socket)", ": unknown (SMC_DIAG does not show it; modprobe smc_diag)".
+void describe_outcome(LogLine& line, const ConnectionOutcome& outcome);
 
 // What became of an excluded SMC socket: " -> TCP (replaced the SMC
 // socket)", with the options that did not come along, or " -> TCP failed:

@@ -113,3 +113,19 @@ TEST_CASE("socket log says what became of an excluded socket") {
   CHECK(phrase([&](LogLine& l) { describe_replacement(l, r, FilterSide::kClient); }) ==
         " -> TCP failed: socket() EMFILE; connect fails");
 }
+
+TEST_CASE("socket log says what SMC_DIAG says a connection became") {
+  CHECK(phrase([](LogLine& l) { describe_outcome(l, {Outcome::kSmcD, 0, 0}); }) == ": SMC-D");
+  CHECK(phrase([](LogLine& l) {
+          describe_outcome(l, {Outcome::kFallback, kDeclPeerNoSmc, 0});
+        }) == ": TCP fallback (PEERNOSMC)");
+  CHECK(phrase([](LogLine& l) {
+          describe_outcome(l, {Outcome::kFallback, kDeclPeerDecl, kDeclNoUeid});
+        }) == ": TCP fallback (PEERDECL, peer NOUEID)");
+  CHECK(phrase([](LogLine& l) { describe_outcome(l, {Outcome::kFallback, 0x7777, 0}); }) ==
+        ": TCP fallback (30583)");
+  CHECK(phrase([](LogLine& l) { describe_outcome(l, {Outcome::kTcp, 0, 0}); }) ==
+        ": TCP (not an SMC socket)");
+  CHECK(phrase([](LogLine& l) { describe_outcome(l, {Outcome::kUnknown, 0, 0}); }) ==
+        ": unknown (SMC_DIAG does not show it; modprobe smc_diag)");
+}

@@ -1,6 +1,11 @@
 #include "base/summary.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "base/decline.h"
+#include "base/log_line.h"
 
 namespace smc {
 namespace {
@@ -63,6 +68,19 @@ long connections(const SummaryCounts& c) {
   return total;
 }
 
+void add_outcome(SummaryCounts& c, const ConnectionOutcome& o) {
+  c.outcomes[static_cast<int>(o.outcome)] += 1;
+  if (o.outcome != Outcome::kFallback) return;
+  for (SummaryCounts::Reason& r : c.reasons) {
+    if (r.count == 0) r.code = o.reason;
+    if (r.code == o.reason) {
+      r.count += 1;
+      return;
+    }
+  }
+  c.other_reasons += 1;
+}
+
 std::size_t summary_json(const SummaryCounts& c, long pid, const char* program,
                          char (&out)[kSummaryJsonMax]) {
   // The counts first, so that the name gets only the room they leave.
@@ -94,6 +112,34 @@ void summary_text(const SummaryCounts& c, TextWriter& out) {
   if (outcome(c, Outcome::kUnknown) > 0) {
     out.str(", unknown ").num(outcome(c, Outcome::kUnknown));
   }
+}
+
+void write_summary(const SummaryCounts& counts, const Settings& settings, const char* program,
+                   long pid) {
+  const int saved_errno = errno;
+  if (settings.summary_file != nullptr) {
+    char line[kSummaryJsonMax];
+    const std::size_t length = summary_json(counts, pid, program, line);
+    const int fd = open(settings.summary_file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    const bool ok = fd >= 0 && write(fd, line, length) == static_cast<ssize_t>(length);
+    const int error = errno;
+    if (fd >= 0) close(fd);
+    if (!ok && settings.debug) {
+      LogLine(program, pid)
+          .str("cannot write the summary to ")
+          .str(settings.summary_file)
+          .str(": ")
+          .error(error)
+          .emit();
+    }
+  }
+  if (settings.summary) {
+    char text[512];
+    TextWriter out(text, sizeof text);
+    summary_text(counts, out);
+    LogLine(program, pid).str("summary: ").str(out.data(), out.size()).emit();
+  }
+  errno = saved_errno;
 }
 
 }  // namespace smc

@@ -1,14 +1,11 @@
 #include "hooks/summary.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
 
 #include "base/summary.h"
-#include "base/log_line.h"
 #include "hooks/state.h"
 
 extern "C" char* program_invocation_short_name;
@@ -77,27 +74,6 @@ SummaryCounts snapshot() {
   return c;
 }
 
-void write_json(const SummaryCounts& counts, const char* path, bool debug) {
-  char line[kSummaryJsonMax];
-  const std::size_t length =
-      summary_json(counts, getpid(), program_invocation_short_name, line);
-  const int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  // One write with O_APPEND: lines of concurrent processes do not mix.
-  const bool ok = fd >= 0 && write(fd, line, length) == static_cast<ssize_t>(length);
-  const int error = errno;
-  if (fd >= 0) close(fd);
-  if (!ok && debug) {
-    LogLine().str("cannot write the summary to ").str(path).str(": ").error(error).emit();
-  }
-}
-
-void write_line(const SummaryCounts& counts) {
-  char text[512];
-  TextWriter out(text, sizeof text);
-  summary_text(counts, out);
-  LogLine().str("summary: ").str(out.data(), out.size()).emit();
-}
-
 // At exit (exit() or a return from main; not _exit() or a fatal signal).
 __attribute__((destructor)) void print_summary() {
   const State* state = published_state();
@@ -107,12 +83,7 @@ __attribute__((destructor)) void print_summary() {
   if (g_counts_pid.load() != getpid()) return;  // nothing counted here
   const SummaryCounts counts = snapshot();
   if (counts.sockets == 0 && connections(counts) == 0) return;  // nothing to say
-  const int saved_errno = errno;
-  if (settings.summary_file != nullptr) {
-    write_json(counts, settings.summary_file, settings.debug);
-  }
-  if (settings.summary) write_line(counts);
-  errno = saved_errno;
+  write_summary(counts, settings, program_invocation_short_name, getpid());
 }
 
 }  // namespace
