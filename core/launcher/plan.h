@@ -43,4 +43,10 @@ struct Plan {
 // --mechanism is; it is the launcher's alone, so it is not exported.
 Result<Plan> make_plan(const Options& options, const char* const* envp);
 
+// The reasons ("-t 1m", "-d"...) of the plan's variables that change what
+// a program reading `envp` would do: a size, flag, family, summary or
+// filter list that differs once parsed, not merely in spelling (64k is
+// 65536). SMC_INHERIT, the library's alone, is left out.
+std::vector<std::string> changed_settings(const Plan& plan, const char* const* envp);
+
 }  // namespace smc

@@ -182,5 +182,35 @@ TEST_CASE("plan refuses malformed lists, naming the entry and where it came from
   }
 }
 
+TEST_CASE("changed settings are those the plan changes once parsed, by the option that asked") {
+  struct Row {
+    Args args;
+    Env env;
+    std::vector<std::string> changed;
+  };
+  const Row rows[] = {
+      {{"prog"}, {}, {}},
+      {{"-t", "1m", "-d", "prog"}, {}, {"-t 1m", "-d"}},
+      // The environment already says so, in another spelling.
+      {{"-t", "64k", "-d", "prog"}, {"SMC_SNDBUF=65536", "SMC_DEBUG=1"}, {}},
+      {{"prog"}, {"SMC_SNDBUF=64k"}, {}},
+      {{"-t", "1m", "prog"}, {"SMC_SNDBUF=64k"}, {"-t 1m"}},
+      {{"--strict", "-f", "smc", "prog"}, {"SMC_SOCK_FAMILY=smc"}, {"--strict"}},
+      {{"--exclude", "*:22", "prog"}, {}, {"--exclude *:22"}},
+      {{"--exclude", "*:22", "prog"},
+       {"SMC_EXCLUDE=10.0.0.0/8"},
+       {"--exclude *:22, added to SMC_EXCLUDE in the environment"}},
+      {{"--summary", "--no-inherit", "prog"}, {}, {"--summary"}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.args.front());
+    const Result<Plan> p = plan_for(row.args, row.env);
+    REQUIRE(p.ok());
+    Env env = row.env;
+    env.push_back(nullptr);
+    CHECK(changed_settings(*p, env.data()) == row.changed);
+  }
+}
+
 }  // namespace
 }  // namespace smc

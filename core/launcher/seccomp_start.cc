@@ -12,6 +12,8 @@
 #include "core/seccomp_filter/seccomp_filter.h"
 #include "core/supervisor/supervisor.h"
 
+extern char** environ;
+
 namespace smc {
 namespace {
 
@@ -45,6 +47,7 @@ MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
   }
   facts.privileges = read_privileges();
   facts.outer_supervisor = outer_supervisor(facts.privileges);
+  if (facts.outer_supervisor > 0) facts.unshared = changed_settings(plan, environ);
   facts.init_process = getpid() == 1;
   facts.strict = plan.strict;
   return choose_mechanism(facts);

@@ -25,6 +25,32 @@ std::string outer_note(const MechanismFacts& f) {
       f.outer_supervisor);
 }
 
+// "-t 1m and -d", the settings the outer supervisor does not share.
+std::string unshared_list(const MechanismFacts& f) {
+  std::string list;
+  for (std::size_t i = 0; i < f.unshared.size(); ++i) {
+    if (i > 0) list += i + 1 == f.unshared.size() ? " and " : ", ";
+    list += f.unshared[i];
+  }
+  return list;
+}
+
+// Relies on the outer supervisor; `served_by_it` when only it reaches
+// PROGRAM, so that this smc_run's own settings are lost on PROGRAM.
+void rely_on_outer(const MechanismFacts& f, const std::string& head, bool served_by_it,
+                   MechanismChoice& c) {
+  c.notes.push_back(head + outer_note(f));
+  if (f.unshared.empty()) return;
+  const std::string lost = fmt::format(
+      "{} of this smc_run do not reach the programs that outer supervisor serves{}",
+      unshared_list(f), served_by_it ? fmt::format(", {} among them", f.program) : "");
+  if (served_by_it) {
+    c.warnings.push_back(lost);
+  } else {
+    c.notes.push_back("mechanism: " + lost);
+  }
+}
+
 // The supervisor serves PROGRAM: no_new_privs if needed, and said.
 void use_seccomp(const MechanismFacts& f, MechanismChoice& c) {
   c.seccomp = true;
@@ -69,7 +95,7 @@ MechanismChoice choose_seccomp(const MechanismFacts& f) {
   MechanismChoice c;
   const std::string why = why_not_seccomp(f);
   if (f.outer_supervisor > 0) {
-    c.notes.push_back("mechanism: " + outer_note(f));
+    rely_on_outer(f, "mechanism: ", true, c);
   } else if (!why.empty()) {
     cannot_serve(f, why, "", c);
   } else {
@@ -97,7 +123,7 @@ MechanismChoice choose_library_and_net(const MechanismFacts& f) {
   c.library = true;
   const std::string why = why_not_seccomp(f);
   if (f.outer_supervisor > 0) {
-    c.notes.push_back(std::string(kLibrary) + "; " + outer_note(f));
+    rely_on_outer(f, std::string(kLibrary) + "; ", false, c);
   } else if (needs_no_new_privs(f.privileges)) {
     c.notes.push_back(std::string(kLibrary) +
                       "; no seccomp net under it: without CAP_SYS_ADMIN it "
@@ -129,7 +155,7 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
       reach.blind.empty() ? reach.privileged : reach.blind;
   const std::string why = why_not_seccomp(f);
   if (f.outer_supervisor > 0) {
-    c.notes.push_back(fmt::format("mechanism: {}; {}", why_library_cannot, outer_note(f)));
+    rely_on_outer(f, fmt::format("mechanism: {}; ", why_library_cannot), true, c);
   } else if (!why.empty()) {
     cannot_serve(f, why, why_library_cannot, c);
   } else if (!reach.privileged.empty() && needs_no_new_privs(f.privileges)) {

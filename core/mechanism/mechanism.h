@@ -16,7 +16,10 @@
 //            Without CAP_SYS_ADMIN, never no_new_privs for a privileged
 //            PROGRAM: it keeps its privileges and runs without SMC.
 // An smc_run supervisor that already serves this process (nested smc_run)
-// is relied on: the kernel allows one listener per filter chain.
+// is relied on: the kernel allows one listener per filter chain. It serves
+// with its own smc_run's settings, so this smc_run's differing ones (-t,
+// -d, --exclude...) do not reach what only the supervisor serves: said
+// under -d, and as a warning when PROGRAM itself is such a program.
 // Where seccomp notification is unavailable, one warning says so and
 // PROGRAM runs as it would have before (--strict: smc_run fails instead).
 #pragma once
@@ -39,6 +42,10 @@ struct MechanismFacts {
   SeccompSupport seccomp;    // with why_not when unavailable
   Privileges privileges;
   long outer_supervisor = 0;  // pid of an smc_run supervisor serving us
+  // This smc_run's settings that the outer supervisor does not share, as
+  // the options that asked for them ("-t 1m", "-d"): it serves with its
+  // own smc_run's.
+  std::vector<std::string> unshared;
   bool init_process = false;  // smc_run is pid 1 (a container's entrypoint)
   bool strict = false;
 };

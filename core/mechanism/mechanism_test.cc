@@ -139,6 +139,39 @@ TEST_CASE("an outer smc_run's supervisor is relied on, never duplicated") {
   }
 }
 
+TEST_CASE("settings the outer supervisor does not share are named, a warning where only it serves") {
+  const Reach dynamic_reach = dynamic();
+  const Reach static_reach = static_program();
+  MechanismFacts f;
+  f.program = "PROGRAM";
+  f.seccomp = kAvailable;
+  f.privileges = kUser;
+  f.outer_supervisor = 4242;
+  f.unshared = {"-t 1m", "--exclude *:22", "-d"};
+  f.reach = &static_reach;
+  MechanismChoice c = choose_mechanism(f);
+  REQUIRE(c.warnings.size() == 1);
+  CHECK(c.warnings[0] ==
+        "-t 1m, --exclude *:22 and -d of this smc_run do not reach the programs that outer "
+        "supervisor serves, PROGRAM among them");
+  f.request = MechanismRequest::kSeccomp;
+  CHECK(choose_mechanism(f).warnings.size() == 1);
+  // A dynamic PROGRAM has the library, with this smc_run's settings.
+  f.reach = &dynamic_reach;
+  f.request = MechanismRequest::kAuto;
+  c = choose_mechanism(f);
+  CHECK(c.warnings.empty());
+  CHECK(all(c.notes).find("mechanism: -t 1m, --exclude *:22 and -d of this smc_run do not "
+                          "reach the programs that outer supervisor serves\n") !=
+        std::string::npos);
+  // Nothing differs: nothing said.
+  f.unshared.clear();
+  f.reach = &static_reach;
+  c = choose_mechanism(f);
+  CHECK(c.warnings.empty());
+  CHECK(all(c.notes).find("do not reach") == std::string::npos);
+}
+
 TEST_CASE("as pid 1, the supervisor's parenthood is said") {
   const Reach reach = static_program();
   MechanismFacts f;

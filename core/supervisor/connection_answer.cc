@@ -45,9 +45,8 @@ void unseen(const TargetName& who, bool debug, FilterSide side, int fd, const ch
 
 }  // namespace
 
-void ConnectionAnswerer::answer_connect(const seccomp_notif& n) {
-  Call call{FilterSide::kClient, static_cast<int>(n.data.args[0]),
-            settings_.debug ? read_target_name(n.pid) : TargetName{}};
+void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName& who) {
+  Call call{FilterSide::kClient, static_cast<int>(n.data.args[0]), who};
   call.copy = copy_target_fd(n.pid, call.fd);
   if (call.copy < 0) {
     // EBADF: no such descriptor, and the call says so itself.
@@ -77,9 +76,8 @@ void ConnectionAnswerer::answer_connect(const seccomp_notif& n) {
   decide(n, call);
 }
 
-void ConnectionAnswerer::answer_listen(const seccomp_notif& n) {
-  Call call{FilterSide::kServer, static_cast<int>(n.data.args[0]),
-            settings_.debug ? read_target_name(n.pid) : TargetName{}};
+void ConnectionAnswerer::answer_listen(const seccomp_notif& n, const TargetName& who) {
+  Call call{FilterSide::kServer, static_cast<int>(n.data.args[0]), who};
   call.copy = copy_target_fd(n.pid, call.fd);
   if (call.copy < 0) {
     const int error = errno;

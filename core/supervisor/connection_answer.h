@@ -30,8 +30,9 @@ class ConnectionAnswerer {
   ConnectionAnswerer(Listener& listener, const Settings& settings)
       : listener_(listener), settings_(settings) {}
 
-  void answer_connect(const seccomp_notif& n);
-  void answer_listen(const seccomp_notif& n);
+  // `who` is read under -d only.
+  void answer_connect(const seccomp_notif& n, const TargetName& who);
+  void answer_listen(const seccomp_notif& n, const TargetName& who);
 
  private:
   struct Call;

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "core/seccomp/seccomp.h"
@@ -50,7 +52,7 @@ int receive_fd(int channel) {
 
 }  // namespace
 
-std::string serve_child(const char* const* env, bool connections, MakeSocketFn make,
+std::string serve_child(const char* const* env, bool connections, SupervisorKernel kernel,
                         Calls calls) {
   int channel[2];
   int report[2];
@@ -78,7 +80,7 @@ std::string serve_child(const char* const* env, bool connections, MakeSocketFn m
   const Settings settings = read_settings(env);
   std::thread server([&] {
     Listener listener(listener_fd);
-    serve(listener, settings, *native_abi(), make);
+    serve(listener, settings, *native_abi(), kernel);
   });
   std::string out;
   char buf[512];
@@ -93,5 +95,36 @@ std::string serve_child(const char* const* env, bool connections, MakeSocketFn m
   return out;
 }
 
+Result<std::vector<SmcSocket>> no_smc_diag() {
+  return system_error("cannot list SMC sockets: this kernel has no SMC_DIAG");
+}
+
+Result<std::vector<SmcSocket>> tcp_as_smcd_diag() {
+  std::vector<SmcSocket> sockets;
+  for (const char* path : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+    std::ifstream table(path);
+    std::string line;
+    std::getline(table, line);  // the heading
+    while (std::getline(table, line)) {
+      // sl local remote st tx:rx tr:when retrnsmt uid timeout inode
+      std::istringstream fields(line);
+      std::string sl, local, remote, state, queues, timer, retransmits;
+      unsigned uid = 0, timeout = 0;
+      std::uint64_t inode = 0;
+      fields >> sl >> local >> remote >> state >> queues >> timer >> retransmits >> uid >>
+          timeout >> inode;
+      // include/net/tcp_states.h: 01 ESTABLISHED, 0A LISTEN.
+      if (inode == 0 || (state != "01" && state != "0A")) continue;
+      SmcSocket s;
+      s.inode = inode;
+      s.state = state == "01" ? kSmcActive : kSmcListen;
+      s.mode = kSmcDiagModeSmcD;
+      s.local = "*:" + std::to_string(std::stoul(local.substr(local.find(':') + 1), nullptr, 16));
+      s.peer = "*:" + std::to_string(std::stoul(remote.substr(remote.find(':') + 1), nullptr, 16));
+      sockets.push_back(s);
+    }
+  }
+  return sockets;
+}
 
 }  // namespace smc::testing

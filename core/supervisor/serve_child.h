@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/supervisor/socket_answer.h"
+#include "core/supervisor/serve.h"
 
 namespace smc::testing {
 
@@ -13,8 +13,17 @@ using Calls = void (*)(std::string& report);
 // Runs `calls` in a child under the filter (with connect() and listen()
 // when `connections`) while this process serves it with `env`'s settings
 // (from a thread, so that the main thread can reap the child: a zombie
-// still counts as the filter's user). Returns what `calls` reported.
-std::string serve_child(const char* const* env, bool connections, MakeSocketFn make,
+// still counts as the filter's user). Returns what `calls` reported, once
+// the supervisor has ended.
+std::string serve_child(const char* const* env, bool connections, SupervisorKernel kernel,
                         Calls calls);
+
+// SMC_DIAG on a kernel without it.
+Result<std::vector<SmcSocket>> no_smc_diag();
+
+// SMC_DIAG on a kernel where every TCP socket is an SMC-D one: this host's
+// TCP sockets (/proc/net/tcp and tcp6) with their inodes, established ones
+// ACTIVE and SMC-D, listening ones LISTEN.
+Result<std::vector<SmcSocket>> tcp_as_smcd_diag();
 
 }  // namespace smc::testing

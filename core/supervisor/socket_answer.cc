@@ -33,19 +33,20 @@ SocketAnswerer::SocketAnswerer(Listener& listener, const Settings& settings,
       make_socket_(make_socket),
       net_ns_(own_net_ns()) {}
 
-void SocketAnswerer::answer(const seccomp_notif& n) {
+void SocketAnswerer::answer(const seccomp_notif& n, const TargetName& who,
+                            ServedProcess* process) {
   // socket()'s arguments are ints: the kernel ignores the upper halves.
   const SocketCall call{static_cast<int>(n.data.args[0]),
                         static_cast<int>(n.data.args[1]),
                         static_cast<int>(n.data.args[2])};
   const bool debug = settings_.debug;
-  const TargetName who = debug ? read_target_name(n.pid) : TargetName{};
   const NetNs net_ns = compare_net_ns(n.pid, net_ns_);
   // Read about the caller before this check, act on it after.
   if (!listener_.still_waiting(n.id)) return;  // killed meanwhile
   const bool tcp = is_tcp_socket(call);
   if (!tcp || net_ns != NetNs::kSame) {
     listener_.run_call(n.id);
+    if (tcp) count_socket(process, false, Mechanism::kSmc);
     if (!debug) return;
     LogLine line(who.name, who.pid);
     describe(line, call);
@@ -60,14 +61,12 @@ void SocketAnswerer::answer(const seccomp_notif& n) {
   // Close-on-exec here; the caller's own flag travels with ADDFD.
   const SmcAttempt made =
       make_smc_socket(call, settings_.family.family, SOCK_CLOEXEC, make_socket_, refused_);
-  if (made.fd >= 0) {
-    install(n, who, call, made);
-  } else {
-    refuse(n, who, call, made.tried);
+  if (made.fd >= 0 ? install(n, who, call, made) : refuse(n, who, call, made.tried)) {
+    count_socket(process, made.fd >= 0, made.used);
   }
 }
 
-void SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
+bool SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
                              const SocketCall& call, const SmcAttempt& made) {
   // Before the program can connect or listen: SMC sizes its buffers then.
   const AppliedBuffer sizes[2] = {
@@ -82,7 +81,7 @@ void SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
   const bool handed = target_fd >= 0;
   const bool gone = target_fd == -ENOENT;
   if (!handed && !gone) listener_.run_call(n.id);
-  if (!settings_.debug) return;
+  if (!settings_.debug) return handed;
   LogLine line(who.name, who.pid);
   describe(line, call);
   const char* name = mechanism_name(made.used);
@@ -96,9 +95,10 @@ void SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
     line.error(-target_fd).str("; its own call runs");
   }
   line.emit();
+  return handed;
 }
 
-void SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
+bool SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
                             const SocketCall& call, const Attempts& tried) {
   const Refusal refusal = after_refusals(tried, settings_.strict);
   if (refusal.fail) {
@@ -106,7 +106,7 @@ void SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
   } else {
     listener_.run_call(n.id);
   }
-  if (!settings_.debug) return;
+  if (!settings_.debug) return !refusal.fail;
   const bool missing = smc_missing(tried);
   if (missing && !refusal.fail && !fallback_announced_) {
     fallback_announced_ = true;
@@ -127,6 +127,7 @@ void SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
     line.str("; its own call runs");
   }
   line.emit();
+  return !refusal.fail;
 }
 
 }  // namespace smc

@@ -19,6 +19,7 @@
 #include "base/settings.h"
 #include "base/smc_socket.h"
 #include "core/supervisor/listener.h"
+#include "core/supervisor/served.h"
 #include "core/supervisor/target.h"
 
 namespace smc {
@@ -38,13 +39,17 @@ class SocketAnswerer {
   SocketAnswerer(Listener& listener, const Settings& settings,
                  MakeSocketFn make_socket);
 
-  // Answers notification `n`, a socket() call, whatever happens.
-  void answer(const seccomp_notif& n);
+  // Answers notification `n`, a socket() call of `who` (read under -d or
+  // when outcomes are wanted), whatever happens; counts the TCP socket()
+  // calls it answered in `process` (null when outcomes are not wanted).
+  void answer(const seccomp_notif& n, const TargetName& who, ServedProcess* process);
 
  private:
-  void install(const seccomp_notif& n, const TargetName& who,
+  // Whether the SMC socket was handed over.
+  bool install(const seccomp_notif& n, const TargetName& who,
                const SocketCall& call, const SmcAttempt& made);
-  void refuse(const seccomp_notif& n, const TargetName& who,
+  // Whether the caller's own call runs (TCP).
+  bool refuse(const seccomp_notif& n, const TargetName& who,
               const SocketCall& call, const Attempts& tried);
 
   Listener& listener_;

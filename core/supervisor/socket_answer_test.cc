@@ -22,6 +22,7 @@
 namespace smc {
 namespace {
 
+using testing::no_smc_diag;
 using testing::serve_child;
 
 TEST_CASE("after refusals: missing SMC runs the call, or fails it under strict") {
@@ -95,7 +96,7 @@ void make_some_sockets(std::string& out) {
 
 TEST_CASE("the supervisor hands over its socket with the caller's flags and sizes") {
   const char* env[] = {"SMC_SNDBUF=65536", "SMC_DEBUG=1", nullptr};
-  const std::string out = serve_child(env, false, smc_as_tcp, make_some_sockets);
+  const std::string out = serve_child(env, false, {smc_as_tcp, no_smc_diag}, make_some_sockets);
   // The kernel doubles SO_SNDBUF; UDP keeps its default (wmem_default).
   CHECK(out.find("tcp fd=1 nonblock=0 cloexec=0 domain=10 sndbuf=131072\n") == 0);
   CHECK(out.find("tcp fd=1 nonblock=1 cloexec=1 domain=10 sndbuf=131072\n") !=
@@ -105,7 +106,7 @@ TEST_CASE("the supervisor hands over its socket with the caller's flags and size
 
 TEST_CASE("without SMC the caller's own call runs and makes its TCP socket") {
   const char* env[] = {"SMC_SNDBUF=65536", nullptr};
-  const std::string out = serve_child(env, false, no_smc, make_some_sockets);
+  const std::string out = serve_child(env, false, {no_smc, no_smc_diag}, make_some_sockets);
   // Its own call: no size applied, TCP's default instead.
   CHECK(out.find("tcp fd=1 nonblock=0 cloexec=0 domain=10 sndbuf=") == 0);
   CHECK(out.find("sndbuf=131072") == std::string::npos);
@@ -114,10 +115,10 @@ TEST_CASE("without SMC the caller's own call runs and makes its TCP socket") {
 
 TEST_CASE("strict fails the call with the library's errno where SMC is missing") {
   const char* env_auto[] = {"SMC_STRICT=1", nullptr};
-  CHECK(serve_child(env_auto, false, no_smc, make_some_sockets)
+  CHECK(serve_child(env_auto, false, {no_smc, no_smc_diag}, make_some_sockets)
             .find("errno " + std::to_string(EAFNOSUPPORT) + "\nerrno ") == 0);
   const char* env_inet[] = {"SMC_STRICT=1", "SMC_SOCK_FAMILY=inet", nullptr};
-  CHECK(serve_child(env_inet, false, no_smc, make_some_sockets)
+  CHECK(serve_child(env_inet, false, {no_smc, no_smc_diag}, make_some_sockets)
             .find("errno " + std::to_string(EPROTONOSUPPORT) + "\n") == 0);
 }
 
@@ -136,9 +137,9 @@ void socket_at_descriptor_limit(std::string& out) {
 
 TEST_CASE("a caller out of descriptors gets EMFILE, from its own call") {
   const char* env[] = {"SMC_DEBUG=1", nullptr};
-  CHECK(serve_child(env, false, smc_as_tcp, socket_at_descriptor_limit) ==
+  CHECK(serve_child(env, false, {smc_as_tcp, no_smc_diag}, socket_at_descriptor_limit) ==
         "errno " + std::to_string(EMFILE));
-  CHECK(serve_child(env, false, no_smc, socket_at_descriptor_limit) ==
+  CHECK(serve_child(env, false, {no_smc, no_smc_diag}, socket_at_descriptor_limit) ==
         "errno " + std::to_string(EMFILE));
 }
 
@@ -162,8 +163,8 @@ void many_threads(std::string& out) {
 
 TEST_CASE("64 threads making sockets at once are each answered") {
   const char* env[] = {nullptr};
-  CHECK(serve_child(env, false, smc_as_tcp, many_threads) == "64");
-  CHECK(serve_child(env, false, no_smc, many_threads) == "64");
+  CHECK(serve_child(env, false, {smc_as_tcp, no_smc_diag}, many_threads) == "64");
+  CHECK(serve_child(env, false, {no_smc, no_smc_diag}, many_threads) == "64");
 }
 
 // socket() through the x32 ABI (x86_64's __X32_SYSCALL_BIT): errno, or 0
@@ -179,8 +180,8 @@ TEST_CASE("an x32 socket() gets what the kernel gives it, x32 on or off") {
   std::string without;
   x32_socket(without);  // here, unfiltered: ENOSYS where x32 is off
   const char* env[] = {"SMC_DEBUG=1", nullptr};
-  CHECK(serve_child(env, false, smc_as_tcp, x32_socket) == without);
-  CHECK(serve_child(env, false, no_smc, x32_socket) == without);
+  CHECK(serve_child(env, false, {smc_as_tcp, no_smc_diag}, x32_socket) == without);
+  CHECK(serve_child(env, false, {no_smc, no_smc_diag}, x32_socket) == without);
 #endif
 }
 

@@ -45,7 +45,7 @@ void close_from(unsigned first) {
 }
 
 // Detaches from everything of the launcher's but the channel (and stderr
-// under -d).
+// when asked).
 void detach(int channel, bool keep_stderr) {
   setsid();
   for (int sig : kIgnored) signal(sig, SIG_IGN);
@@ -103,7 +103,8 @@ bool sizes_fit() {
 
 [[noreturn]] void run_supervisor(int channel) {
   const Settings settings = read_settings(environ);
-  detach(channel, settings.debug);
+  // stderr for the -d lines and the --summary lines of its programs.
+  detach(channel, settings.debug || settings.summary);
   const int listener_fd = receive_listener(kChannelFd);
   const std::optional<SyscallAbi> abi = native_abi();
   const bool usable = listener_fd >= 0 && abi && sizes_fit();
@@ -112,7 +113,7 @@ bool sizes_fit() {
   close(kChannelFd);
   Listener listener(listener_fd);
   listener.sync_wake_up();
-  serve(listener, settings, *abi, &::socket);
+  serve(listener, settings, *abi, {&::socket, &list_smc_sockets});
   _exit(0);
 }
 

@@ -7,7 +7,8 @@
 // signals a terminal, a shell's `kill 0` or a service manager's stop
 // would send the whole group (HUP, INT, QUIT, TERM, TSTP...): PROGRAM may
 // still make sockets while it shuts down. It keeps no descriptor of the
-// launcher's but stderr under -d, so it holds no pipe or terminal open.
+// launcher's but stderr under -d or --summary (its lines go there), so it
+// holds no pipe or terminal open otherwise.
 // It is named "smc_run-seccomp" (comm) in ps and top.
 #pragma once
 

@@ -31,22 +31,42 @@ const char* field(const char* text, const char* key, std::size_t* length) {
   return nullptr;
 }
 
+// Reads /proc/TID/NAME into text (NUL-ended); its length, or -1.
+ssize_t read_proc(pid_t tid, const char* name, char* text, std::size_t capacity) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/%s", static_cast<int>(tid), name);
+  const int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  const ssize_t n = read(fd, text, capacity - 1);
+  close(fd);
+  text[n > 0 ? n : 0] = '\0';
+  return n;
+}
+
 }  // namespace
+
+bool name_from_cmdline(const char* cmdline, std::size_t length, char* out,
+                       std::size_t capacity) {
+  const std::size_t first = strnlen(cmdline, length);
+  const char* name = cmdline;
+  for (std::size_t i = 0; i < first; ++i) {
+    if (cmdline[i] == '/') name = cmdline + i + 1;
+  }
+  std::size_t size = static_cast<std::size_t>(cmdline + first - name);
+  if (size == 0 || capacity == 0) return false;
+  if (size >= capacity) size = capacity - 1;
+  std::memcpy(out, name, size);
+  out[size] = '\0';
+  return true;
+}
 
 TargetName read_target_name(pid_t tid) {
   TargetName t{};
   std::strcpy(t.name, "?");
   t.pid = tid;
-  char path[64];
-  std::snprintf(path, sizeof path, "/proc/%d/status", static_cast<int>(tid));
-  const int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return t;
-  // Name and Tgid are the first lines; 1 KiB holds them.
+  // Name and Tgid are among the first lines; 1 KiB holds them.
   char text[1024];
-  const ssize_t n = read(fd, text, sizeof text - 1);
-  close(fd);
-  if (n <= 0) return t;
-  text[n] = '\0';
+  if (read_proc(tid, "status", text, sizeof text) <= 0) return t;
   std::size_t length = 0;
   if (const char* name = field(text, "Name", &length)) {
     if (length >= sizeof t.name) length = sizeof t.name - 1;
@@ -57,6 +77,10 @@ TargetName read_target_name(pid_t tid) {
     const long value = std::strtol(tgid, nullptr, 10);
     if (value > 0) t.pid = value;
   }
+  // comm is cut at 15 bytes; argv[0] is what the library's lines show.
+  char cmdline[512];
+  const ssize_t n = read_proc(tid, "cmdline", cmdline, sizeof cmdline);
+  if (n > 0) name_from_cmdline(cmdline, static_cast<std::size_t>(n), t.name, sizeof t.name);
   return t;
 }
 

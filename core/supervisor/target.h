@@ -13,12 +13,20 @@
 namespace smc {
 
 struct TargetName {
-  char name[64];  // the program's name (comm), for -d lines
-  long pid;       // its process id (Tgid), as the library's lines show
+  // The program's name as the library's lines give it (glibc's and musl's
+  // program_invocation_short_name: argv[0] after its last '/'), else its
+  // comm, for -d lines and summaries.
+  char name[64];
+  long pid;  // its process id (Tgid), as the library's lines show
 };
 
 // Falls back to "?" and `tid` where /proc cannot say.
 TargetName read_target_name(pid_t tid);
+
+// The name in a /proc/PID/cmdline text of `length` bytes: argv[0] after
+// its last '/', cut to fit `out` (NUL-ended); false when there is none.
+bool name_from_cmdline(const char* cmdline, std::size_t length, char* out,
+                       std::size_t capacity);
 
 enum class NetNs { kSame, kOther, kUnknown };
 

@@ -46,6 +46,31 @@ TEST_CASE("a caller's name and process id are read by its thread id") {
   CHECK(gone.pid == 0x3fffffff);
 }
 
+TEST_CASE("a caller's name is argv[0] after its last slash, as the library says it") {
+  struct Row {
+    std::string cmdline;
+    const char* name;  // nullptr: none
+  };
+  const Row rows[] = {
+      {std::string("/usr/bin/curl\0-s\0", 17), "curl"},
+      {std::string("go_probe\0get\0", 13), "go_probe"},
+      {std::string("./a/b/seccomp_probe_musl_is_longer_than_comm\0", 45),
+       "seccomp_probe_musl_is_longer_than_comm"},
+      {std::string("dir/\0x\0", 7), nullptr},
+      {std::string("", 0), nullptr},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.cmdline);
+    char out[64] = "unchanged";
+    const bool found = name_from_cmdline(row.cmdline.data(), row.cmdline.size(), out, sizeof out);
+    CHECK(found == (row.name != nullptr));
+    CHECK(std::string(out) == (row.name != nullptr ? row.name : "unchanged"));
+  }
+  char small[5];
+  CHECK(name_from_cmdline("/bin/longname", 13, small, sizeof small));
+  CHECK(std::string(small) == "long");
+}
+
 TEST_CASE("a caller's descriptors are copied by its thread id") {
   Waiting thread;
   const int fd = socket(AF_INET, SOCK_STREAM, 0);

@@ -8,7 +8,7 @@ kernel_has_smc && fail "this test needs a kernel without SMC (the host's)"
 
 for probe in "$1" "$2"; do
   probe="$(cd "$(dirname "$probe")" && pwd)/$(basename "$probe")"
-  name="$(basename "$probe" | cut -c1-15)"
+  name="$(basename "$probe")"  # argv[0], as the library names programs
   run "$SMC_RUN" -d "$probe" echo
   expect_eq "$RC" 0 "status of $name"
   expect_eq "$OUT" "echo ok" "data over the supervisor's answers ($name)"
