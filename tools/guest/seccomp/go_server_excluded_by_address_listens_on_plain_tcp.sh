@@ -14,4 +14,4 @@ expect_no_match "$seen" "^$SERVER_PID [0-9]+ smc " "SMC sockets left in the Go s
 expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE TCP PEERNOSMC " "curl's side"
 expect_match "$(cat server.err)" \
   "^go_probe\[$SERVER_PID\]: smc: seccomp: listen\([0-9]+\) on 127\.0\.0\.1:$PORT: excluded by SMC_EXCLUDE 127\.0\.0\.1 -> TCP \(replaced the SMC socket\)$" \
-  "the supervisor's policy line"
+  "the supervisor's filter line"

@@ -1,7 +1,7 @@
 # --exclude naming the server's address keeps a Go client off SMC: the
 # seccomp supervisor replaces its SMC socket at connect() by a plain TCP
 # one on the same descriptor, so the SMC server sees a peer that never
-# offered SMC (PEERNOSMC). (Without a policy a Go client talks SMC-D: see
+# offered SMC (PEERNOSMC). (Without a filter a Go client talks SMC-D: see
 # go_server_and_go_client_under_the_supervisor_use_smcd.)
 source "$GUEST_DIR/lib.sh"
 start_server 127.0.0.1 "$SMC_RUN"
@@ -17,4 +17,4 @@ expect_no_match "$with" "^$CLIENT_PID [0-9]+ smc " "SMC sockets left in the Go c
 expect_match "$with" "^$SERVER_PID [0-9]+ smc ACTIVE TCP PEERNOSMC " "the server's side"
 expect_match "$(cat client.err)" \
   "^go_probe\[$CLIENT_PID\]: smc: seccomp: connect\([0-9]+, 127\.0\.0\.1:$PORT\): excluded by SMC_EXCLUDE 127\.0\.0\.1 -> TCP \(replaced the SMC socket\)$" \
-  "the supervisor's policy line"
+  "the supervisor's filter line"
