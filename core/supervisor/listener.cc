@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 
 namespace smc {
@@ -27,8 +28,15 @@ int checked_ioctl(int fd, unsigned long request, void* arg) {
 }  // namespace
 
 bool Listener::sync_wake_up() {
-  return ioctl(fd_, SECCOMP_IOCTL_NOTIF_SET_FLAGS,
-               SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP) == 0;
+  synchronous_ =
+      ioctl(fd_, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP) == 0;
+  return synchronous_;
+}
+
+bool Listener::hung_up() const {
+  pollfd p{fd_, POLLIN, 0};
+  return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0 &&
+         (p.revents & POLLIN) == 0;
 }
 
 int Listener::receive(seccomp_notif* out) {

@@ -22,6 +22,16 @@ class Listener {
   // less. False where the kernel has no such flag; nothing else changes.
   bool sync_wake_up();
 
+  // Whether receive() may wait by itself: from Linux 6.6, which brought
+  // the flag above, a waiting SECCOMP_IOCTL_NOTIF_RECV also ends, with
+  // ENOENT, once no task uses the filter (kernel/seccomp.c,
+  // recv_wait_event); before, only poll() saw that (POLLHUP). True after
+  // sync_wake_up() worked.
+  bool receive_ends_at_hangup() const { return synchronous_; }
+
+  // Whether no task uses the filter any more (POLLHUP), without waiting.
+  bool hung_up() const;
+
   // The next notification into *out. 0, or an errno: ENOENT when its task
   // went away before it could be read (then there is nothing to answer).
   int receive(seccomp_notif* out);
@@ -52,6 +62,7 @@ class Listener {
   int fd_;
   // SECCOMP_ADDFD_FLAG_SEND (Linux 5.14+); false after the kernel refused it.
   bool atomic_send_ = true;
+  bool synchronous_ = false;
 };
 
 }  // namespace smc

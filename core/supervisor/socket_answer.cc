@@ -39,31 +39,46 @@ void SocketAnswerer::answer(const seccomp_notif& n, const TargetName& who,
   const SocketCall call{static_cast<int>(n.data.args[0]),
                         static_cast<int>(n.data.args[1]),
                         static_cast<int>(n.data.args[2])};
-  const bool debug = settings_.debug;
-  const NetNs net_ns = compare_net_ns(n.pid, net_ns_);
-  // Read about the caller before this check, act on it after.
-  if (!listener_.still_waiting(n.id)) return;  // killed meanwhile
-  const bool tcp = is_tcp_socket(call);
-  if (!tcp || net_ns != NetNs::kSame) {
+  if (!is_tcp_socket(call)) {
     listener_.run_call(n.id);
-    if (tcp) count_socket(process, false, Mechanism::kSmc);
-    if (!debug) return;
-    LogLine line(who.name, who.pid);
-    describe(line, call);
-    line.str(!tcp                      ? " unchanged"
-             : net_ns == NetNs::kOther ? " -> TCP: the program is in another "
-                                         "network namespace than smc_run"
-                                       : " -> TCP: its network namespace "
-                                         "cannot be read");
-    line.emit();
+    if (settings_.debug) unchanged(who, call, " unchanged");
     return;
   }
+  // No ID_VALID check on this path: each answer (ADDFD, SEND) fails with
+  // ENOENT once the caller is gone, so what was read under a task id that
+  // has been reused since is never acted on.
   // Close-on-exec here; the caller's own flag travels with ADDFD.
   const SmcAttempt made =
       make_smc_socket(call, settings_.family.family, SOCK_CLOEXEC, make_socket_, refused_);
+  // The socket is in smc_run's network namespace: for a caller elsewhere
+  // (a program that moved itself, a child started in a new one) it would
+  // reach the wrong network. Asked when there is a socket to give, and
+  // under -d, which says why a call stays TCP.
+  const NetNs net_ns =
+      made.fd >= 0 || settings_.debug ? compare_net_ns(n.pid, net_ns_) : NetNs::kSame;
+  if (net_ns != NetNs::kSame) {
+    close(made.fd);
+    listener_.run_call(n.id);
+    count_socket(process, false, made.used);
+    if (settings_.debug) {
+      unchanged(who, call,
+                net_ns == NetNs::kOther
+                    ? " -> TCP: the program is in another network namespace than smc_run"
+                    : " -> TCP: its network namespace cannot be read");
+    }
+    return;
+  }
   if (made.fd >= 0 ? install(n, who, call, made) : refuse(n, who, call, made.tried)) {
     count_socket(process, made.fd >= 0, made.used);
   }
+}
+
+void SocketAnswerer::unchanged(const TargetName& who, const SocketCall& call,
+                               const char* what) {
+  LogLine line(who.name, who.pid);
+  describe(line, call);
+  line.str(what);
+  line.emit();
 }
 
 bool SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,

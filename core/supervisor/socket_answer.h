@@ -45,6 +45,8 @@ class SocketAnswerer {
   void answer(const seccomp_notif& n, const TargetName& who, ServedProcess* process);
 
  private:
+  // Its own call runs, and -d says `what` of it.
+  void unchanged(const TargetName& who, const SocketCall& call, const char* what);
   // Whether the SMC socket was handed over.
   bool install(const seccomp_notif& n, const TargetName& who,
                const SocketCall& call, const SmcAttempt& made);
