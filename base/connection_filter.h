@@ -113,6 +113,10 @@ const Rule* first_match(const RuleList& list, const Endpoint& endpoint);
 // exclude list with valid rules.
 bool filter_active(const RuleList& include, const RuleList& exclude);
 
+// Which call asks: a client's connect() (matched by the peer) or a
+// server's listen() (matched by its own address).
+enum class FilterSide { kClient, kServer };
+
 struct FilterDecision {
   enum Why : unsigned char {
     kNoLists,     // no filter: SMC

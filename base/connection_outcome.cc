@@ -27,16 +27,28 @@ bool outcome_in_message(const nlmsghdr& header, const unsigned char* payload,
 
 }  // namespace
 
-ConnectionOutcome outcome_of(const SmcDiagReply& reply) {
-  switch (reply.message.mode) {
+ConnectionOutcome outcome_of_mode(std::uint8_t mode, std::uint32_t reason,
+                                  std::uint32_t peer_reason) {
+  switch (mode) {
     case kSmcDiagModeSmcD:
       return {Outcome::kSmcD, 0, 0};
     case kSmcDiagModeSmcR:
       return {Outcome::kSmcR, 0, 0};
     case kSmcDiagModeFallbackTcp:
-      return {Outcome::kFallback, reply.fallback.reason, reply.fallback.peer_diagnosis};
+      return {Outcome::kFallback, reason, peer_reason};
   }
   return {Outcome::kUnknown, 0, 0};
+}
+
+ConnectionOutcome outcome_of(const SmcDiagReply& reply) {
+  return outcome_of_mode(reply.message.mode, reply.fallback.reason,
+                         reply.fallback.peer_diagnosis);
+}
+
+bool connection_settled(std::uint8_t state) {
+  // A socket before connect() or accept() is INIT and reports SMC-R
+  // (net/smc/smc_diag.c fills diag_mode that way by default).
+  return state != kSmcInit && state != kSmcListen && state != kSmcClosed;
 }
 
 const char* outcome_name(Outcome outcome) {

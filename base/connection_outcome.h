@@ -33,6 +33,16 @@ struct ConnectionOutcome {
 // What a decoded SMC_DIAG reply says of its connection.
 ConnectionOutcome outcome_of(const SmcDiagReply& reply);
 
+// The same from the reply's fields: its diag_mode and, for a fallback, the
+// reasons of SMC_DIAG_FALLBACK.
+ConnectionOutcome outcome_of_mode(std::uint8_t mode, std::uint32_t reason,
+                                  std::uint32_t peer_reason);
+
+// Whether an SMC socket in `state` (diag_state) carries a connection whose
+// mode is settled: not one still unconnected (INIT), listening (its mode
+// means nothing) or closed.
+bool connection_settled(std::uint8_t state);
+
 // Looks for the socket with `inode` in one chunk of a SOCK_DIAG_BY_FAMILY
 // dump. Returns true when found (and fills *outcome). Sets *done when the
 // chunk ends the dump (NLMSG_DONE or NLMSG_ERROR) or is malformed. Pure.

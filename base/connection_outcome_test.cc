@@ -116,5 +116,27 @@ TEST_CASE("outcomes and decline reasons have the kernel's names") {
   CHECK(std::strcmp(outcome_name(Outcome::kFallback), "TCP fallback") == 0);
 }
 
+
+TEST_CASE("outcome from a mode: SMC-D, SMC-R, fallback with its reasons, else unknown") {
+  ConnectionOutcome o = outcome_of_mode(kSmcDiagModeSmcD, 7, 8);
+  CHECK(o.outcome == Outcome::kSmcD);
+  CHECK(o.reason == 0);
+  CHECK(outcome_of_mode(kSmcDiagModeSmcR, 0, 0).outcome == Outcome::kSmcR);
+  o = outcome_of_mode(kSmcDiagModeFallbackTcp, kDeclPeerNoSmc, kDeclNoSmcDev);
+  CHECK(o.outcome == Outcome::kFallback);
+  CHECK(o.reason == kDeclPeerNoSmc);
+  CHECK(o.peer_reason == kDeclNoSmcDev);
+  CHECK(outcome_of_mode(9, 0, 0).outcome == Outcome::kUnknown);
+}
+
+TEST_CASE("a connection is settled once past INIT, and never while listening or closed") {
+  CHECK(connection_settled(kSmcActive));
+  CHECK(connection_settled(kSmcPeerCloseWait1));
+  CHECK(connection_settled(kSmcAppFinCloseWait));
+  CHECK_FALSE(connection_settled(kSmcInit));
+  CHECK_FALSE(connection_settled(kSmcListen));
+  CHECK_FALSE(connection_settled(kSmcClosed));
+}
+
 }  // namespace
 }  // namespace smc

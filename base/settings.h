@@ -85,6 +85,12 @@ struct Settings {
   const char* carried[kMaxCarried + 1];
 };
 
+// Whether the settings ask what connections become at all: the -d lines
+// or a summary.
+inline bool wants_outcomes(const Settings& s) {
+  return s.debug || s.summary || s.summary_file != nullptr;
+}
+
 // A flag variable is on when it is set to anything but "" or "0", as in
 // smc-tools, where SMC_DEBUG=0 means off. `secure`: secure-execution mode
 // (see above); then `envp` is not read at all.

@@ -16,6 +16,10 @@ struct SocketCall {
   int protocol;
 };
 
+// socket(2) or a stand-in: libc's own socket() for the library (not its
+// hook, which would convert again), a test's fake kernel.
+using MakeSocketFn = int (*)(int domain, int type, int protocol);
+
 // The two ways to make an SMC socket in place of a TCP one.
 enum class Mechanism {
   kSmc,   // socket(AF_SMC, type, SMCPROTO_SMC or SMCPROTO_SMC6)

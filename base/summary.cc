@@ -1,6 +1,12 @@
 #include "base/summary.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "base/decline.h"
+#include "base/log_line.h"
+#include "base/output_file.h"
 
 namespace smc {
 namespace {
@@ -63,6 +69,19 @@ long connections(const SummaryCounts& c) {
   return total;
 }
 
+void add_outcome(SummaryCounts& c, const ConnectionOutcome& o) {
+  c.outcomes[static_cast<int>(o.outcome)] += 1;
+  if (o.outcome != Outcome::kFallback) return;
+  for (SummaryCounts::Reason& r : c.reasons) {
+    if (r.count == 0) r.code = o.reason;
+    if (r.code == o.reason) {
+      r.count += 1;
+      return;
+    }
+  }
+  c.other_reasons += 1;
+}
+
 std::size_t summary_json(const SummaryCounts& c, long pid, const char* program,
                          char (&out)[kSummaryJsonMax]) {
   // The counts first, so that the name gets only the room they leave.
@@ -94,6 +113,48 @@ void summary_text(const SummaryCounts& c, TextWriter& out) {
   if (outcome(c, Outcome::kUnknown) > 0) {
     out.str(", unknown ").num(outcome(c, Outcome::kUnknown));
   }
+}
+
+namespace {
+
+// One JSON line appended to `path`: a regular file or a new one, never a
+// FIFO (which could hang the program's exit) or a device
+// (base/output_file.h). One write with O_APPEND: lines of concurrent
+// processes do not mix.
+void write_json(const SummaryCounts& counts, const char* path, bool debug, const char* program,
+                long pid) {
+  char line[kSummaryJsonMax];
+  const std::size_t length = summary_json(counts, pid, program, line);
+  const OutputFile file = open_output_file(path, O_APPEND, 0644);
+  const bool ok = file.fd >= 0 && write(file.fd, line, length) == static_cast<ssize_t>(length);
+  const int error = file.fd >= 0 ? errno : file.error;
+  if (file.fd >= 0) close(file.fd);
+  if (ok || !debug) return;
+  LogLine report(program, pid);
+  report.str("cannot write the summary to ").str(path).str(": ");
+  if (const char* kind = describe(file.refusal)) {
+    report.str(kind).str(file.refusal == OutputRefusal::kOther ? "" : ", not a regular file");
+  } else {
+    report.error(error);
+  }
+  report.emit();
+}
+
+}  // namespace
+
+void write_summary(const SummaryCounts& counts, const Settings& settings, const char* program,
+                   long pid) {
+  const int saved_errno = errno;
+  if (settings.summary_file != nullptr) {
+    write_json(counts, settings.summary_file, settings.debug, program, pid);
+  }
+  if (settings.summary) {
+    char text[512];
+    TextWriter out(text, sizeof text);
+    summary_text(counts, out);
+    LogLine(program, pid).str("summary: ").str(out.data(), out.size()).emit();
+  }
+  errno = saved_errno;
 }
 
 }  // namespace smc

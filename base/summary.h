@@ -1,13 +1,15 @@
 // A process's exit summary (SMC_SUMMARY, SMC_SUMMARY_FILE): what it counted
 // and the two forms it is written in, a line for people and a JSON object
-// per line for fleet tooling. Formatting only, into fixed buffers; the
-// library keeps the counts (hooks/summary.cc).
+// per line for fleet tooling, into fixed buffers, and writing them. The
+// library keeps its own counts (hooks/summary.cc); the seccomp supervisor
+// keeps one SummaryCounts per process it serves (core/supervisor).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
 #include "base/connection_outcome.h"
+#include "base/settings.h"
 #include "base/text_writer.h"
 
 namespace smc {
@@ -29,6 +31,10 @@ struct SummaryCounts {
 
 long connections(const SummaryCounts& counts);
 
+// Counts a connection's outcome, its fallback reason in the first free
+// slot (or as "other"). For one thread; the library counts with atomics.
+void add_outcome(SummaryCounts& counts, const ConnectionOutcome& outcome);
+
 // The room summary_json needs, its newline included.
 inline constexpr std::size_t kSummaryJsonMax = 2048;
 
@@ -46,5 +52,13 @@ std::size_t summary_json(const SummaryCounts& counts, long pid, const char* prog
 // 0, SMC-R 0, TCP fallback 1 (PEERNOSMC 1), TCP 0", and ", unknown N" when
 // there are such.
 void summary_text(const SummaryCounts& counts, TextWriter& out);
+
+// Writes what `settings` ask for of process `pid` named `program`: the
+// JSON form appended to SMC_SUMMARY_FILE in one write (O_APPEND: the lines
+// of concurrent processes do not mix), and under SMC_SUMMARY the line
+// "<program>[<pid>]: smc: summary: ..." on stderr (base/log_line.h). Under
+// SMC_DEBUG, one line when the file cannot be written. Keeps errno.
+void write_summary(const SummaryCounts& counts, const Settings& settings, const char* program,
+                   long pid);
 
 }  // namespace smc

@@ -1,6 +1,10 @@
 #include "base/summary.h"
 
 #include <doctest/doctest.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -22,9 +26,9 @@ SummaryCounts sample() {
   return c;
 }
 
-std::string json(const SummaryCounts& c, const std::string& program) {
+std::string json(const SummaryCounts& c, const std::string& program, long pid = 42) {
   char out[kSummaryJsonMax];
-  const std::size_t length = summary_json(c, 42, program.c_str(), out);
+  const std::size_t length = summary_json(c, pid, program.c_str(), out);
   return std::string(out, length);
 }
 
@@ -75,6 +79,52 @@ TEST_CASE("summary text names the reasons and shows unknown outcomes only when t
   CHECK(std::string(again.data()) ==
         "sockets 0, converted 0 (IPPROTO_SMC 0, AF_SMC 0); connections 2: SMC-D 0, "
         "SMC-R 0, TCP fallback 0 (other 1), TCP 0, unknown 2");
+}
+
+TEST_CASE("add outcome counts each outcome and each fallback reason in its own slot") {
+  SummaryCounts c;
+  add_outcome(c, {Outcome::kSmcD, 0, 0});
+  add_outcome(c, {Outcome::kFallback, kDeclPeerNoSmc, 0});
+  add_outcome(c, {Outcome::kFallback, kDeclNoSmcDev, 0});
+  add_outcome(c, {Outcome::kFallback, kDeclPeerNoSmc, 0});
+  CHECK(c.outcomes[static_cast<int>(Outcome::kSmcD)] == 1);
+  CHECK(c.outcomes[static_cast<int>(Outcome::kFallback)] == 3);
+  CHECK(c.reasons[0].code == kDeclPeerNoSmc);
+  CHECK(c.reasons[0].count == 2);
+  CHECK(c.reasons[1].code == kDeclNoSmcDev);
+  CHECK(c.reasons[1].count == 1);
+  CHECK(connections(c) == 4);
+}
+
+TEST_CASE("add outcome counts reasons past the last slot as other") {
+  SummaryCounts c;
+  for (std::uint32_t code = 1; code <= kSummaryReasons + 2; ++code) {
+    add_outcome(c, {Outcome::kFallback, code, 0});
+  }
+  CHECK(c.reasons[kSummaryReasons - 1].code == kSummaryReasons);
+  CHECK(c.other_reasons == 2);
+}
+
+TEST_CASE("write summary appends one JSON line per call to the summary file") {
+  char path[] = "/tmp/smc_summary_test.XXXXXX";
+  const int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  close(fd);
+  const std::string variable = std::string("SMC_SUMMARY_FILE=") + path;
+  const char* env[] = {variable.c_str(), nullptr};
+  const Settings settings = read_settings(env);
+  errno = EINTR;
+  write_summary(sample(), settings, "curl", 42);
+  write_summary(SummaryCounts{}, settings, "go\xff", 43);
+  CHECK(errno == EINTR);
+  char text[4096] = {};
+  const int in = open(path, O_RDONLY);
+  REQUIRE(in >= 0);
+  const ssize_t n = read(in, text, sizeof text - 1);
+  close(in);
+  unlink(path);
+  const std::string lines(text, n > 0 ? static_cast<std::size_t>(n) : 0);
+  CHECK(lines == json(sample(), "curl") + json(SummaryCounts{}, "go\xff", 43));
 }
 
 }  // namespace

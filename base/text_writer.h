@@ -1,6 +1,6 @@
 // Text built in a caller's fixed buffer: no allocation, no stdio (snprintf
 // is not async-signal-safe), never past the end. The library's log lines
-// (hooks/log.h), its exit summary (base/summary.h) and the connection
+// (base/log_line.h), its exit summary (base/summary.h) and the connection
 // filter's endpoints are written with it.
 //
 // The buffer always holds a NUL-terminated string. What does not fit is

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "hooks/child_env.h"
-#include "hooks/log.h"
+#include "base/log_line.h"
 #include "hooks/own_library.h"
 #include "hooks/state.h"
 

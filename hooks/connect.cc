@@ -4,7 +4,7 @@
 // about to connect to a peer that SMC_INCLUDE/SMC_EXCLUDE keep off SMC
 // (base/connection_filter.h) is first replaced, on the same descriptor, by a
 // plain TCP socket carrying what the program set on it
-// (hooks/replace_socket.h): the SMC handshake is never attempted, so
+// (base/replace_socket.h): the SMC handshake is never attempted, so
 // middleboxes that break it are never met. If the replacement fails,
 // connect() fails with its error rather than use SMC against the filter.
 // Passed through untouched: every call when no filter is set (the hot path

@@ -8,9 +8,9 @@
 
 #include "base/connection_filter.h"
 #include "base/connection_outcome.h"
-#include "base/decline.h"
-#include "hooks/log.h"
-#include "hooks/replace_socket.h"
+#include "base/log_line.h"
+#include "base/replace_socket.h"
+#include "base/socket_log.h"
 #include "hooks/summary.h"
 
 namespace smc {
@@ -80,22 +80,7 @@ void report(const State& state, int fd, const char* peer_word,
     format_endpoint(peer, text, sizeof text);
     line.str(peer_word).str(text);
   }
-  line.str(": ").str(outcome_name(v.outcome));
-  if (v.outcome == Outcome::kFallback) {
-    const char* ours = decline_name(v.reason);
-    const char* theirs = decline_name(v.peer_reason);
-    line.str(" (");
-    if (ours != nullptr) line.str(ours); else line.num(v.reason);
-    if (v.peer_reason != 0) {
-      line.str(", peer ");
-      if (theirs != nullptr) line.str(theirs); else line.num(v.peer_reason);
-    }
-    line.str(")");
-  } else if (v.outcome == Outcome::kTcp) {
-    line.str(" (not an SMC socket)");
-  } else if (v.outcome == Outcome::kUnknown) {
-    line.str(" (SMC_DIAG does not show it; modprobe smc_diag)");
-  }
+  describe_outcome(line, v);
   line.emit();
 }
 

@@ -10,11 +10,6 @@
 
 namespace smc {
 
-// Whether the settings ask for outcomes at all.
-inline bool wants_outcomes(const Settings& s) {
-  return s.debug || s.summary || s.summary_file != nullptr;
-}
-
 // After connect(fd) returned `result` (errno `error`). A non-blocking
 // connect in progress is reported when the program asks for SO_ERROR.
 void after_connect(const State& state, int fd, int result, int error);

@@ -2,31 +2,26 @@
 
 #include <errno.h>
 
+#include <atomic>
+
+#include "base/log_line.h"
+#include "base/replace_socket.h"
+#include "base/socket_log.h"
 #include "hooks/connections.h"
-#include "hooks/log.h"
-#include "hooks/replace_socket.h"
+#include "hooks/library_socket.h"
 
 namespace smc {
 namespace {
 
-void describe_decision(LogLine& line, const FilterDecision& decision) {
-  switch (decision.why) {
-    case FilterDecision::kNoLists:
-      line.str("no filter");
-      break;
-    case FilterDecision::kIncluded:
-      line.str("included by SMC_INCLUDE ").str(decision.rule->text, decision.rule->length);
-      break;
-    case FilterDecision::kNotExcluded:
-      line.str("not in SMC_EXCLUDE");
-      break;
-    case FilterDecision::kExcluded:
-      line.str("excluded by SMC_EXCLUDE ").str(decision.rule->text, decision.rule->length);
-      break;
-    case FilterDecision::kNotIncluded:
-      line.str("not in SMC_INCLUDE");
-      break;
-  }
+// libc's socket(), for replacement_socket(); the same in every copy of the
+// state, so a plain store is enough.
+std::atomic<MakeSocketFn> g_plain_socket{nullptr};
+
+// The replacement's sockets, marked so that a seccomp supervisor under the
+// library does not turn them back into SMC (base/library_mark.h).
+int replacement_socket(int domain, int type, int protocol) {
+  return library_socket(g_plain_socket.load(std::memory_order_relaxed), domain, type,
+                        protocol);
 }
 
 }  // namespace
@@ -41,16 +36,8 @@ bool enforce_filter(const State& state, int fd, const Endpoint& endpoint,
       decide_connection(settings.include, settings.exclude, endpoint);
 
   LogLine line(settings.debug);
-  if (line.enabled()) {
-    char where[64];
-    format_endpoint(endpoint, where, sizeof where);
-    if (side == FilterSide::kClient) {
-      line.str("connect(").num(fd).str(", ").str(where).str("): ");
-    } else {
-      line.str("listen(").num(fd).str(") on ").str(where).str(": ");
-    }
-    describe_decision(line, decision);
-  }
+  describe_filtered_call(line, side, fd, endpoint);
+  describe_decision(line, decision);
   if (kind == StreamKind::kTcp) {
     line.str(" -> TCP (not an SMC socket)");
     line.emit();
@@ -62,30 +49,16 @@ bool enforce_filter(const State& state, int fd, const Endpoint& endpoint,
     return true;
   }
 
-  const Replacement r = replace_with_tcp(fd, state.real.socket);
+  g_plain_socket.store(state.real.socket, std::memory_order_relaxed);
+  const Replacement r = replace_with_tcp(fd, replacement_socket);
   // The descriptor is a plain TCP socket now, for the outcomes too.
   if (r.replaced) new_socket(fd, false);
-  if (!r.replaced) {
-    line.str(" -> TCP failed: ").str(r.step).str("() ").error(r.error);
-    line.str(side == FilterSide::kClient ? "; connect fails" : "; listen fails");
-    line.emit();
-    errno = r.error;
-    return false;
-  }
-  if (r.error != 0) {
-    line.str(" -> TCP, but binding it to its address again failed: ").error(r.error);
-    line.str(side == FilterSide::kClient ? "; connect fails" : "; listen fails");
-    line.emit();
-    errno = r.error;
-    return false;
-  }
-  line.str(" -> TCP (replaced the SMC socket");
-  if (r.failed > 0) {
-    line.str("; ").num(r.failed).str(r.failed == 1 ? " option" : " options")
-        .str(" not carried over, first ").str(r.first_failed);
-  }
-  line.str(")");
+  describe_replacement(line, r, side);
   line.emit();
+  if (r.error != 0) {
+    errno = r.error;
+    return false;
+  }
   return true;
 }
 

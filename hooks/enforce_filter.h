@@ -1,6 +1,6 @@
 // The step connect() and listen() share when SMC_INCLUDE/SMC_EXCLUDE are
 // set: decide (base/connection_filter.h), replace an SMC socket the filter
-// keeps off SMC by a TCP one (hooks/replace_socket.h), and say so under
+// keeps off SMC by a TCP one (base/replace_socket.h), and say so under
 // SMC_DEBUG, one line per call on a TCP or SMC socket:
 //   curl[12]: smc: connect(5, 10.1.2.3:443): excluded by SMC_EXCLUDE 10.0.0.0/8 -> TCP (replaced the SMC socket)
 //   python3[34]: smc: listen(3) on 0.0.0.0:8080: not in SMC_INCLUDE -> TCP (not an SMC socket)
@@ -10,10 +10,6 @@
 #include "hooks/state.h"
 
 namespace smc {
-
-// Which call asks: a client's connect() (matched by the peer) or a
-// server's listen() (matched by its own address).
-enum class FilterSide { kClient, kServer };
 
 // True to go on with the real call; false with errno set when the socket
 // had to be replaced and could not be (the call then fails, rather than

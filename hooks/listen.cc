@@ -4,7 +4,7 @@
 // about to listen on a local address that SMC_INCLUDE/SMC_EXCLUDE keep off
 // SMC (base/connection_filter.h) is first replaced, on the same descriptor, by a
 // plain TCP socket carrying what the program set on it and bound again to
-// the same address (hooks/replace_socket.h). If that fails (another socket
+// the same address (base/replace_socket.h). If that fails (another socket
 // took the port in between), listen() fails with the error.
 // Why listen() and not bind(): only at listen() is a socket known to be a
 // server, not a client that binds its source address before connect(); and

@@ -6,7 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "hooks/log.h"
+#include "base/log_line.h"
 
 namespace smc {
 namespace {

@@ -10,11 +10,11 @@
 // Fallback: where the kernel has neither (or refuses them here), the
 // original TCP socket is created instead so the program keeps working,
 // unless SMC_STRICT asks for the error (TCP's own error when the call is
-// invalid whatever the protocol: base/socket_conversion.h). Each refusal
-// of a missing mechanism is remembered per mechanism and IP version, so
-// the kernel is probed once per process: each
-// failed socket(AF_SMC) makes it try to load the module again
-// (request_module in net/socket.c:__sock_create).
+// invalid whatever the protocol: base/socket_conversion.h; the plain call
+// that tells is marked for smc_run's seccomp filter: see library_socket.h).
+// How the SMC socket is made, each refusal remembered so the kernel is
+// probed once per process, is base/smc_socket.h, shared with smc_run's
+// seccomp supervisor.
 // Then SMC_SNDBUF/SMC_RCVBUF are applied to the TCP-rule sockets only, before
 // the program can connect or listen, since SMC sizes its buffers from them at
 // that point (net/smc/smc_core.c).
@@ -28,74 +28,73 @@
 
 #include <atomic>
 
+#include "base/log_line.h"
+#include "base/smc_socket.h"
 #include "base/socket_conversion.h"
+#include "base/socket_log.h"
 #include "hooks/connections.h"
-#include "hooks/log.h"
+#include "hooks/library_socket.h"
 #include "hooks/state.h"
 #include "hooks/summary.h"
 
 namespace smc {
 namespace {
 
-// Indexed by [mechanism][IPv6]: the errno of the first refused socket of
-// that kind, 0 while it has not been refused.
-std::atomic<int> g_refused[2][2] = {{0, 0}, {0, 0}};
 std::atomic<bool> g_fallback_announced{false};
 std::atomic<bool> g_inet_announced{false};
-
-const char* mechanism_name(Mechanism m) {
-  return m == Mechanism::kInet ? "IPPROTO_SMC" : "AF_SMC";
-}
-
-// The mechanisms one conversion found refused, with the errno each got
-// (now or, remembered, earlier), for the -d lines.
-struct Attempts {
-  Mechanism mechanism[2];
-  int error[2];
-  int count;
-};
-
-void log_attempts(LogLine& line, const Attempts& a) {
-  for (int i = 0; i < a.count; ++i) {
-    line.str(i == 0 ? " -> " : ", ")
-        .str(mechanism_name(a.mechanism[i]))
-        .str(" failed: ")
-        .error(a.error[i]);
-  }
-}
-
-void log_call(LogLine& line, const SocketCall& call) {
-  line.str("socket(")
-      .domain(call.domain)
-      .str(", ")
-      .type(call.type)
-      .str(", ")
-      .protocol(call.protocol)
-      .str(")");
-}
-
-// Applies one buffer size and describes the result on `line`.
-void apply_buffer(int fd, int option, const char* name, int bytes,
-                  LogLine& line) {
-  if (bytes == 0) return;
-  const int rc = setsockopt(fd, SOL_SOCKET, option, &bytes, sizeof bytes);
-  if (!line.enabled()) return;
-  line.str(", ").str(name).str(" ").num(bytes);
-  if (rc != 0) line.str(" failed: ").error(errno);
-}
+RefusalMemory g_refused;
 
 // Only under SMC_DEBUG: without it, socket() tail-calls libc directly.
 int pass_through_logged(const State& state, const SocketCall& call) {
   const int fd = state.real.socket(call.domain, call.type, call.protocol);
   const int error = errno;
   LogLine line;
-  log_call(line, call);
+  describe_call(line, call);
   if (fd >= 0) {
     line.str(" = ").num(fd).str(" unchanged");
   } else {
     line.str(" failed: ").error(error);
   }
   line.emit();
+  return fd;
+}
+
+// Where no SMC socket could be made: TCP, or under SMC_STRICT the error.
+int fall_back(const State& state, const SocketCall& call, const Attempts& tried) {
+  const bool debug = state.settings.debug;
+  if (state.settings.strict) {
+    // The plain call tells whether this call is invalid whatever the
+    // protocol (base/socket_conversion.h, strict_errno). Marked, so that a
+    // seccomp supervisor under us lets it run.
+    const int tcp = library_socket(state.real.socket, call.domain, call.type, call.protocol);
+    const int tcp_error = tcp < 0 ? errno : 0;
+    if (tcp >= 0) close(tcp);
+    const int error = strict_errno(tried.error[tried.count - 1], tcp_error);
+    if (debug) {
+      LogLine line;
+      describe_call(line, call);
+      describe_attempts(line, tried);
+      if (tcp_error != 0) line.str(", TCP failed: ").error(tcp_error);
+      line.str(" (strict: no TCP fallback)");
+      line.emit();
+    }
+    errno = error;
+    return -1;
+  }
+  // Said once, and only when SMC is missing, not when it refused one call.
+  if (debug && smc_missing(tried) && !g_fallback_announced.exchange(true)) {
+    LogLine line;
+    describe_missing(line, tried);
+    line.emit();
+  }
+  // Marked, so that a seccomp supervisor under us does not probe again.
+  const int fd = library_socket(state.real.socket, call.domain, call.type, call.protocol);
+  if (fd < 0 && debug) {
+    LogLine line;  // emit() keeps errno as libc's socket() left it
+    describe_call(line, call);
+    line.str(" failed: ").error(errno);
+    line.emit();
+  }
   return fd;
 }
 
@@ -113,105 +112,44 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   if (debug) report_settings_once(state.settings);
   if (!is_tcp_socket(call)) return pass_through_logged(state, call);
   const int saved_errno = errno;
-  const int v6 = domain == AF_INET6 ? 1 : 0;
-  Attempts tried{};
-  Mechanism order[2];
-  const int mechanisms = mechanisms_for(state.settings.family.family, order);
-  int fd = -1;
-  Mechanism used = Mechanism::kSmc;  // when fd >= 0
-  for (int i = 0; i < mechanisms; ++i) {
-    const Mechanism m = order[i];
-    std::atomic<int>& refused = g_refused[static_cast<int>(m)][v6];
-    int error = refused.load(std::memory_order_relaxed);
-    if (error == 0) {
-      const SocketCall smc = smc_socket(call, m);
-      fd = state.real.socket(smc.domain, smc.type, smc.protocol);
-      if (fd >= 0) {
-        used = m;
-        break;
-      }
-      error = errno;
-      if (smc_unavailable(error)) refused.store(error, std::memory_order_relaxed);
+  const SmcAttempt attempt =
+      make_smc_socket(call, state.settings.family.family, 0, state.real.socket, g_refused);
+  const bool smc = attempt.fd >= 0;
+  if (!smc && tcp_would_fail_alike(attempt.tried)) {
+    // Out of descriptors, memory...: TCP would fail alike.
+    const int error = errno;
+    if (debug) {
+      LogLine line;
+      describe_call(line, call);
+      describe_attempts(line, attempt.tried);
+      line.emit();
     }
-    tried.mechanism[tried.count] = m;
-    tried.error[tried.count++] = error;
-    if (classify_smc_failure(error) == SmcFailure::kShared) {
-      // Out of descriptors, memory...: TCP would fail alike.
-      if (debug) {
-        LogLine line;
-        log_call(line, call);
-        log_attempts(line, tried);
-        line.emit();
-      }
-      errno = error;
-      return -1;
-    }
+    errno = error;
+    return -1;
   }
-  const bool smc = fd >= 0;
-
-  if (smc && tried.count > 0 && debug &&
-      !g_inet_announced.exchange(true)) {
+  if (smc && attempt.tried.count > 0 && debug && !g_inet_announced.exchange(true)) {
     LogLine()
         .str("IPPROTO_SMC is not available here (")
-        .error(tried.error[0])
+        .error(attempt.tried.error[0])
         .str("); TCP sockets become AF_SMC sockets")
         .emit();
   }
-  if (!smc) {
-    if (state.settings.strict) {
-      // The plain call tells whether this call is invalid whatever the
-      // protocol (base/socket_conversion.h, strict_errno).
-      const int tcp = state.real.socket(domain, type, protocol);
-      const int tcp_error = tcp < 0 ? errno : 0;
-      if (tcp >= 0) close(tcp);
-      const int error = strict_errno(tried.error[tried.count - 1], tcp_error);
-      if (debug) {
-        LogLine line;
-        log_call(line, call);
-        log_attempts(line, tried);
-        if (tcp_error != 0) line.str(", TCP failed: ").error(tcp_error);
-        line.str(" (strict: no TCP fallback)");
-        line.emit();
-      }
-      errno = error;
-      return -1;
-    }
-    // Said once, and only when SMC is missing, not when it refused one call.
-    if (debug && smc_unavailable(tried.error[tried.count - 1]) &&
-        !g_fallback_announced.exchange(true)) {
-      LogLine line;
-      line.str("SMC is not available here (");
-      for (int i = 0; i < tried.count; ++i) {
-        if (i > 0) line.str(", ");
-        line.str(mechanism_name(tried.mechanism[i]))
-            .str(": ")
-            .error(tried.error[i]);
-      }
-      line.str("); TCP sockets stay TCP").emit();
-    }
-    fd = state.real.socket(domain, type, protocol);
-    if (fd < 0) {
-      if (debug) {
-        LogLine line;  // emit() keeps errno as libc's socket() left it
-        log_call(line, call);
-        line.str(" failed: ").error(errno);
-        line.emit();
-      }
-      return -1;
-    }
-  }
+  const int fd = smc ? attempt.fd : fall_back(state, call, attempt.tried);
+  if (fd < 0) return -1;
 
   new_socket(fd, smc);
-  count_socket(smc, used);
-  LogLine line(debug);
+  count_socket(smc, attempt.used);
+  const AppliedBuffer sizes[2] = {
+      apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", state.settings.sndbuf.bytes),
+      apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", state.settings.rcvbuf.bytes),
+  };
   if (debug) {
-    log_call(line, call);
-    line.str(" = ").num(fd).str(" -> ").str(
-        smc ? mechanism_name(used) : "TCP");
+    LogLine line;
+    describe_call(line, call);
+    line.str(" = ").num(fd).str(" -> ").str(smc ? mechanism_name(attempt.used) : "TCP");
+    for (const AppliedBuffer& applied : sizes) describe_buffer(line, applied);
+    line.emit();
   }
-  apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", state.settings.sndbuf.bytes, line);
-  apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", state.settings.rcvbuf.bytes, line);
-  line.emit();
   errno = saved_errno;
   return fd;
 }

@@ -3,7 +3,7 @@
 #include <atomic>
 
 #include "hooks/connections.h"
-#include "hooks/log.h"
+#include "base/log_line.h"
 #include "hooks/own_library.h"
 #include "hooks/summary.h"
 

@@ -1,15 +1,11 @@
 #include "hooks/summary.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
 
-#include "base/output_file.h"
 #include "base/summary.h"
-#include "hooks/log.h"
 #include "hooks/state.h"
 
 extern "C" char* program_invocation_short_name;
@@ -81,36 +77,6 @@ SummaryCounts snapshot() {
 // SMC_SUMMARY_FILE made absolute at load; empty: as given.
 char g_summary_path[4096 + 256];
 
-void write_json(const SummaryCounts& counts, const char* path, bool debug) {
-  char line[kSummaryJsonMax];
-  const std::size_t length =
-      summary_json(counts, getpid(), program_invocation_short_name, line);
-  // A regular file or a new one, never a FIFO (which could hang the
-  // program's exit) or a device: base/output_file.h.
-  const OutputFile file = open_output_file(path, O_APPEND, 0644);
-  // One write with O_APPEND: lines of concurrent processes do not mix.
-  const bool ok = file.fd >= 0 &&
-                  write(file.fd, line, length) == static_cast<ssize_t>(length);
-  const int error = file.fd >= 0 ? errno : file.error;
-  if (file.fd >= 0) close(file.fd);
-  if (ok || !debug) return;
-  LogLine report;
-  report.str("cannot write the summary to ").str(path).str(": ");
-  if (const char* kind = describe(file.refusal)) {
-    report.str(kind).str(file.refusal == OutputRefusal::kOther ? "" : ", not a regular file");
-  } else {
-    report.error(error);
-  }
-  report.emit();
-}
-
-void write_line(const SummaryCounts& counts) {
-  char text[512];
-  TextWriter out(text, sizeof text);
-  summary_text(counts, out);
-  LogLine().str("summary: ").str(out.data(), out.size()).emit();
-}
-
 // At exit (exit() or a return from main; not _exit() or a fatal signal).
 __attribute__((destructor)) void print_summary() {
   const State* state = published_state();
@@ -120,13 +86,11 @@ __attribute__((destructor)) void print_summary() {
   if (g_counts_pid.load() != getpid()) return;  // nothing counted here
   const SummaryCounts counts = snapshot();
   if (counts.sockets == 0 && connections(counts) == 0) return;  // nothing to say
-  const int saved_errno = errno;
-  if (settings.summary_file != nullptr) {
-    const char* path = g_summary_path[0] != '\0' ? g_summary_path : settings.summary_file;
-    write_json(counts, path, settings.debug);
+  Settings written = settings;
+  if (written.summary_file != nullptr && g_summary_path[0] != '\0') {
+    written.summary_file = g_summary_path;
   }
-  if (settings.summary) write_line(counts);
-  errno = saved_errno;
+  write_summary(counts, written, program_invocation_short_name, getpid());
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "base/settings.h"
 #include "base/size.h"
 #include "core/cli/cli.h"
+#include "core/mechanism/mechanism_request.h"
 #include "core/quote/quote.h"
 #include "core/roles/roles.h"
 
@@ -24,9 +25,9 @@ Result<BufferSize> parse_buffer(const std::string& text, const char* flag) {
 
 // The values of the options that take one, and whether each was given.
 struct Values {
-  std::string rcvbuf, sndbuf, write_lib, family, summary_file, install_links;
-  bool has_rcvbuf = false, has_sndbuf = false, has_write_lib = false,
-       has_family = false, has_summary_file = false, has_install_links = false;
+  std::string rcvbuf, sndbuf, write_lib, family, mechanism, summary_file, install_links;
+  bool has_rcvbuf = false, has_sndbuf = false, has_write_lib = false, has_family = false,
+       has_mechanism = false, has_summary_file = false, has_install_links = false;
 };
 
 void declare(CommandLine& line, Options& o, Values& v) {
@@ -41,6 +42,7 @@ void declare(CommandLine& line, Options& o, Values& v) {
   line.value("-t,--sndbuf", &v.sndbuf, &v.has_sndbuf);
   line.value("--write-lib", &v.write_lib, &v.has_write_lib);
   line.value("-f,--family", &v.family, &v.has_family);
+  line.value("--mechanism", &v.mechanism, &v.has_mechanism);
   line.value("--summary-file", &v.summary_file, &v.has_summary_file);
   // DIR is optional: without it, the links go beside this file.
   line.optional_value("--install-links", &v.install_links, &v.has_install_links);
@@ -68,6 +70,14 @@ Result<Ok> check_values(const Values& v, Options& o) {
                                      quote_value(v.family)));
     }
     o.family = v.family;
+  }
+  if (v.has_mechanism) {
+    if (!parse_mechanism(v.mechanism)) {
+      return usage_error(
+          fmt::format("invalid MECHANISM {} for --mechanism (use preload, seccomp or auto)",
+                      quote_value(v.mechanism)));
+    }
+    o.mechanism = v.mechanism;
   }
   if (v.has_summary_file) {
     if (v.summary_file.empty()) return usage_error("--summary-file needs a non-empty FILE");
@@ -168,6 +178,13 @@ Options:
   -v, --version        print the version and exit
       --strict         make socket() fail where SMC is not available,
                        instead of creating a TCP socket
+      --mechanism MECHANISM
+                       how smc_run reaches PROGRAM's sockets: preload (a
+                       library in PROGRAM: dynamic programs), seccomp (a
+                       supervisor process answers PROGRAM's socket() calls:
+                       any program, Linux 5.9+), or auto (the default: the
+                       library where it reaches, the supervisor for static
+                       and Go programs, and as root both)
       --no-inherit     do not give children back the library when a
                        program starts them with an environment without it
                        (env -i, a fresh environment for exec or spawn)
@@ -202,6 +219,7 @@ Environment:
   SMC_STRICT              1 acts as --strict
   SMC_INHERIT             0 acts as --no-inherit
   SMC_SOCK_FAMILY         smc, inet or auto, as for -f (the option wins)
+  SMC_MECHANISM           preload, seccomp or auto, as for --mechanism
   SMC_INCLUDE, SMC_EXCLUDE
                           LISTs, as for --include and --exclude (the
                           options add to them)
@@ -211,8 +229,9 @@ Environment:
 
 Exit status:
   0    -h, -v, -n, --write-lib or --install-links succeeded
-  1    invalid option, SIZE, FAMILY or LIST, or no PROGRAM
-  125  smc_run itself failed, e.g. /proc is not mounted
+  1    invalid option, SIZE, FAMILY, MECHANISM or LIST, or no PROGRAM
+  125  smc_run itself failed, e.g. /proc is not mounted, or --strict
+       and no mechanism can serve PROGRAM
   126  PROGRAM was found but cannot be executed
   127  PROGRAM was not found
   Otherwise PROGRAM's own status: smc_run becomes PROGRAM (exec).

@@ -1,6 +1,7 @@
 // smc_run's command line, a superset of smc-tools' smc_run:
 //   smc_run [-dhnv] [-f FAMILY] [-r SIZE] [-t SIZE] [--strict]
-//           [--no-inherit] [--include LIST] [--exclude LIST] [--summary]
+//           [--mechanism MECHANISM] [--no-inherit] [--include LIST]
+//           [--exclude LIST] [--summary]
 //           [--summary-file FILE] [--write-lib PATH] [--install-links [DIR]]
 //           [--] PROGRAM [ARGS...]
 // Parsing stops at the first non-option, like getopt with a leading '+', so
@@ -30,6 +31,8 @@ struct Options {
   bool dry_run = false;  // -n
   bool summary = false;
   std::optional<std::string> family;        // -f: "smc", "inet" or "auto"
+  // --mechanism: "preload", "seccomp" or "auto"
+  std::optional<std::string> mechanism;
   std::optional<std::string> summary_file;  // JSON lines, one per process
   std::optional<std::string> install_links;  // DIR, "" for our own folder
   std::optional<BufferSize> rcvbuf;

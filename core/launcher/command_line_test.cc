@@ -89,6 +89,9 @@ TEST_CASE("option parser rejects bad input with a message naming the value") {
       {{"-r", "-d", "prog"}, "invalid size '-d' for -r"},
       {{"--write-lib", "", }, "--write-lib needs a non-empty PATH"},
       {{"--write-lib", "/tmp/x.so", "prog"}, "unexpected 'prog'"},
+      {{"--mechanism", "ptrace", "prog"},
+       "invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp or auto)"},
+      {{"--mechanism"}, "option --mechanism requires a value"},
   };
   for (const Row& row : rows) {
     CAPTURE(fmt_args(row.args));
@@ -99,6 +102,14 @@ TEST_CASE("option parser rejects bad input with a message naming the value") {
                   r.error().message);
     CHECK(r.error().message.find('\n') == std::string::npos);
   }
+}
+
+TEST_CASE("option parser takes --mechanism, the last one winning") {
+  CHECK_FALSE(parse({"prog"})->mechanism.has_value());
+  CHECK(parse({"--mechanism", "seccomp", "prog"})->mechanism == "seccomp");
+  CHECK(parse({"--mechanism=preload", "prog"})->mechanism == "preload");
+  CHECK(parse({"--mechanism", "preload", "--mechanism", "auto", "prog"})->mechanism ==
+        "auto");
 }
 
 TEST_CASE("option parser lets -h and -v stand without a PROGRAM") {

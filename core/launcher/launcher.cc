@@ -22,11 +22,13 @@
 #include "core/launcher/command_line.h"
 #include "core/launcher/launcher.h"
 #include "core/launcher/plan.h"
+#include "core/launcher/seccomp_start.h"
 #include "core/ld_preload/ld_preload.h"
 #include "core/links/links.h"
 #include "core/memfd/memfd.h"
 #include "core/paths/paths.h"
 #include "core/quote/quote.h"
+#include "core/mechanism/mechanism.h"
 #include "core/reach/reach.h"
 #include "core/roles/roles.h"
 #include "core/sysctl/sysctl.h"
@@ -208,7 +210,7 @@ std::string describe(const EnvVar& var) {
 
 // -n: what would happen, on stdout, with nothing changed or run.
 std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
-                    const Reach& reach, const std::string& program,
+                    const MechanismChoice& choice, const std::string& program,
                     const std::vector<std::string>& command) {
   std::string out = "smc_run: dry run; nothing is changed or run\n";
   for (const SysctlWish& wish : plan.sysctls) {
@@ -224,13 +226,21 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
                          wish.at_least);
     }
   }
-  for (const std::string& warning : reach.warnings) {
+  for (const std::string& warning : choice.warnings) {
     out += fmt::format("warning: {}\n", warning);
+  }
+  for (const std::string& note : choice.notes) out += note + "\n";
+  if (choice.refusal) {
+    out += fmt::format("would stop with an error: {}\n", *choice.refusal);
+  }
+  if (choice.seccomp) {
+    out += "would start a seccomp supervisor and install a filter that sends it "
+           "PROGRAM's TCP socket() calls\n";
   }
   for (const EnvVar& var : env) {
     out += fmt::format("would set {}\n", describe(var));
   }
-  if (reach.offer_library) {
+  if (choice.library) {
     out += fmt::format(
         "  (N: a sealed memfd holding the {}-byte preload library, made at "
         "run time)\n",
@@ -239,6 +249,44 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
   out += fmt::format("would exec {} with argv: {}\n", program,
                      shell_quote(command));
   return out;
+}
+
+// Starts the supervisor right before exec. Where it cannot start, PROGRAM
+// runs without it, with one line that says so (a warning, unless the
+// library serves PROGRAM and the supervisor was only a net under it).
+Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
+                              const Reach& reach, const std::string& program,
+                              const Console& console) {
+  const Result<SeccompStart> started = start_seccomp(choice.no_new_privs, plan.filter_active);
+  if (!started) return started.error();
+  if (started->supervisor == 0) {
+    const bool net_only = choice.library && reach.blind.empty() && reach.privileged.empty();
+    const std::string line =
+        fmt::format("{}: the seccomp supervisor cannot serve {}{}", started->not_started,
+                    program, net_only ? "; the library does" : ", so its TCP sockets stay TCP");
+    if (plan.strict && !net_only) {
+      return system_error(line + "; --strict refuses to run it so");
+    }
+    if (!net_only) {
+      console.warning(line);
+    } else if (plan.debug) {
+      console.diagnostic(line);
+    }
+    return Ok{};
+  }
+  const std::string pid = std::to_string(started->supervisor);
+  if (setenv(kSupervisorVariable, pid.c_str(), 1) != 0) {
+    return system_error(fmt::format("cannot set {}", kSupervisorVariable));
+  }
+  if (plan.debug) {
+    console.diagnostic(fmt::format(
+        "seccomp supervisor {} serves {}: its TCP socket() calls{} go to the supervisor{}",
+        pid, program, plan.filter_active ? ", and connect() and listen() for the connection filter," : "",
+        started->wait_killable ? ""
+                               : " (before Linux 5.19 a signal may interrupt a call "
+                                 "being answered; it is then made again)"));
+  }
+  return Ok{};
 }
 
 }  // namespace
@@ -282,17 +330,22 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   if (!program) return program.error();
 
   const Reach reach = judge_reach(*program, embedded_library_facts());
+  const MechanismChoice choice = decide_mechanism(*plan, reach, *program);
   std::vector<EnvVar> env = plan->env;
   if (options->dry_run) {
-    if (reach.offer_library) {
+    if (choice.library) {
       env.push_back({"LD_PRELOAD", preload_value("/proc/self/fd/N"), ""});
     }
-    return dry_run(*plan, env, reach, *program, options->command);
+    return dry_run(*plan, env, choice, *program, options->command);
   }
   raise_sysctls(*plan, console);
-  for (const std::string& warning : reach.warnings) console.warning(warning);
+  for (const std::string& warning : choice.warnings) console.warning(warning);
+  if (choice.refusal) return system_error(*choice.refusal);
+  if (plan->debug) {
+    for (const std::string& note : choice.notes) console.diagnostic(note);
+  }
 
-  if (reach.offer_library) {
+  if (choice.library) {
     const Result<std::optional<std::string>> library = place_library(*plan, console);
     if (!library) return library.error();
     if (library->has_value()) {
@@ -308,6 +361,11 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
       return system_error(fmt::format("cannot set {}", var.name));
     }
     if (plan->debug) console.diagnostic(describe(var));
+  }
+  // Last: the supervisor reads its settings from this environment.
+  if (choice.seccomp) {
+    const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
+    if (!served) return served.error();
   }
   if (plan->debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", *program,

@@ -1,9 +1,12 @@
 #include "core/launcher/plan.h"
 
+#include <string_view>
+
 #include <fmt/format.h>
 
-#include "core/quote/quote.h"
 #include "base/settings.h"
+#include "core/mechanism/mechanism_request.h"
+#include "core/quote/quote.h"
 
 namespace smc {
 namespace {
@@ -131,6 +134,23 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
     const Result<Ok> r = plan_filter(list, plan);
     if (!r) return r.error();
   }
+  if (options.mechanism) {
+    plan.mechanism = *options.mechanism;
+  } else if (const char* m = find_env(envp, "SMC_MECHANISM")) {
+    const std::string text = m;
+    if (!parse_mechanism(text)) {
+      return usage_error(fmt::format(
+          "invalid SMC_MECHANISM {} in the environment (use preload, seccomp or "
+          "auto)",
+          quote_value(text)));
+    }
+    plan.mechanism = text;
+  }
+  for (const EnvVar& var : plan.env) {
+    if (var.name == "SMC_INCLUDE" || var.name == "SMC_EXCLUDE") plan.filter_active = true;
+  }
+  plan.filter_active = plan.filter_active || env.filter_active;
+  plan.strict = options.strict || env.strict;
   plan.debug = options.debug || env.debug;
   if (options.debug) plan.env.push_back({"SMC_DEBUG", "1", "-d"});
   if (options.strict) plan.env.push_back({"SMC_STRICT", "1", "--strict"});
@@ -138,6 +158,45 @@ Result<Plan> make_plan(const Options& options, const char* const* envp) {
     plan.env.push_back({"SMC_INHERIT", "0", "--no-inherit"});
   }
   return plan;
+}
+
+namespace {
+
+bool same_text(const char* a, const char* b) {
+  return (a == nullptr || b == nullptr) ? a == b : std::string_view(a) == b;
+}
+
+// Whether `name`'s setting is the same in `a` and `b`.
+bool same_setting(const std::string& name, const Settings& a, const Settings& b) {
+  if (name == "SMC_SNDBUF") return a.sndbuf.bytes == b.sndbuf.bytes;
+  if (name == "SMC_RCVBUF") return a.rcvbuf.bytes == b.rcvbuf.bytes;
+  if (name == "SMC_DEBUG") return a.debug == b.debug;
+  if (name == "SMC_STRICT") return a.strict == b.strict;
+  if (name == "SMC_SOCK_FAMILY") return a.family.family == b.family.family;
+  if (name == "SMC_SUMMARY") return a.summary == b.summary;
+  if (name == "SMC_SUMMARY_FILE") return same_text(a.summary_file, b.summary_file);
+  if (name == "SMC_INCLUDE") return same_text(a.include.text, b.include.text);
+  if (name == "SMC_EXCLUDE") return same_text(a.exclude.text, b.exclude.text);
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> changed_settings(const Plan& plan, const char* const* envp) {
+  std::vector<std::string> entries;  // envp with the plan's variables over it
+  for (const EnvVar& var : plan.env) entries.push_back(var.name + "=" + var.value);
+  std::vector<const char*> planned;
+  for (const std::string& e : entries) planned.push_back(e.c_str());
+  for (const char* const* e = envp; *e != nullptr; ++e) planned.push_back(*e);
+  planned.push_back(nullptr);
+  // find_env() takes the first entry of a name: the plan's.
+  const Settings before = read_settings(envp);
+  const Settings after = read_settings(planned.data());
+  std::vector<std::string> changed;
+  for (const EnvVar& var : plan.env) {
+    if (!same_setting(var.name, before, after)) changed.push_back(var.why);
+  }
+  return changed;
 }
 
 }  // namespace smc

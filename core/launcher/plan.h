@@ -25,6 +25,10 @@ struct SysctlWish {
 
 struct Plan {
   bool debug = false;
+  bool strict = false;
+  bool filter_active = false;  // a connection filter is set (--include...)
+  // "auto", "preload" or "seccomp": --mechanism, else SMC_MECHANISM.
+  std::string mechanism = "auto";
   std::vector<EnvVar> env;  // exported to PROGRAM
   std::vector<SysctlWish> sysctls;
 };
@@ -39,7 +43,14 @@ struct Plan {
 // absolute and checks it.
 // SMC_INCLUDE and SMC_EXCLUDE in `envp` are refused if any entry is
 // malformed (the library alone would skip it); --include/--exclude add
-// their lists to them.
+// their lists to them. A bad SMC_MECHANISM is refused, as a bad
+// --mechanism is; it is the launcher's alone, so it is not exported.
 Result<Plan> make_plan(const Options& options, const char* const* envp);
+
+// The reasons ("-t 1m", "-d"...) of the plan's variables that change what
+// a program reading `envp` would do: a size, flag, family, summary or
+// filter list that differs once parsed, not merely in spelling (64k is
+// 65536). SMC_INHERIT, the library's alone, is left out.
+std::vector<std::string> changed_settings(const Plan& plan, const char* const* envp);
 
 }  // namespace smc

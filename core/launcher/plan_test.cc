@@ -96,6 +96,30 @@ TEST_CASE("plan turns -d, --strict and --no-inherit into the library's variables
   CHECK_FALSE(p->debug);
 }
 
+TEST_CASE("plan takes the mechanism from --mechanism, else SMC_MECHANISM") {
+  CHECK(plan_for({"prog"})->mechanism == "auto");
+  CHECK(plan_for({"prog"}, {"SMC_MECHANISM=seccomp"})->mechanism == "seccomp");
+  CHECK(plan_for({"--mechanism", "preload", "prog"}, {"SMC_MECHANISM=seccomp"})->mechanism ==
+        "preload");
+  // The option wins over a bad variable, as for sizes.
+  CHECK(plan_for({"--mechanism", "auto", "prog"}, {"SMC_MECHANISM=x"}).ok());
+  const Result<Plan> bad = plan_for({"prog"}, {"SMC_MECHANISM=ptrace"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message ==
+        "invalid SMC_MECHANISM 'ptrace' in the environment (use preload, seccomp or auto)");
+  CHECK(env_of(*plan_for({"prog"}, {"SMC_MECHANISM=seccomp"})).find("MECHANISM") ==
+        std::string::npos);
+}
+
+TEST_CASE("plan knows whether a connection filter or strict mode is asked for") {
+  CHECK_FALSE(plan_for({"prog"})->filter_active);
+  CHECK(plan_for({"--exclude", "*:22", "prog"})->filter_active);
+  CHECK(plan_for({"prog"}, {"SMC_INCLUDE=10.0.0.0/8"})->filter_active);
+  CHECK_FALSE(plan_for({"prog"})->strict);
+  CHECK(plan_for({"--strict", "prog"})->strict);
+  CHECK(plan_for({"prog"}, {"SMC_STRICT=1"})->strict);
+}
+
 TEST_CASE("plan exports --include and --exclude, added to the environment's lists") {
   struct Row {
     Args args;
@@ -169,6 +193,36 @@ TEST_CASE("plan refuses malformed lists, naming the entry and where it came from
     REQUIRE_FALSE(p.ok());
     CHECK(p.error().kind == ErrorKind::kUsage);
     CHECK(p.error().message == row.message);
+  }
+}
+
+TEST_CASE("changed settings are those the plan changes once parsed, by the option that asked") {
+  struct Row {
+    Args args;
+    Env env;
+    std::vector<std::string> changed;
+  };
+  const Row rows[] = {
+      {{"prog"}, {}, {}},
+      {{"-t", "1m", "-d", "prog"}, {}, {"-t 1m", "-d"}},
+      // The environment already says so, in another spelling.
+      {{"-t", "64k", "-d", "prog"}, {"SMC_SNDBUF=65536", "SMC_DEBUG=1"}, {}},
+      {{"prog"}, {"SMC_SNDBUF=64k"}, {}},
+      {{"-t", "1m", "prog"}, {"SMC_SNDBUF=64k"}, {"-t 1m"}},
+      {{"--strict", "-f", "smc", "prog"}, {"SMC_SOCK_FAMILY=smc"}, {"--strict"}},
+      {{"--exclude", "*:22", "prog"}, {}, {"--exclude *:22"}},
+      {{"--exclude", "*:22", "prog"},
+       {"SMC_EXCLUDE=10.0.0.0/8"},
+       {"--exclude *:22, added to SMC_EXCLUDE in the environment"}},
+      {{"--summary", "--no-inherit", "prog"}, {}, {"--summary"}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.args.front());
+    const Result<Plan> p = plan_for(row.args, row.env);
+    REQUIRE(p.ok());
+    Env env = row.env;
+    env.push_back(nullptr);
+    CHECK(changed_settings(*p, env.data()) == row.changed);
   }
 }
 

@@ -53,20 +53,20 @@ void judge(const std::string& program, const std::string& shown,
   close(fd);
 
   const std::string stay = "so its TCP sockets stay TCP";
+  std::string privileged;
   if (have_stat && (st.st_mode & S_ISUID) != 0 && st.st_uid != geteuid()) {
-    reach.warnings.push_back(fmt::format(
-        "{} is setuid (owner uid {}): the loader ignores LD_PRELOAD for it, {}",
-        shown, st.st_uid, stay));
+    privileged = fmt::format("{} is setuid (owner uid {})", shown, st.st_uid);
   } else if (have_stat && (st.st_mode & S_ISGID) != 0 &&
              (st.st_mode & S_IXGRP) != 0 && st.st_gid != getegid()) {
-    reach.warnings.push_back(fmt::format(
-        "{} is setgid (group {}): the loader ignores LD_PRELOAD for it, {}",
-        shown, st.st_gid, stay));
+    privileged = fmt::format("{} is setgid (group {})", shown, st.st_gid);
   } else if (geteuid() != 0 &&
              getxattr(program.c_str(), "security.capability", nullptr, 0) >= 0) {
+    privileged = fmt::format("{} has file capabilities", shown);
+  }
+  if (!privileged.empty()) {
     reach.warnings.push_back(fmt::format(
-        "{} has file capabilities: the loader ignores LD_PRELOAD for it, {}",
-        shown, stay));
+        "{}: the loader ignores LD_PRELOAD for it, {}", privileged, stay));
+    if (reach.privileged.empty()) reach.privileged = privileged;
   }
 
   if (!interpreter.empty() && depth < 4) {
@@ -84,12 +84,13 @@ void judge(const std::string& program, const std::string& shown,
         shown, class_name(facts->elf_class), facts->machine,
         class_name(library.elf_class), library.machine, stay));
   } else if (facts->go) {
+    reach.blind = fmt::format("{} is a Go program", shown);
     reach.warnings.push_back(fmt::format(
-        "{} is a Go program: Go makes its own system calls, {}", shown, stay));
+        "{}: Go makes its own system calls, {}", reach.blind, stay));
   } else if (!facts->dynamic) {
+    reach.blind = fmt::format("{} is statically linked", shown);
     reach.warnings.push_back(fmt::format(
-        "{} is statically linked: no library can be preloaded into it, {}",
-        shown, stay));
+        "{}: no library can be preloaded into it, {}", reach.blind, stay));
   }
   // A musl program is fine: musl's loader takes the library's NEEDED
   // libc.so.6 for itself and ignores glibc's symbol versions, and every

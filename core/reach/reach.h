@@ -18,6 +18,14 @@ struct Reach {
   // False when the program's loader would reject the library with an
   // error: then it must not be given our LD_PRELOAD entry.
   bool offer_library = true;
+  // Why the library cannot reach the program, for choosing another
+  // mechanism: "X is statically linked", "X is a Go program"; empty when
+  // it can.
+  std::string blind;
+  // "X is setuid (owner uid 65534)", "... setgid ...", "... has file
+  // capabilities": exec raises its privileges, so the loader ignores
+  // LD_PRELOAD; empty otherwise.
+  std::string privileged;
 };
 
 // `library` describes the embedded library. Scripts are judged by their

@@ -74,6 +74,8 @@ TEST_CASE("reach: an ordinary dynamic glibc program gets no warning") {
   const Reach r = judge_reach(dir / "prog", kLibrary);
   CHECK(r.warnings.empty());
   CHECK(r.offer_library);
+  CHECK(r.blind.empty());
+  CHECK(r.privileged.empty());
 }
 
 TEST_CASE("reach: static and Go programs are named, and still get the library") {
@@ -86,10 +88,13 @@ TEST_CASE("reach: static and Go programs are named, and still get the library") 
                            " is statically linked: no library can be preloaded "
                            "into it, so its TCP sockets stay TCP\n");
   CHECK(r.offer_library);
+  CHECK(r.blind == (dir / "static").string() + " is statically linked");
+  CHECK(r.privileged.empty());
   r = judge_reach(dir / "go", kLibrary);
   CHECK(warnings(r) == (dir / "go").string() +
                            " is a Go program: Go makes its own system calls, so "
                            "its TCP sockets stay TCP\n");
+  CHECK(r.blind == (dir / "go").string() + " is a Go program");
   r = judge_reach(dir / "static-go", kLibrary);
   CHECK(warnings(r).find("is a Go program") != std::string::npos);
 }
@@ -152,6 +157,8 @@ TEST_CASE("reach: setuid programs of another owner are named") {
                            " is setuid (owner uid 65534): the loader ignores "
                            "LD_PRELOAD for it, so its TCP sockets stay TCP\n");
   CHECK(r.offer_library);
+  CHECK(r.privileged == (dir / "suid").string() + " is setuid (owner uid 65534)");
+  CHECK(r.blind.empty());
   // Setuid to ourselves changes nothing.
   REQUIRE(chown((dir / "suid").c_str(), 0, 0) == 0);
   REQUIRE(chmod((dir / "suid").c_str(), 04755) == 0);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The part of tools/bench that needs real SMC, run in the SMC guest: the
-# cost of a converted socket() against calling AF_SMC directly, and the
-# data path of one program as plain TCP, under smc_run and written against
-# AF_SMC itself. Writes "key value" lines to ./guest.txt.
+# cost of a converted socket() against calling AF_SMC directly, the same
+# socket made and handed over by the seccomp supervisor beside one loopback
+# TCP connection, and the data path of one program as plain TCP, under
+# smc_run and written against AF_SMC itself. Writes "key value" lines to
+# ./guest.txt.
 #   in_guest.sh SMC_RUN BENCH_DIR ROUNDS
 # BENCH_DIR holds socket_bench, stream_bench and stats.sh.
 set -euo pipefail
@@ -18,13 +20,23 @@ ratios() {
 
 # socket(): a TCP socket under smc_run becomes AF_SMC; the baseline asks for
 # AF_SMC itself. Interleaved, so drift hits both alike.
+# The supervisor (--mechanism seccomp) makes the SMC socket itself and
+# hands it over (SECCOMP_IOCTL_NOTIF_ADDFD): what that adds to AF_SMC
+# itself, per round, in loopback TCP connections (socket, connect, accept,
+# close).
 for _ in $(seq "$rounds"); do
-  "$smc_run" "$bin/socket_bench" tcp 11 500 >>converted.ns
+  "$smc_run" --mechanism preload "$bin/socket_bench" tcp 11 500 >>converted.ns
   "$bin/socket_bench" smc 11 500 >>direct.ns
+  "$smc_run" --mechanism seccomp "$bin/socket_bench" tcp 11 500 >>supervisor.ns
+  "$bin/socket_bench" connect 11 100 >>connect.ns
 done
 echo "socket_converted_ns $(median <converted.ns)" >>"$out"
 echo "socket_direct_smc_ns $(median <direct.ns)" >>"$out"
 echo "socket_ratio $(ratios converted.ns direct.ns)" >>"$out"
+echo "socket_supervisor_ns $(median <supervisor.ns)" >>"$out"
+echo "guest_connect_ns $(median <connect.ns)" >>"$out"
+echo "guest_supervisor_per_connect $(paste supervisor.ns direct.ns connect.ns |
+  awk '{print ($1 - $2) / $3}' | median_and_range)" >>"$out"
 
 # The data path: one server and its clients per configuration.
 serve() {  # NAME FAMILY WRAPPER...

@@ -3,14 +3,19 @@
 // compare.
 //
 //   socket_bench KIND ROUNDS CALLS
-//     KIND: udp unix tcp tcp6 smc smc6 refused
+//     KIND: udp unix tcp tcp6 smc smc6 refused connect
 //
 // Prints the median over ROUNDS of the nanoseconds per socket()+close(),
 // each round CALLS pairs long. "smc" calls socket(AF_SMC) itself: the
 // baseline for what a converted TCP socket costs under the library.
 // "refused" asks for a family no kernel has, which fails at once: the
 // cheapest call that still passes through the hook, so that a few
-// nanoseconds of hook cost stand out of the noise.
+// nanoseconds of hook cost stand out of the noise. "connect" times a whole
+// loopback TCP connection instead: socket(), connect() to a listener of
+// this process, accept(), and both close()s, the yardstick for what one
+// more system call round trip per socket costs.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,7 +41,43 @@ constexpr Kind kKinds[] = {
     {"smc", smc::kAfSmc, SOCK_STREAM, smc::kSmcProtoSmc},
     {"smc6", smc::kAfSmc, SOCK_STREAM, smc::kSmcProtoSmc6},
     {"refused", 255, SOCK_DGRAM, 0},  // beyond AF_MAX: EAFNOSUPPORT
+    {"connect", AF_INET, SOCK_STREAM, 0},
 };
+
+[[noreturn]] void die(const char* what) {
+  std::perror(what);
+  std::exit(1);
+}
+
+// A loopback listener, and its address for connect().
+int listener(sockaddr_in* address) {
+  address->sin_family = AF_INET;
+  address->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof *address;
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(address), sizeof *address) != 0 ||
+      listen(fd, 128) != 0 ||
+      getsockname(fd, reinterpret_cast<sockaddr*>(address), &length) != 0) {
+    die("socket_bench: listener");
+  }
+  return fd;
+}
+
+// One whole loopback connection, both ends closed.
+void one_connection(int server, const sockaddr_in& address) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0 || connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    die("socket_bench: connect");
+  }
+  const int peer = accept(server, nullptr, nullptr);
+  if (peer < 0) die("socket_bench: accept");
+  // Reset rather than TIME_WAIT: thousands of connections would use up
+  // the ephemeral ports otherwise.
+  const linger reset{1, 0};
+  setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+  close(fd);
+  close(peer);
+}
 
 double now_ns() {
   timespec t{};
@@ -61,10 +102,14 @@ int main(int argc, char** argv) {
   }
   const int rounds = std::atoi(argv[2]);
   const int calls = std::atoi(argv[3]);
+  const bool connections = std::strcmp(kind->name, "connect") == 0;
+  sockaddr_in address{};
+  const int server = connections ? listener(&address) : -1;
   std::vector<double> per_call;
   for (int r = 0; r < rounds; ++r) {
     const double start = now_ns();
-    for (int i = 0; i < calls; ++i) {
+    for (int i = 0; connections && i < calls; ++i) one_connection(server, address);
+    for (int i = 0; !connections && i < calls; ++i) {
       const int fd = socket(kind->domain, kind->type, kind->protocol);
       if (fd >= 0) {
         close(fd);

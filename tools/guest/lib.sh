@@ -70,3 +70,76 @@ both_use_smcd() {
   expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD " "server's connection"
   expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD " "curl's connection"
 }
+
+# start_go_server ADDRESS [LAUNCHER...]: the Go probe's HTTP server (the
+# API of hold_server.py) serving ./www under LAUNCHER; sets SERVER_PID,
+# PORT.
+start_go_server() {
+  local address="$1"
+  shift
+  mkdir -p www
+  [[ -f www/data ]] || head -c 1048576 /dev/urandom >www/data
+  rm -f www/release server.out
+  "$@" "$GUEST_DIR/go_probe" serve "$address" www >server.out 2>server.err &
+  SERVER_PID=$!
+  BACKGROUND_PIDS+=("$SERVER_PID")
+  wait_for server.out '^port [0-9]+$'
+  PORT="$(awk '/^port/ {print $2}' server.out)"
+}
+
+# start_probe_fetch CLIENT...: CLIENT (a command that fetches a /hold/
+# path from the server into ./got, e.g. go_probe get URL got) in the
+# background, until the server holds the connection; sets CLIENT_PID.
+start_probe_fetch() {
+  local held
+  rm -f got www/release
+  held="$(grep -c '^holding ' server.out || true)"
+  "$@" 2>client.err &
+  CLIENT_PID=$!
+  BACKGROUND_PIDS+=("$CLIENT_PID")
+  wait_for server.out '^holding ' $((held + 1))
+}
+
+# release_probe_fetch: lets the held response finish and checks the bytes.
+release_probe_fetch() {
+  touch www/release
+  wait "$CLIENT_PID" || fail "the client failed: $(cat client.err)"
+  cmp -s www/data got || fail "the client received other bytes than the server sent"
+}
+
+# kernel_sockets PID...: what the kernel says each TCP or SMC socket of
+# these processes is, one line each (smc_kernel.py sockets):
+#   PID INODE smc STATE MODE FALLBACK PEER_DIAGNOSIS SNDBUF RMBE PEER_RMBE IBDEV ROLE
+#   PID INODE tcp STATE LOCAL REMOTE
+kernel_sockets() {
+  python3 "$GUEST_DIR/smc_kernel.py" sockets "$@" || fail "smc_kernel.py sockets failed"
+}
+
+# kernel_json WHAT FILE: smc_kernel.py's JSON (stats, fallbacks, counters
+# for both, linkgroups) into FILE.
+kernel_json() {
+  python3 "$GUEST_DIR/smc_kernel.py" "$1" >"$2" || fail "smc_kernel.py $1 failed"
+}
+
+# counter_changes BEFORE AFTER: which handshake counters changed between
+# two snapshots of kernel_json counters, on one line, sorted: e.g.
+# "fallbacks.server.0x03010000 +1, fallbacks.srv_fback_cnt +1,
+# stats.smcr.srv_v2_succ_cnt +2"; "none" when none did. Byte and call
+# counts are left out: they depend on the programs, not on the handshakes.
+counter_changes() {
+  python3 - "$1" "$2" <<'PY'
+import json, re, sys
+before, after = (json.load(open(p)) for p in sys.argv[1:3])
+kept = re.compile(r"(succ_cnt|hshake_err_cnt|fback_cnt)$|\.(server|client)\.")
+def flat(doc, prefix=""):
+    for key, value in doc.items():
+        if isinstance(value, dict):
+            yield from flat(value, prefix + key + ".")
+        else:
+            yield prefix + key, value
+old = dict(flat(before))
+changes = ["%s +%d" % (k, v - old.get(k, 0)) for k, v in sorted(flat(after))
+           if kept.search(k) and v != old.get(k, 0)]
+print(", ".join(changes) or "none")
+PY
+}

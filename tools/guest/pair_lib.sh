@@ -45,43 +45,6 @@ await() {
   fail "guest $OTHER_SIDE did not tell '$1' within 60 s"
 }
 
-# kernel_sockets PID...: what the kernel says each TCP or SMC socket of
-# these processes is, one line each (smc_kernel.py sockets):
-#   PID INODE smc STATE MODE FALLBACK PEER_DIAGNOSIS SNDBUF RMBE PEER_RMBE IBDEV ROLE
-#   PID INODE tcp STATE LOCAL REMOTE
-kernel_sockets() {
-  python3 "$GUEST_DIR/smc_kernel.py" sockets "$@" || fail "smc_kernel.py sockets failed"
-}
-
-# kernel_json WHAT FILE: smc_kernel.py's JSON (stats, fallbacks, counters
-# for both, linkgroups) into FILE.
-kernel_json() {
-  python3 "$GUEST_DIR/smc_kernel.py" "$1" >"$2" || fail "smc_kernel.py $1 failed"
-}
-
-# counter_changes BEFORE AFTER: which handshake counters changed between
-# two snapshots of kernel_json counters, on one line, sorted: e.g.
-# "fallbacks.server.0x03010000 +1, fallbacks.srv_fback_cnt +1,
-# stats.smcr.srv_v2_succ_cnt +2"; "none" when none did. Byte and call
-# counts are left out: they depend on the programs, not on the handshakes.
-counter_changes() {
-  python3 - "$1" "$2" <<'PY'
-import json, re, sys
-before, after = (json.load(open(p)) for p in sys.argv[1:3])
-kept = re.compile(r"(succ_cnt|hshake_err_cnt|fback_cnt)$|\.(server|client)\.")
-def flat(doc, prefix=""):
-    for key, value in doc.items():
-        if isinstance(value, dict):
-            yield from flat(value, prefix + key + ".")
-        else:
-            yield prefix + key, value
-old = dict(flat(before))
-changes = ["%s +%d" % (k, v - old.get(k, 0)) for k, v in sorted(flat(after))
-           if kept.search(k) and v != old.get(k, 0)]
-print(", ".join(changes) or "none")
-PY
-}
-
 # link_groups FILE: one line per SMC-R link group in a kernel_json
 # linkgroups snapshot: "ID ROLE conns=N eid=EID peer=HOST" and its active
 # links as " rxe0:GID>PEER_GID" (a server may add and drop a second link

@@ -24,11 +24,17 @@ expect_contains "$OUT" "would set SMC_SUMMARY=1 (--summary)" "summary"
 expect_match "$OUT" "would set LD_PRELOAD=/proc/self/fd/N$" "library"
 expect_contains "$OUT" "would exec $(command -v sh) with argv: sh -c 'touch ran' 'a b'" "program"
 
-# A program the library cannot reach: the warning is part of the plan.
+# A program the library cannot reach: the mechanism that serves it, or
+# with the library alone the warning, is part of the plan.
 static="$(cd "$OLDPWD" && cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 run "$SMC_RUN" -n "$static"
 expect_eq "$RC" 0 "status for a static program"
-expect_match "$OUT" "^warning: .*statically linked" "warning for a static program"
+expect_contains "$OUT" "mechanism: the seccomp supervisor, because $static is statically linked" \
+  "mechanism for a static program"
+expect_contains "$OUT" "would start a seccomp supervisor" "the supervisor in the plan"
+run "$SMC_RUN" -n --mechanism preload "$static"
+expect_match "$OUT" "^warning: .*statically linked" "warning for a static program, library alone"
+expect_not_contains "$OUT" "seccomp supervisor" "no supervisor with the library alone"
 
 run "$SMC_RUN" -n -f tcp true
 expect_eq "$RC" 1 "status for a bad family"

@@ -51,3 +51,26 @@ expect_no_loader_errors() {  # TEXT WHAT
 
 # A command for python3 children: make a TCP socket.
 CHILD_SOCKET='import socket; socket.socket()'
+
+# The pid of the seccomp supervisor that smc_run -d reported starting.
+supervisor_pid() {  # STDERR
+  sed -nE 's/^[^ ]*: seccomp supervisor ([0-9]+) serves .*/\1/p' <<<"$1" | head -1
+}
+
+# wait_gone PID: until the process is gone, or a zombie its new parent has
+# not reaped yet (20 s at most): the supervisor ends on its own, a moment
+# after the last process it serves.
+wait_gone() {
+  local i state
+  for i in $(seq 200); do
+    state="$(sed -E 's/.*\) (.).*/\1/' "/proc/$1/stat" 2>/dev/null || true)"
+    [[ -z "$state" || "$state" == Z ]] && return 0
+    sleep 0.1
+  done
+  fail "process $1 is still there: $(cat "/proc/$1/stat" 2>/dev/null)"
+}
+
+# The lines the supervisor wrote for program NAME: "NAME[pid]: smc: seccomp: ...".
+seccomp_lines() {  # STDERR NAME
+  { grep -E "^$2\[[0-9]+\]: smc: seccomp: " <<<"$1" || true; }
+}

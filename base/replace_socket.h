@@ -23,6 +23,7 @@
 #pragma once
 
 #include "base/smc_abi.h"
+#include "base/socket_conversion.h"  // MakeSocketFn
 
 namespace smc {
 
@@ -32,8 +33,6 @@ enum class StreamKind { kOther, kTcp, kSmc };
 // IPPROTO_SMC), a TCP socket, or anything else (not a socket, UDP, MPTCP,
 // UNIX...). Keeps errno.
 StreamKind stream_kind(int fd);
-
-using MakeSocketFn = int (*)(int domain, int type, int protocol);
 
 struct Replacement {
   int error;          // 0 on success, else the errno of the failed step

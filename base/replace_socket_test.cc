@@ -1,7 +1,7 @@
 // The replacement, TCP for TCP on this host (its kernel may have no SMC):
 // the same calls carry an SMC socket's state in the guest checks
 // (tools/guest/smcd/excluded_socket_keeps_its_options_flags_and_address.sh).
-#include "hooks/replace_socket.h"
+#include "base/replace_socket.h"
 
 #include <arpa/inet.h>
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "hooks/log.h"
+#include "base/log_line.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -139,14 +139,20 @@ LogLine& named(LogLine& line, const Name (&names)[N], int value) {
 }  // namespace
 
 LogLine::LogLine(bool enabled) : enabled_(enabled) {
-  if (!enabled_) return;
-  const char* program = program_invocation_short_name;
+  if (enabled_) begin(program_invocation_short_name, getpid());
+}
+
+LogLine::LogLine(const char* program, long pid) : enabled_(true) {
+  begin(program, pid);
+}
+
+void LogLine::begin(const char* program, long pid) {
   // A name of any length leaves the line its room: at most 64 bytes of it.
   char name[65];
   TextWriter shown(name, sizeof name);
   shown.printable(program != nullptr && program[0] != '\0' ? program : "?");
   text_.str(shown.data(), shown.size());
-  str("[").num(getpid()).str("]: smc: ");
+  str("[").num(pid).str("]: smc: ");
 }
 
 // Text from anywhere (the environment, a program's name, our own words)

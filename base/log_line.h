@@ -5,6 +5,10 @@
 // Overlong lines are cut, never overrun. errno is preserved. A disabled line
 // (debug off) costs nothing: no getpid(), no formatting, no write.
 //
+// The preload library writes its lines about its own process; the seccomp
+// supervisor (core/supervisor) writes lines about the programs it serves,
+// with their name and pid, so that both mechanisms' lines look alike.
+//
 // Lines go to fd 2 only while it still is the file it was at load
 // (open_diagnostics notes which), never to whatever the program later puts
 // on that number (a daemon may close it and get a socket or a log file
@@ -26,8 +30,11 @@ void open_diagnostics();
 
 class LogLine {
  public:
-  // Starts with "<program>[<pid>]: smc: ".
+  // Starts with "<program>[<pid>]: smc: ", this process's.
   explicit LogLine(bool enabled = true);
+  // The same for another process (`program` empty or null: "?"): the
+  // seccomp supervisor speaks for the programs it serves.
+  LogLine(const char* program, long pid);
   LogLine(const LogLine&) = delete;
   LogLine& operator=(const LogLine&) = delete;
 
@@ -42,12 +49,17 @@ class LogLine {
 
   void emit();  // appends a newline and writes the line to fd 2
   bool enabled() const { return enabled_; }
+  // The line so far, without its newline (for tests).
+  const char* text() const { return text_.data(); }
 
  private:
   bool enabled_;
   char buf_[512];
   // emit() puts the newline where the writer keeps its NUL.
   TextWriter text_{buf_, sizeof buf_};
+
+  // Writes the "<program>[<pid>]: smc: " prefix.
+  void begin(const char* program, long pid);
 };
 
 }  // namespace smc

@@ -1,4 +1,4 @@
-#include "hooks/replace_socket.h"
+#include "base/replace_socket.h"
 
 #include <errno.h>
 #include <fcntl.h>

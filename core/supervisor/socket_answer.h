@@ -1,0 +1,69 @@
+// The supervisor's answer to a TCP socket() call: it makes the SMC socket
+// itself, in its own process, the library's way (base/smc_socket.h: which
+// SMC socket, which mechanisms in which order, which failures mean "SMC is
+// missing here"), applies the buffer sizes,
+// and installs it in the caller as the call's result. Where no SMC
+// socket can be made, the caller's own call runs (CONTINUE), so the
+// program gets exactly the TCP socket, or the error, it would get without
+// smc_run; --strict makes the call fail instead, with the errno the
+// library would give.
+//
+// The socket is made in the supervisor's network namespace, so a caller
+// in another one (a program that moved itself, or a child started in a
+// new one) keeps its own call: TCP.
+#pragma once
+
+#include <linux/seccomp.h>
+#include <sys/types.h>
+
+#include "base/settings.h"
+#include "base/smc_socket.h"
+#include "core/supervisor/listener.h"
+#include "core/supervisor/served.h"
+#include "core/supervisor/target.h"
+
+namespace smc {
+
+struct Refusal {
+  bool fail;  // the call fails with `error` (else: its own call runs)
+  int error;
+};
+
+// What to answer when no SMC socket could be made. Pure. `tcp_error` is
+// what the plain TCP call got (0: it worked), asked only under strict.
+Refusal after_refusals(const Attempts& attempts, bool strict, int tcp_error);
+
+class SocketAnswerer {
+ public:
+  // `make_socket` makes the supervisor's sockets (socket(2); tests pass
+  // one that simulates a kernel with SMC).
+  SocketAnswerer(Listener& listener, const Settings& settings,
+                 MakeSocketFn make_socket);
+
+  // Answers notification `n`, a socket() call of `who` (read under -d or
+  // when outcomes are wanted), whatever happens; counts the TCP socket()
+  // calls it answered in `process` (null when outcomes are not wanted).
+  void answer(const seccomp_notif& n, const TargetName& who, ServedProcess* process);
+
+ private:
+  // Its own call runs, and -d says `what` of it.
+  void unchanged(const TargetName& who, const SocketCall& call, const char* what);
+  // Whether the SMC socket was handed over.
+  bool install(const seccomp_notif& n, const TargetName& who,
+               const SocketCall& call, const SmcAttempt& made);
+  // Whether the caller's own call runs (TCP).
+  bool refuse(const seccomp_notif& n, const TargetName& who,
+              const SocketCall& call, const Attempts& tried);
+  // Under strict: the plain TCP call's errno (0: it worked).
+  int strict_tcp_error(const SocketCall& call, const Attempts& tried) const;
+
+  Listener& listener_;
+  const Settings& settings_;
+  MakeSocketFn make_socket_;
+  ino_t net_ns_;
+  // The kernel is probed once per supervisor, not once per call.
+  RefusalMemory refused_;
+  bool fallback_announced_ = false;
+};
+
+}  // namespace smc
