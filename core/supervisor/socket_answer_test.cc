@@ -64,10 +64,14 @@ int smc_as_tcp(int domain, int type, int protocol) {
   return -1;
 }
 
-// A kernel without SMC.
-int no_smc(int domain, int, int) {
-  errno = domain == kAfSmc ? EAFNOSUPPORT : EPROTONOSUPPORT;
-  return -1;
+// A kernel without SMC; TCP as usual (under strict the supervisor asks
+// TCP whether the call is invalid whatever the protocol).
+int no_smc(int domain, int type, int protocol) {
+  if (domain == kAfSmc || protocol == kIpprotoSmc) {
+    errno = domain == kAfSmc ? EAFNOSUPPORT : EPROTONOSUPPORT;
+    return -1;
+  }
+  return ::socket(domain, type, protocol);
 }
 
 int int_option(int fd, int level, int name) {
