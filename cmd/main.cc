@@ -15,6 +15,7 @@
 #include "core/roles/roles.h"
 #include "core/smc_chk/smc_chk.h"
 #include "core/smcd/smcd.h"
+#include "core/smcr/smcr.h"
 #include "core/smcss/smcss.h"
 
 namespace {
@@ -83,6 +84,9 @@ int run(int argc, char** argv) {
       break;
     case smc::Role::kSmcd:
       result = smc::run_smcd(invocation->args);
+      break;
+    case smc::Role::kSmcr:
+      result = smc::run_smcr(invocation->args);
       break;
     case smc::Role::kSmcChk: {
       const smc::Result<smc::ChkOutput> chk = smc::run_smc_chk(invocation->args);

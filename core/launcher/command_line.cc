@@ -186,7 +186,8 @@ Options:
                        make links to this file in DIR (default: this
                        file's folder) and exit: {links}
       --role NAME ...  as the first argument: act as NAME, as a link
-                       named NAME to this file would: {roles}
+                       named NAME to this file would; NAME is one of
+                       {roles}
 
 SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
 most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).

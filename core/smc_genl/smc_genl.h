@@ -41,22 +41,22 @@ struct SmcPciFunction {
 struct SmcdDevice {
   std::string pci_id;  // "0000:00:05.0"
   std::uint16_t chid = 0;
-  SmcPciFunction pci;
-  bool critical = false;  // it alone carries link groups (SMC_NLA_DEV_IS_CRIT)
   std::string pnetid;  // without its blank padding; empty when none
   bool pnetid_by_user = false;
   std::uint32_t use_count = 0;  // link groups on the device
+  SmcPciFunction pci;
+  bool critical = false;  // link groups use it (SMC_NLA_DEV_IS_CRIT)
 };
 
 // SMC_NLA_DEV_PORT* of an SMC-R device (net/smc/smc_ib.c).
 struct SmcrPort {
   int number = 0;  // 1-based, as RDMA ports are
-  bool valid = false;  // SMC_NLA_DEV_PORT_VALID: the kernel sends valid ports only
   std::string pnetid;
   bool pnetid_by_user = false;  // set with smc_pnet, not by the firmware
   std::uint32_t netdev_index = 0;  // the ifindex of its net device, 0 if none
   bool active = false;             // IB_PORT_ACTIVE
   std::uint32_t link_count = 0;
+  bool valid = false;  // SMC_NLA_DEV_PORT_VALID: the kernel sends valid ports only
 };
 
 // SMC_GEN_DEV_SMCR (net/smc/smc_ib.c: smc_nl_handle_smcr_dev): every RDMA
@@ -64,9 +64,9 @@ struct SmcrPort {
 struct SmcrDevice {
   std::string ib_name;  // "mlx5_0", "rxe0"
   std::string pci_id;   // empty for devices without a PCI parent (rxe)
+  std::vector<SmcrPort> ports;
   std::optional<SmcPciFunction> pci;  // nullopt without a PCI parent
   bool critical = false;  // a link group has no other device to fail over to
-  std::vector<SmcrPort> ports;
 };
 
 // SMC_NETLINK_DUMP_SEID (net/smc/smc_clc.c: smc_nl_dump_seid): the system
