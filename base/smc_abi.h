@@ -362,6 +362,11 @@ inline constexpr std::uint16_t kSmcNlaEidTableEntry = 1;
 // in net/smc/smc_clc.c:smc_clc_ueid_add, which answers ERANGE past it), not
 // SMC_CLC_MAX_UEID (8, how many a CLC message may carry).
 inline constexpr int kSmcMaxEidLen = 32;     // EIDs are blank-padded to it
+// The largest buffers SMC makes for a connection: 16 KiB << SMCD_DMBE_SIZES
+// (6) for SMC-D and 16 KiB << SMCR_RMBE_SIZES (15) for SMC-R, sized from
+// the socket's buffer sizes (net/smc/smc_core.c: smc_compress_bufsize).
+inline constexpr long kSmcdBufferMax = 1L << 20;   // 1 MiB
+inline constexpr long kSmcrBufferMax = 512L << 20;  // 512 MiB
 // net/smc/smc_core.h: SMC_LINKS_PER_LGR_MAX links per SMC-R link group.
 inline constexpr int kSmcLinksPerLgrMax = 3;
 inline constexpr int kSmcMaxPorts = 2;       // ports per SMC-R device

@@ -218,16 +218,26 @@ void sysctl_checks(const Facts& f, std::vector<Check>& checks) {
   }
 }
 
-Check buffer_max_check(const SysctlValue& s, const char* option) {
+// The advice names the mechanism the host has: SMC-D buffers end at 1 MiB,
+// SMC-R's at 512 MiB.
+Check buffer_max_check(const SysctlValue& s, const char* option, const Facts& f) {
   if (s.error != 0) return warn(s.name, fmt::format("cannot read: {}", errno_text(s.error)));
   char* end = nullptr;
   const long value = std::strtol(s.value.c_str(), &end, 10);
   if (end == s.value.c_str()) return warn(s.name, fmt::format("{}: not a number", s.value));
   if (value >= kUsefulBufferMax) return ok(s.name, s.value);
+  if (has_smcr(f) && !has_smcd(f)) {
+    return warn(s.name, fmt::format(
+                            "{}: below 1 MiB, so programs cannot ask for SMC-R buffers "
+                            "beyond it (SMC-R makes them up to 512 MiB; smc_run {} SIZE "
+                            "raises it)",
+                            s.value, option));
+  }
   return warn(s.name, fmt::format(
                           "{}: below 1 MiB, so programs cannot ask for SMC-D's largest "
-                          "buffer (smc_run {} 1m raises it)",
-                          s.value, option));
+                          "buffer (smc_run {} 1m raises it){}",
+                          s.value, option,
+                          has_smcr(f) ? "; SMC-R's go up to 512 MiB" : ""));
 }
 
 std::string side_text(const char* side, const SmcSocket& s) {
@@ -318,8 +328,8 @@ Report evaluate(const Facts& f) {
   r.checks.push_back(ueid_check(f));
   r.checks.push_back(seid_check(f));
   sysctl_checks(f, r.checks);
-  r.checks.push_back(buffer_max_check(f.rmem_max, "-r"));
-  r.checks.push_back(buffer_max_check(f.wmem_max, "-t"));
+  r.checks.push_back(buffer_max_check(f.rmem_max, "-r", f));
+  r.checks.push_back(buffer_max_check(f.wmem_max, "-t", f));
   r.checks.push_back(loopback_check(f, r.mode));
 
   if (r.mode == "SMC-D" || r.mode == "SMC-R") {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "base/smc_abi.h"
 #include "core/result/result.h"
 #include "core/smc_diag/smc_diag.h"
 #include "core/smc_genl/smc_genl.h"
@@ -90,10 +91,11 @@ struct Report {
 };
 
 // Below this, net.core.rmem_max/wmem_max cap what a program can ask for
-// with SO_RCVBUF/SO_SNDBUF (net/core/sock.c) under SMC-D's largest buffer:
-// 1 MiB (SMCD_DMBE_SIZES in net/smc/smc_core.c; SMC sizes a connection's
-// buffers from the socket's, af_smc.c and smc_core.c __smc_buf_create).
-inline constexpr long kUsefulBufferMax = 1 << 20;
+// with SO_RCVBUF/SO_SNDBUF (net/core/sock.c) under SMC-D's largest buffer,
+// 1 MiB (SMC sizes a connection's buffers from the socket's, af_smc.c and
+// smc_core.c __smc_buf_create). SMC-R's go up to 512 MiB (base/smc_abi.h),
+// but a host needs no sysctl that high to be ready.
+inline constexpr long kUsefulBufferMax = kSmcdBufferMax;
 
 // The decline code (SMC_CLC_DECL_*) that best explains a fallback of this
 // connection: the client's own, or the peer's behind a PEERDECL, else the

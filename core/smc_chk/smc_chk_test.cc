@@ -246,6 +246,10 @@ TEST_CASE("smc_chk checks say what each fact means") {
        "rxe0 (port 1 eth0, no PNET ID, active), mlx5_0 (port 1 ifindex 9, PNET ID P, "
        "inactive)"},
       {"RDMA devices", rxe, "SMC-D devices", CheckStatus::kOk, "none (there are SMC-R devices)"},
+      {"RDMA devices", rxe, "net.core.wmem_max", CheckStatus::kWarn,
+       "212992: below 1 MiB, so programs cannot ask for SMC-R buffers beyond it (SMC-R makes "
+       "them up to 512 MiB; smc_run -t SIZE raises it)"},
+      {"RDMA devices", rxe, "net.core.rmem_max", CheckStatus::kOk, "4194304"},
       {"no UEID", no_ueid_host(), "UEID", CheckStatus::kFail,
        "none, and no system EID enabled: SMC-Dv2 (loopback-ism) declines every connection "
        "(NOUEID); add one: smc_run --role smcd ueid add ID"},
