@@ -89,7 +89,9 @@ int run(int argc, char** argv) {
       result = smc::run_smcr(invocation->args);
       break;
     case smc::Role::kSmcChk: {
-      const smc::Result<smc::ChkOutput> chk = smc::run_smc_chk(invocation->args);
+      // smc_chk -S prints a line per connection as it comes, until stopped.
+      const smc::Result<smc::ChkOutput> chk = smc::run_smc_chk(
+          invocation->args, [](std::string_view text) { write_out(stdout, text); });
       if (!chk) return fail(name, invocation->errors_on_stdout, chk.error());
       if (!write_out(stdout, chk->text)) return exit_code(smc::ErrorKind::kSystem);
       return chk->smc_not_used ? kExitSmcNotUsed : 0;
