@@ -35,6 +35,14 @@ void take_attribute(std::uint16_t type, const unsigned char* data, std::size_t l
   } else if (type == kSmcDiagConnInfo && length >= sizeof(SmcDiagConnInfo)) {
     std::memcpy(&reply->conninfo, data, sizeof reply->conninfo);
     reply->has_conninfo = true;
+  } else if (type == kSmcDiagLgrInfo && length >= sizeof(SmcDiagLgrInfo)) {
+    std::memcpy(&reply->lgrinfo, data, sizeof reply->lgrinfo);
+    // The kernel NUL-pads its names; a reply without the NUL still must
+    // not let a reader run past them.
+    reply->lgrinfo.link.ibname[sizeof reply->lgrinfo.link.ibname - 1] = '\0';
+    reply->lgrinfo.link.gid[sizeof reply->lgrinfo.link.gid - 1] = '\0';
+    reply->lgrinfo.link.peer_gid[sizeof reply->lgrinfo.link.peer_gid - 1] = '\0';
+    reply->has_lgrinfo = true;
   }
 }
 

@@ -29,6 +29,8 @@ struct SmcDiagReply {
   SmcDiagFallback fallback;  // SMC_DIAG_FALLBACK; zeros without one
   bool has_conninfo;         // SMC_DIAG_CONNINFO: asked for, and the
   SmcDiagConnInfo conninfo;  // connection has buffers
+  bool has_lgrinfo;          // SMC_DIAG_LGRINFO: asked for, and an SMC-R
+  SmcDiagLgrInfo lgrinfo;    // connection with a link group
 };
 
 // Decodes the payload of one SOCK_DIAG_BY_FAMILY message. False when it is

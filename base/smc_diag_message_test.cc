@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <cstring>
+#include <string>
 #include <vector>
 
 namespace smc {
@@ -85,11 +86,39 @@ TEST_CASE("SMC_DIAG decoder refuses short, foreign and overrunning messages") {
   CHECK_FALSE(decode_smc_diag(trailing.data(), trailing.size(), &r));
 }
 
+TEST_CASE("SMC_DIAG decoder reads an SMC-R connection's link and ends its names") {
+  auto bytes = payload(kAfSmc, true);
+  SmcDiagLgrInfo info{};
+  info.link.link_id = 1;
+  std::memcpy(info.link.ibname, "rxe0", 4);
+  info.link.ibport = 1;
+  std::memcpy(info.link.gid, "0000:0000:0000:0000:0000:ffff:c612:0001", 39);
+  std::memset(info.link.peer_gid, 'x', sizeof info.link.peer_gid);  // no NUL
+  info.role = kSmcLgrRoleServer;
+  attribute(bytes, kSmcDiagLgrInfo, &info, sizeof info);
+  SmcDiagReply r{};
+  REQUIRE(decode_smc_diag(bytes.data(), bytes.size(), &r));
+  REQUIRE(r.has_lgrinfo);
+  CHECK(r.has_conninfo);
+  CHECK(std::string(r.lgrinfo.link.ibname) == "rxe0");
+  CHECK(r.lgrinfo.link.ibport == 1);
+  CHECK(r.lgrinfo.link.link_id == 1);
+  CHECK(std::string(r.lgrinfo.link.gid) == "0000:0000:0000:0000:0000:ffff:c612:0001");
+  CHECK(std::string(r.lgrinfo.link.peer_gid) == std::string(39, 'x'));
+  CHECK(r.lgrinfo.role == kSmcLgrRoleServer);
+  CHECK_FALSE(decode_smc_diag(payload(kAfSmc, false).data(), 0, &r));
+  SmcDiagReply plain{};
+  const auto without = payload(kAfSmc, false);
+  REQUIRE(decode_smc_diag(without.data(), without.size(), &plain));
+  CHECK_FALSE(plain.has_lgrinfo);
+}
+
 TEST_CASE("SMC_DIAG dump request asks for AF_SMC and the given extensions") {
   const SmcDiagRequest plain = smc_diag_dump(0);
   CHECK(plain.family == kAfSmc);
   CHECK(plain.ext == 0);
   CHECK(smc_diag_dump(smc_diag_extension(kSmcDiagConnInfo)).ext == 1);
+  CHECK(smc_diag_extension(kSmcDiagLgrInfo) == 2);
   CHECK(smc_diag_extension(kSmcDiagFallback) == 16);
 }
 

@@ -15,6 +15,7 @@
 #include "core/roles/roles.h"
 #include "core/smc_chk/smc_chk.h"
 #include "core/smcd/smcd.h"
+#include "core/smcr/smcr.h"
 #include "core/smcss/smcss.h"
 
 namespace {
@@ -84,8 +85,13 @@ int run(int argc, char** argv) {
     case smc::Role::kSmcd:
       result = smc::run_smcd(invocation->args);
       break;
+    case smc::Role::kSmcr:
+      result = smc::run_smcr(invocation->args);
+      break;
     case smc::Role::kSmcChk: {
-      const smc::Result<smc::ChkOutput> chk = smc::run_smc_chk(invocation->args);
+      // smc_chk -S prints a line per connection as it comes, until stopped.
+      const smc::Result<smc::ChkOutput> chk = smc::run_smc_chk(
+          invocation->args, [](std::string_view text) { write_out(stdout, text); });
       if (!chk) return fail(name, invocation->errors_on_stdout, chk.error());
       if (!write_out(stdout, chk->text)) return exit_code(smc::ErrorKind::kSystem);
       return chk->smc_not_used ? kExitSmcNotUsed : 0;

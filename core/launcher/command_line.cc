@@ -203,10 +203,12 @@ Options:
                        make links to this file in DIR (default: this
                        file's folder) and exit: {links}
       --role NAME ...  as the first argument: act as NAME, as a link
-                       named NAME to this file would: {roles}
+                       named NAME to this file would; NAME is one of
+                       {roles}
 
 SIZE is a number of bytes, or a number followed by k or m (KiB, MiB), at
-most 1073741823 bytes. SMC uses up to 512k (SMC-R) or 1m (SMC-D).
+most 1073741823 bytes. SMC sizes a connection's buffers from it, rounded
+up to a power of 2: up to 512m for SMC-R and 1m for SMC-D (Linux 6.12).
 
 LIST is comma-separated ADDR[/PREFIX][:PORT[-PORT]] entries; ADDR is an
 IPv4 address, an IPv6 address in brackets, or * for any. For example:

@@ -167,8 +167,9 @@ TEST_CASE("option parser gathers repeated --include and --exclude lists") {
 }
 
 TEST_CASE("usage names the roles from the role table") {
-  CHECK(usage().find("and exit: smcss, smcd and smc_chk\n") != std::string::npos);
-  CHECK(usage().find("to this file would: smcss, smcd or smc_chk\n") != std::string::npos);
+  CHECK(usage().find("and exit: smcss, smcd, smcr and smc_chk\n") != std::string::npos);
+  CHECK(usage().find("NAME is one of\n                       smcss, smcd, smcr or smc_chk\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("usage lists every option and the environment") {

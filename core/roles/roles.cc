@@ -11,6 +11,7 @@ constexpr RoleName kRoles[] = {
     {"smc_run", Role::kSmcRun, true},
     {"smcss", Role::kSmcss, false},
     {"smcd", Role::kSmcd, false},
+    {"smcr", Role::kSmcr, false},
     {"smc_chk", Role::kSmcChk, false},
 };
 

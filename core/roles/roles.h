@@ -19,6 +19,7 @@ enum class Role {
   kSmcRun,
   kSmcss,
   kSmcd,
+  kSmcr,
   kSmcChk,
 };
 

@@ -19,13 +19,14 @@
 
 #include "base/smc_abi.h"
 #include "core/smc_chk/loopback.h"
+#include "core/smc_chk/remote.h"
 #include "core/ueid/ueid.h"
 
 namespace smc {
 namespace {
 
-// The live test's limit: a handshake over loopback takes milliseconds on
-// real hardware and about a second in the project's emulated test guest.
+// The live test's limit: a handshake takes milliseconds on real hardware
+// and about a second in the project's emulated test guests.
 constexpr std::chrono::milliseconds kLoopbackLimit{10000};
 
 // Errors that say this process, not SMC, is in trouble.
@@ -164,7 +165,7 @@ std::string sysctl_line(std::string_view content) {
   return line;
 }
 
-Result<Facts> gather_facts() {
+Result<Facts> gather_facts(const SmcChkOptions& options) {
   Facts f;
   utsname uts{};
   if (uname(&uts) == 0) f.kernel_release = uts.release;
@@ -212,13 +213,20 @@ Result<Facts> gather_facts() {
   f.rmem_max = core_sysctl("rmem_max");
   f.wmem_max = core_sysctl("wmem_max");
 
+  if (options.mode == ChkMode::kClient) {
+    f.live.remote = true;
+    f.live.address = options.peer;
+    f.live.port = options.port;
+  }
   if (f.af_smc_error == 0) {
-    f.loopback = run_loopback_test(kLoopbackLimit);
-    if (own_trouble(f.loopback.error_number)) {
-      return system_error(fmt::format("cannot run the live test: {}", f.loopback.error));
+    f.live = options.mode == ChkMode::kClient
+                 ? run_remote_test(options.peer_address, options.peer, kLoopbackLimit)
+                 : run_loopback_test(kLoopbackLimit);
+    if (own_trouble(f.live.error_number)) {
+      return system_error(fmt::format("cannot run the live test: {}", f.live.error));
     }
   } else {
-    f.loopback.error = "AF_SMC sockets cannot be made";
+    f.live.error = "AF_SMC sockets cannot be made";
   }
 
   const auto after = loaded_modules();

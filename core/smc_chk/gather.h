@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "core/result/result.h"
+#include "core/smc_chk/command_line.h"
 #include "core/smc_chk/smc_chk.h"
 
 namespace smc {
 
 // Fails, as smc_chk's own failure, only when it cannot check at all:
 // /proc/modules unreadable (no /proc), or out of descriptors or memory.
-Result<Facts> gather_facts();
+// The live test is over 127.0.0.1, or with -C to the peer `options` name.
+Result<Facts> gather_facts(const SmcChkOptions& options);
 
 // The module names in /proc/modules text (the first word of each line).
 std::vector<std::string> module_names(std::string_view proc_modules);

@@ -54,18 +54,18 @@ TEST_CASE("sysctl files become one line") {
 }
 
 TEST_CASE("facts of this kernel agree with what its sockets do") {
-  const Result<Facts> facts = gather_facts();
+  const Result<Facts> facts = gather_facts(SmcChkOptions{});
   REQUIRE(facts.ok());
   CHECK_FALSE(facts->kernel_release.empty());
   if (kernel_has_smc()) {
     CHECK(facts->af_smc_error == 0);
     CHECK(facts->smc_module.works);
-    CHECK(facts->loopback.ran);
+    CHECK(facts->live.ran);
   } else {
     CHECK(facts->af_smc_error == EAFNOSUPPORT);
     CHECK_FALSE(facts->smc_module.works);
     CHECK_FALSE(facts->smc_module.loaded);
-    CHECK_FALSE(facts->loopback.ran);
+    CHECK_FALSE(facts->live.ran);
     CHECK_FALSE(facts->smcd_devices.ok());
     const Report report = evaluate(*facts);
     CHECK_FALSE(report.smc_used);
@@ -78,7 +78,7 @@ TEST_CASE("facts of this kernel agree with what its sockets do") {
 
 TEST_CASE("the live test reports why it cannot connect, and within its limit") {
   const auto start = std::chrono::steady_clock::now();
-  const LoopbackTest t = run_loopback_test(std::chrono::milliseconds(20000));
+  const LiveTest t = run_loopback_test(std::chrono::milliseconds(20000));
   const auto took = std::chrono::steady_clock::now() - start;
   CHECK(took < std::chrono::seconds(21));
   CHECK(t.ran);
@@ -98,7 +98,7 @@ TEST_CASE("the live test gives up at its deadline instead of waiting") {
   // A non-blocking AF_SMC connect always leaves the handshake to a kernel
   // worker (smc_connect: EINPROGRESS), so with no time at all it must stop
   // at the first wait.
-  const LoopbackTest t = run_loopback_test(std::chrono::milliseconds(0));
+  const LiveTest t = run_loopback_test(std::chrono::milliseconds(0));
   if (kernel_has_smc()) {
     CHECK(t.error == "no connection within 0 ms");
     CHECK(t.error_number == ETIMEDOUT);

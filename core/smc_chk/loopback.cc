@@ -13,29 +13,12 @@
 #include <fmt/format.h>
 
 #include "base/smc_abi.h"
+#include "core/smc_chk/fd.h"
 
 namespace smc {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) close(fd_);
-  }
-  void reset(int fd) {
-    if (fd_ >= 0) close(fd_);
-    fd_ = fd;
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // The bytes each side sends: different patterns, so that data looped back
 // to its sender would not pass for the peer's.
@@ -55,7 +38,7 @@ class Test {
  public:
   explicit Test(std::chrono::milliseconds limit) : deadline_(Clock::now() + limit), limit_(limit) {}
 
-  LoopbackTest run() {
+  LiveTest run() {
     t_.ran = true;
     if (!listen_on_loopback() || !connect_and_accept() || !exchange()) return t_;
     t_.bytes = kLoopbackBytes;
@@ -230,7 +213,7 @@ class Test {
 
   const Clock::time_point deadline_;
   const std::chrono::milliseconds limit_;
-  LoopbackTest t_;
+  LiveTest t_;
   Fd listener_;
   Fd client_;
   Fd server_;
@@ -239,7 +222,7 @@ class Test {
 
 }  // namespace
 
-LoopbackTest run_loopback_test(std::chrono::milliseconds limit) {
+LiveTest run_loopback_test(std::chrono::milliseconds limit) {
   return Test(limit).run();
 }
 

@@ -13,6 +13,6 @@ namespace smc {
 
 inline constexpr std::size_t kLoopbackBytes = 16 * 1024;
 
-LoopbackTest run_loopback_test(std::chrono::milliseconds limit);
+LiveTest run_loopback_test(std::chrono::milliseconds limit);
 
 }  // namespace smc

@@ -13,6 +13,7 @@
 #include "core/json/json.h"
 #include "core/smc_chk/command_line.h"
 #include "core/smc_chk/gather.h"
+#include "core/smc_chk/server.h"
 #include "core/smc_diag/socket_json.h"
 #include "core/version/version.h"
 
@@ -218,16 +219,26 @@ void sysctl_checks(const Facts& f, std::vector<Check>& checks) {
   }
 }
 
-Check buffer_max_check(const SysctlValue& s, const char* option) {
+// The advice names the mechanism the host has: SMC-D buffers end at 1 MiB,
+// SMC-R's at 512 MiB.
+Check buffer_max_check(const SysctlValue& s, const char* option, const Facts& f) {
   if (s.error != 0) return warn(s.name, fmt::format("cannot read: {}", errno_text(s.error)));
   char* end = nullptr;
   const long value = std::strtol(s.value.c_str(), &end, 10);
   if (end == s.value.c_str()) return warn(s.name, fmt::format("{}: not a number", s.value));
   if (value >= kUsefulBufferMax) return ok(s.name, s.value);
+  if (has_smcr(f) && !has_smcd(f)) {
+    return warn(s.name, fmt::format(
+                            "{}: below 1 MiB, so programs cannot ask for SMC-R buffers "
+                            "beyond it (SMC-R makes them up to 512 MiB; smc_run {} SIZE "
+                            "raises it)",
+                            s.value, option));
+  }
   return warn(s.name, fmt::format(
                           "{}: below 1 MiB, so programs cannot ask for SMC-D's largest "
-                          "buffer (smc_run {} 1m raises it)",
-                          s.value, option));
+                          "buffer (smc_run {} 1m raises it){}",
+                          s.value, option,
+                          has_smcr(f) ? "; SMC-R's go up to 512 MiB" : ""));
 }
 
 std::string side_text(const char* side, const SmcSocket& s) {
@@ -237,7 +248,7 @@ std::string side_text(const char* side, const SmcSocket& s) {
 // The live test's check, and the mode the connection used.
 Check loopback_check(const Facts& f, std::string& mode) {
   const std::string name = "live loopback";
-  const LoopbackTest& t = f.loopback;
+  const LiveTest& t = f.live;
   mode = "none";
   if (!t.ran) {
     return fail(name, t.error.empty() ? "not run" : "not run: " + t.error);
@@ -254,7 +265,7 @@ Check loopback_check(const Facts& f, std::string& mode) {
   const std::uint8_t c = t.client->mode;
   if (c == t.server->mode && c != kSmcDiagModeFallbackTcp) {
     mode = c == kSmcDiagModeSmcD ? "SMC-D" : "SMC-R";
-    return ok(name, fmt::format("{}: {}", mode, where));
+    return ok(name, fmt::format("{}: {}", connection_text(*t.client), where));
   }
   mode = "TCP";
   return fail(name, fmt::format("{}: {}, {}",
@@ -268,6 +279,74 @@ std::string reason_text(std::uint32_t code) {
   const char* text = decline_text(code);
   if (name == nullptr) return fmt::format("{:#010x}", code);
   return fmt::format("{} ({})", name, text);
+}
+
+// "198.18.0.1:37373", "[fd00::1]:37373".
+std::string endpoint(const LiveTest& t) {
+  return t.address.find(':') != std::string::npos ? fmt::format("[{}]:{}", t.address, t.port)
+                                                   : fmt::format("{}:{}", t.address, t.port);
+}
+
+// -C's live test: only the client is ours to ask SMC_DIAG about.
+Check remote_check(const Facts& f, std::string& mode) {
+  const std::string name = "live connection";
+  const LiveTest& t = f.live;
+  mode = "none";
+  if (!t.ran) return fail(name, t.error.empty() ? "not run" : "not run: " + t.error);
+  if (!t.error.empty()) return fail(name, t.error);
+  if (!t.diag_error.empty()) return fail(name, "cannot tell SMC from TCP: " + t.diag_error);
+  if (!t.client) return fail(name, "SMC_DIAG did not list the test's socket");
+  const std::string where = fmt::format("{} bytes echoed by {}", t.bytes, endpoint(t));
+  if (t.client->mode != kSmcDiagModeFallbackTcp) {
+    mode = t.client->mode == kSmcDiagModeSmcD ? "SMC-D" : "SMC-R";
+    return ok(name, fmt::format("{}: {}", connection_text(*t.client), where));
+  }
+  mode = "TCP";
+  return fail(name, fmt::format("TCP fallback: {}; {}", mode_text(*t.client), where));
+}
+
+// "RDMA over rxe0 (port 1)", "shared memory": what the verdict says a
+// connection ran on.
+std::string medium(const std::string& mode, const std::optional<SmcSocket>& client) {
+  if (mode == "SMC-D") return "shared memory";
+  if (client && client->link) {
+    return fmt::format("RDMA over {} (port {})", client->link->ib_device, client->link->ib_port);
+  }
+  return "RDMA";
+}
+
+// What -C's fallback says about the peer, for the verdict.
+std::string peer_hint(const Facts& f) {
+  const std::optional<SmcSocket>& c = f.live.client;
+  if (!c) return "";
+  if (c->fallback_reason == kDeclPeerNoSmc) {
+    return "; the server does not speak SMC (is it smc_chk -S, on a host with SMC?)";
+  }
+  if (c->fallback_reason != kDeclPeerDecl) return "";
+  std::string ueids = "none";
+  if (f.ueids && !f.ueids->empty()) ueids = join(*f.ueids, ", ");
+  return fmt::format(
+      "; the server declined: SMC v2 between hosts needs an SMC device on both and a UEID "
+      "both share (this host's: {}; smcr ueid shows them there)",
+      ueids);
+}
+
+// The verdict of -C, once the checks are made.
+void remote_summary(const Facts& f, Report& r) {
+  const std::string to = "the test connection to " + endpoint(f.live);
+  if (r.smc_used) {
+    r.summary = fmt::format("{} is used: {} ran on {}", r.mode, to, medium(r.mode, f.live.client));
+  } else if (r.mode == "TCP") {
+    r.reason = fallback_reason(f.live.client, std::nullopt);
+    r.summary = fmt::format("SMC is not used: {} fell back to TCP", to);
+    if (r.reason != 0) r.summary += " with " + reason_text(r.reason);
+    r.summary += peer_hint(f);
+  } else if (f.live.ran) {
+    r.summary = fmt::format("SMC is not used: {} could not be made: {}", to, f.live.error);
+    if (f.live.error_number == ECONNREFUSED || f.live.error_number == ETIMEDOUT) {
+      r.summary += " (is smc_chk -S running there?)";
+    }
+  }
 }
 
 }  // namespace
@@ -289,6 +368,14 @@ std::string errno_text(int error) {
   const std::string text = std::strerror(error);
   return name != nullptr ? fmt::format("{} ({})", name, text)
                          : fmt::format("errno {} ({})", error, text);
+}
+
+std::string connection_text(const SmcSocket& s) {
+  if (s.state == kSmcListen) return mode_text(s);
+  if (s.mode == kSmcDiagModeSmcD) return "SMC-D";
+  if (s.mode != kSmcDiagModeSmcR) return mode_text(s);
+  return s.link ? fmt::format("SMC-R over {} port {}", s.link->ib_device, s.link->ib_port)
+                : std::string("SMC-R");
 }
 
 std::uint32_t fallback_reason(const std::optional<SmcSocket>& client,
@@ -318,19 +405,23 @@ Report evaluate(const Facts& f) {
   r.checks.push_back(ueid_check(f));
   r.checks.push_back(seid_check(f));
   sysctl_checks(f, r.checks);
-  r.checks.push_back(buffer_max_check(f.rmem_max, "-r"));
-  r.checks.push_back(buffer_max_check(f.wmem_max, "-t"));
-  r.checks.push_back(loopback_check(f, r.mode));
+  r.checks.push_back(buffer_max_check(f.rmem_max, "-r", f));
+  r.checks.push_back(buffer_max_check(f.wmem_max, "-t", f));
+  r.checks.push_back(f.live.remote ? remote_check(f, r.mode) : loopback_check(f, r.mode));
+  r.smc_used = r.mode == "SMC-D" || r.mode == "SMC-R";
+  if (f.live.remote) {
+    remote_summary(f, r);
+    if (!r.summary.empty()) return r;
+  }
 
-  if (r.mode == "SMC-D" || r.mode == "SMC-R") {
-    r.smc_used = true;
+  if (r.smc_used) {
     r.summary = fmt::format("{} is used: the test connection over 127.0.0.1 ran on {}",
-                            r.mode, r.mode == "SMC-D" ? "shared memory" : "RDMA");
+                            r.mode, medium(r.mode, f.live.client));
     if (r.mode == "SMC-D" && r.loopback_ism) r.summary += " (loopback-ism)";
     return r;
   }
   if (r.mode == "TCP") {
-    r.reason = fallback_reason(f.loopback.client, f.loopback.server);
+    r.reason = fallback_reason(f.live.client, f.live.server);
     r.summary = "SMC is not used: the test connection fell back to TCP";
     if (r.reason != 0) r.summary += " with " + reason_text(r.reason);
   } else {
@@ -400,15 +491,18 @@ std::string json_checks(const std::vector<Check>& checks) {
   return "[\n    " + join(items, ",\n    ") + "\n  ]";
 }
 
-std::string json_loopback(const LoopbackTest& t) {
+std::string json_live(const LiveTest& t) {
   const auto text_or_null = [](const std::string& s) {
     return s.empty() ? std::string("null") : json_string(s);
   };
+  // A remote test's client carries its link (the RDMA device) too.
+  const std::string client =
+      t.remote && t.client ? socket_json(*t.client, SocketFields::kFull) : json_socket(t.client);
   return fmt::format(
-      "{{\"ran\": {}, \"error\": {}, \"address\": \"127.0.0.1\", \"port\": {}, "
+      "{{\"ran\": {}, \"error\": {}, \"address\": {}, \"port\": {}, "
       "\"bytes\": {}, \"diag_error\": {}, \"client\": {}, \"server\": {}}}",
-      boolean(t.ran), text_or_null(t.error), t.port, t.bytes, text_or_null(t.diag_error),
-      json_socket(t.client), json_socket(t.server));
+      boolean(t.ran), text_or_null(t.error), json_string(t.address), t.port, t.bytes,
+      text_or_null(t.diag_error), client, json_socket(t.server));
 }
 
 std::string json_smcd_devices(const Facts& f) {
@@ -456,7 +550,7 @@ std::string render_json(const Report& report, const Facts& f) {
       {"reason", json_reason(report.reason)},
       {"summary", json_string(report.summary)},
       {"checks", json_checks(report.checks)},
-      {"loopback", json_loopback(f.loopback)},
+      {f.live.remote ? "connection" : "loopback", json_live(f.live)},
       {"kernel", json_string(f.kernel_release)},
       {"loopback_ism", boolean(report.loopback_ism)},
       {"smcd_devices", json_smcd_devices(f)},
@@ -475,14 +569,20 @@ std::string render_json(const Report& report, const Facts& f) {
   return "{\n" + join(lines, ",\n") + "\n}\n";
 }
 
-Result<ChkOutput> run_smc_chk(std::span<const std::string> args) {
+Result<ChkOutput> run_smc_chk(std::span<const std::string> args,
+                              const std::function<void(std::string_view)>& print) {
   const Result<SmcChkOptions> options = parse_smc_chk_options(args);
   if (!options) return options.error();
   if (options->help) return ChkOutput{smc_chk_usage(), false};
   if (options->version) {
     return ChkOutput{fmt::format("smc_chk (smc_run) {}\n", kVersion), false};
   }
-  const Result<Facts> facts = gather_facts();
+  if (options->mode == ChkMode::kServer) {
+    const Result<Ok> served = run_server(options->port, options->ipv6, print);
+    if (!served) return served.error();
+    return ChkOutput{std::string(), false};
+  }
+  const Result<Facts> facts = gather_facts(*options);
   if (!facts) return facts.error();
   const Report report = evaluate(*facts);
   return ChkOutput{options->json ? render_json(report, *facts)

@@ -7,12 +7,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "base/smc_abi.h"
 #include "core/result/result.h"
 #include "core/smc_diag/smc_diag.h"
 #include "core/smc_genl/smc_genl.h"
@@ -35,15 +38,18 @@ struct SysctlValue {
   int error = 0;
 };
 
-// The live test: an AF_SMC connection over 127.0.0.1 within this process.
-struct LoopbackTest {
+// The live test: an AF_SMC connection over 127.0.0.1 within this process,
+// or (-C) to smc_chk -S on another host, which echoes what it gets.
+struct LiveTest {
+  bool remote = false;  // -C: only the client is ours; the server is the peer's
+  std::string address = "127.0.0.1";  // where it connected, as text
   bool ran = false;    // false: not tried (AF_SMC sockets cannot be made)
   std::string error;   // why the connection or the exchange failed
   int error_number = 0;
   std::uint16_t port = 0;
   std::size_t bytes = 0;  // sent and checked in each direction
   std::optional<SmcSocket> client;  // as SMC_DIAG reported them
-  std::optional<SmcSocket> server;
+  std::optional<SmcSocket> server;  // nullopt for a remote test
   std::string diag_error;  // SMC_DIAG could not be read
 };
 
@@ -68,7 +74,7 @@ struct Facts {
   Result<std::vector<SysctlValue>> smc_sysctls = not_checked();
   SysctlValue rmem_max{"net.core.rmem_max", "", 0};
   SysctlValue wmem_max{"net.core.wmem_max", "", 0};
-  LoopbackTest loopback;
+  LiveTest live;
 };
 
 enum class CheckStatus { kOk, kWarn, kFail };
@@ -90,16 +96,21 @@ struct Report {
 };
 
 // Below this, net.core.rmem_max/wmem_max cap what a program can ask for
-// with SO_RCVBUF/SO_SNDBUF (net/core/sock.c) under SMC-D's largest buffer:
-// 1 MiB (SMCD_DMBE_SIZES in net/smc/smc_core.c; SMC sizes a connection's
-// buffers from the socket's, af_smc.c and smc_core.c __smc_buf_create).
-inline constexpr long kUsefulBufferMax = 1 << 20;
+// with SO_RCVBUF/SO_SNDBUF (net/core/sock.c) under SMC-D's largest buffer,
+// 1 MiB (SMC sizes a connection's buffers from the socket's, af_smc.c and
+// smc_core.c __smc_buf_create). SMC-R's go up to 512 MiB (base/smc_abi.h),
+// but a host needs no sysctl that high to be ready.
+inline constexpr long kUsefulBufferMax = kSmcdBufferMax;
 
 // The decline code (SMC_CLC_DECL_*) that best explains a fallback of this
 // connection: the client's own, or the peer's behind a PEERDECL, else the
 // server's; 0 when neither fell back.
 std::uint32_t fallback_reason(const std::optional<SmcSocket>& client,
                               const std::optional<SmcSocket>& server);
+
+// What a connection used, for people: "SMC-D", "SMC-R over rxe0 port 1",
+// or smcss' mode text for a fallback ("TCP 0x03010000 PEERNOSMC").
+std::string connection_text(const SmcSocket& socket);
 
 // "EAFNOSUPPORT (Address family not supported by protocol)".
 std::string errno_text(int error);
@@ -116,7 +127,9 @@ struct ChkOutput {
   bool smc_not_used = false;  // cmd/main.cc exits 2 then
 };
 
-// `args` excludes argv[0].
-Result<ChkOutput> run_smc_chk(std::span<const std::string> args);
+// `args` excludes argv[0]. `print` writes lines as they come, for -S,
+// which runs until interrupted.
+Result<ChkOutput> run_smc_chk(std::span<const std::string> args,
+                              const std::function<void(std::string_view)>& print);
 
 }  // namespace smc

@@ -27,7 +27,7 @@ Facts loopback_ism_host() {
   f.kernel_release = "6.12.117+deb12-amd64";
   f.smc_module = {.loaded = true, .works = true};
   f.smc_diag_module = {.loaded = true, .works = true};
-  f.system = SmcSystemInfo{2, 1, true, true, "guest"};
+  f.system = SmcSystemInfo{2, 1, true, true, "guest", ""};
   f.smcd_devices = std::vector<SmcdDevice>{};
   f.smcr_devices = std::vector<SmcrDevice>{};
   f.ueids = std::vector<std::string>{"SMC-RUN-TESTBED"};
@@ -36,21 +36,21 @@ Facts loopback_ism_host() {
                                            {"net.smc.wmem", "65536", 0}};
   f.rmem_max.value = "4194304";
   f.wmem_max.value = "212992";
-  f.loopback.ran = true;
-  f.loopback.port = 40000;
-  f.loopback.bytes = 16384;
-  f.loopback.client = connection(11, kSmcDiagModeSmcD);
-  f.loopback.server = connection(12, kSmcDiagModeSmcD);
+  f.live.ran = true;
+  f.live.port = 40000;
+  f.live.bytes = 16384;
+  f.live.client = connection(11, kSmcDiagModeSmcD);
+  f.live.server = connection(12, kSmcDiagModeSmcD);
   return f;
 }
 
 // Debian's stock smc.ko: no SMC-D device, so the connection falls back.
 Facts stock_host() {
   Facts f = loopback_ism_host();
-  f.system = SmcSystemInfo{2, 1, false, true, "guest"};
+  f.system = SmcSystemInfo{2, 1, false, true, "guest", ""};
   f.seid = SmcSeid{};
-  f.loopback.client = connection(11, kSmcDiagModeFallbackTcp, 0x03030000);
-  f.loopback.server = connection(12, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030000);
+  f.live.client = connection(11, kSmcDiagModeFallbackTcp, 0x03030000);
+  f.live.server = connection(12, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030000);
   return f;
 }
 
@@ -58,8 +58,8 @@ Facts stock_host() {
 Facts no_ueid_host() {
   Facts f = loopback_ism_host();
   f.ueids = std::vector<std::string>{};
-  f.loopback.client = connection(11, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030008);
-  f.loopback.server = connection(12, kSmcDiagModeFallbackTcp, 0x03030008);
+  f.live.client = connection(11, kSmcDiagModeFallbackTcp, 0x05000000, 0x03030008);
+  f.live.server = connection(12, kSmcDiagModeFallbackTcp, 0x03030008);
   return f;
 }
 
@@ -79,7 +79,7 @@ Facts no_smc_host() {
   f.seid = no_family;
   f.smc_sysctls = system_error("/proc/sys/net/smc is missing");
   f.rmem_max.value = f.wmem_max.value = "212992";
-  f.loopback.error = "AF_SMC sockets cannot be made";
+  f.live.error = "AF_SMC sockets cannot be made";
   return f;
 }
 
@@ -101,19 +101,19 @@ TEST_CASE("smc_chk verdict is SMC only when the live connection was SMC on both 
     const char* summary;
   };
   Facts smcr = loopback_ism_host();
-  smcr.loopback.client->mode = smcr.loopback.server->mode = kSmcDiagModeSmcR;
+  smcr.live.client->mode = smcr.live.server->mode = kSmcDiagModeSmcR;
   Facts mixed = loopback_ism_host();
-  mixed.loopback.server = connection(12, kSmcDiagModeFallbackTcp, 0x03010000);
+  mixed.live.server = connection(12, kSmcDiagModeFallbackTcp, 0x03010000);
   Facts no_diag = loopback_ism_host();
-  no_diag.loopback.client.reset();
-  no_diag.loopback.server.reset();
-  no_diag.loopback.diag_error = "cannot list SMC sockets: this kernel has no SMC_DIAG";
+  no_diag.live.client.reset();
+  no_diag.live.server.reset();
+  no_diag.live.diag_error = "cannot list SMC sockets: this kernel has no SMC_DIAG";
   Facts unlisted = loopback_ism_host();
-  unlisted.loopback.server.reset();
+  unlisted.live.server.reset();
   Facts refused = loopback_ism_host();
-  refused.loopback.client.reset();
-  refused.loopback.server.reset();
-  refused.loopback.error = "connect to 127.0.0.1:40000: ECONNREFUSED (Connection refused)";
+  refused.live.client.reset();
+  refused.live.server.reset();
+  refused.live.error = "connect to 127.0.0.1:40000: ECONNREFUSED (Connection refused)";
   const Row rows[] = {
       {"loopback-ism", loopback_ism_host(), true, "SMC-D", 0,
        "SMC-D is used: the test connection over 127.0.0.1 ran on shared memory "
@@ -151,6 +151,103 @@ TEST_CASE("smc_chk verdict is SMC only when the live connection was SMC on both 
   }
 }
 
+// Guest B of the test pair: SMC-R over rxe0 to smc_chk -S on A.
+Facts pair_client(std::uint8_t mode, std::uint32_t reason = 0, std::uint32_t peer = 0) {
+  Facts f = stock_host();
+  f.smcr_devices = std::vector<SmcrDevice>{
+      {"rxe0", "", {{1, "", false, 2, true, 1, true}}, std::nullopt, false}};
+  f.live = LiveTest{};
+  f.live.remote = true;
+  f.live.address = "198.18.0.1";
+  f.live.port = 37373;
+  f.live.ran = true;
+  f.live.bytes = 16384;
+  f.live.client = connection(21, mode, reason, peer);
+  if (mode == kSmcDiagModeSmcR) {
+    f.live.client->link = SmcLinkInfo{kSmcLgrRoleClient, "rxe0", 1, 1, "g1", "g2", std::nullopt};
+  }
+  return f;
+}
+
+TEST_CASE("smc_chk -C verdict names SMC-R and its device, or why the peer cannot do SMC") {
+  struct Row {
+    const char* host;
+    Facts facts;
+    bool smc_used;
+    const char* mode;
+    std::uint32_t reason;
+    const char* check;
+    const char* summary;
+  };
+  Facts refused = pair_client(kSmcDiagModeSmcR);
+  refused.live.client.reset();
+  refused.live.bytes = 0;
+  refused.live.error = "connect to 198.18.0.1:37373: ECONNREFUSED (Connection refused)";
+  refused.live.error_number = ECONNREFUSED;
+  Facts v6 = pair_client(kSmcDiagModeSmcD);
+  v6.live.address = "fd00::1";
+  Facts other_ueid = pair_client(kSmcDiagModeFallbackTcp, 0x05000000, 0x03030000);
+  other_ueid.ueids = std::vector<std::string>{"OTHER-UEID-B"};
+  const Row rows[] = {
+      {"SMC-R", pair_client(kSmcDiagModeSmcR), true, "SMC-R", 0,
+       "SMC-R over rxe0 port 1: 16384 bytes echoed by 198.18.0.1:37373",
+       "SMC-R is used: the test connection to 198.18.0.1:37373 ran on RDMA over rxe0 (port 1)"},
+      {"SMC-D over IPv6", v6, true, "SMC-D", 0,
+       "SMC-D: 16384 bytes echoed by [fd00::1]:37373",
+       "SMC-D is used: the test connection to [fd00::1]:37373 ran on shared memory"},
+      {"plain TCP server", pair_client(kSmcDiagModeFallbackTcp, 0x03010000), false, "TCP",
+       0x03010000,
+       "TCP fallback: TCP 0x03010000 PEERNOSMC; 16384 bytes echoed by 198.18.0.1:37373",
+       "SMC is not used: the test connection to 198.18.0.1:37373 fell back to TCP with "
+       "PEERNOSMC (peer did not indicate SMC); the server does not speak SMC (is it smc_chk "
+       "-S, on a host with SMC?)"},
+      {"other UEID", other_ueid, false, "TCP", 0x03030000,
+       "TCP fallback: TCP 0x05000000 PEERDECL/0x03030000 NOSMCDEV; 16384 bytes echoed by "
+       "198.18.0.1:37373",
+       "SMC is not used: the test connection to 198.18.0.1:37373 fell back to TCP with "
+       "NOSMCDEV (no SMC device found (R or D)); the server declined: SMC v2 between hosts "
+       "needs an SMC device on both and a UEID both share (this host's: OTHER-UEID-B; smcr "
+       "ueid shows them there)"},
+      {"no server", refused, false, "none", 0,
+       "connect to 198.18.0.1:37373: ECONNREFUSED (Connection refused)",
+       "SMC is not used: the test connection to 198.18.0.1:37373 could not be made: connect "
+       "to 198.18.0.1:37373: ECONNREFUSED (Connection refused) (is smc_chk -S running "
+       "there?)"},
+  };
+  for (const Row& row : rows) {
+    const std::string host = row.host;
+    CAPTURE(host);
+    const Report r = evaluate(row.facts);
+    CHECK(r.smc_used == row.smc_used);
+    CHECK(r.mode == std::string(row.mode));
+    CHECK(r.reason == row.reason);
+    REQUIRE(r.checks.back().name == "live connection");
+    CHECK(r.checks.back().detail == std::string(row.check));
+    CHECK(r.summary == std::string(row.summary));
+  }
+}
+
+TEST_CASE("smc_chk -C JSON has the connection, its address and the client's link") {
+  const Facts f = pair_client(kSmcDiagModeSmcR);
+  const std::string json = render_json(evaluate(f), f);
+  CHECK(json.find("\"connection\": {\"ran\": true, \"error\": null, \"address\": "
+                  "\"198.18.0.1\", \"port\": 37373, \"bytes\": 16384,") != std::string::npos);
+  CHECK(json.find("\"link\": {\"link_group\": null, \"role\": \"client\", \"ib_device\": "
+                  "\"rxe0\"") != std::string::npos);
+  CHECK(json.find("\"loopback\":") == std::string::npos);
+  CHECK(json.find("\"verdict\": \"SMC-R\"") != std::string::npos);
+}
+
+TEST_CASE("a connection is named by what it used, with its RDMA device") {
+  SmcSocket s = connection(1, kSmcDiagModeSmcR);
+  CHECK(connection_text(s) == "SMC-R");
+  s.link = SmcLinkInfo{kSmcLgrRoleServer, "mlx5_0", 2, 1, "", "", std::nullopt};
+  CHECK(connection_text(s) == "SMC-R over mlx5_0 port 2");
+  CHECK(connection_text(connection(1, kSmcDiagModeSmcD)) == "SMC-D");
+  CHECK(connection_text(connection(1, kSmcDiagModeFallbackTcp, 0x03010000)) ==
+        "TCP 0x03010000 PEERNOSMC");
+}
+
 TEST_CASE("smc_chk fallback reason is the client's, or its peer's behind PEERDECL") {
   struct Row {
     std::optional<SmcSocket> client, server;
@@ -180,11 +277,12 @@ TEST_CASE("smc_chk checks say what each fact means") {
   };
   Facts two_ism = stock_host();
   two_ism.system->ism_v2 = true;
-  two_ism.smcd_devices = std::vector<SmcdDevice>{{"0000:00:05.0", 0x7f, "NET1", false, 1},
-                                                 {"0000:00:06.0", 0x80, "", false, 0}};
+  two_ism.smcd_devices = std::vector<SmcdDevice>{{"0000:00:05.0", 0x7f, "NET1", false, 1, {}, false},
+                                                 {"0000:00:06.0", 0x80, "", false, 0, {}, false}};
   Facts rxe = stock_host();
   rxe.smcr_devices = std::vector<SmcrDevice>{
-      {"rxe0", "", {{1, "", false, 2, true, 0}}}, {"mlx5_0", "0000:3b:00.0", {{1, "P", false, 9, false, 0}}}};
+      {"rxe0", "", {{1, "", false, 2, true, 0, true}}, std::nullopt, false},
+      {"mlx5_0", "0000:3b:00.0", {{1, "P", false, 9, false, 0, true}}, std::nullopt, false}};
   rxe.netdevs[2] = "eth0";
   Facts seid_on = no_ueid_host();
   seid_on.seid = SmcSeid{std::string("IBM-SYSZ-ISMSEID00000000ABCD8561"), true};
@@ -205,8 +303,8 @@ TEST_CASE("smc_chk checks say what each fact means") {
   unreadable.smc_sysctls = std::vector<SysctlValue>{{"net.smc.secret", "", EACCES}};
   unreadable.rmem_max.error = EACCES;
   Facts timeout = loopback_ism_host();
-  timeout.loopback.error = "no connection within 10000 ms";
-  timeout.loopback.client.reset();
+  timeout.live.error = "no connection within 10000 ms";
+  timeout.live.client.reset();
   Facts no_container_modules = no_smc_host();
   no_container_modules.smc_module.available = false;
   Facts no_module_support = no_smc_host();
@@ -246,6 +344,10 @@ TEST_CASE("smc_chk checks say what each fact means") {
        "rxe0 (port 1 eth0, no PNET ID, active), mlx5_0 (port 1 ifindex 9, PNET ID P, "
        "inactive)"},
       {"RDMA devices", rxe, "SMC-D devices", CheckStatus::kOk, "none (there are SMC-R devices)"},
+      {"RDMA devices", rxe, "net.core.wmem_max", CheckStatus::kWarn,
+       "212992: below 1 MiB, so programs cannot ask for SMC-R buffers beyond it (SMC-R makes "
+       "them up to 512 MiB; smc_run -t SIZE raises it)"},
+      {"RDMA devices", rxe, "net.core.rmem_max", CheckStatus::kOk, "4194304"},
       {"no UEID", no_ueid_host(), "UEID", CheckStatus::kFail,
        "none, and no system EID enabled: SMC-Dv2 (loopback-ism) declines every connection "
        "(NOUEID); add one: smc_run --role smcd ueid add ID"},

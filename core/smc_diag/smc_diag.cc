@@ -32,7 +32,8 @@ std::string endpoint(const std::uint32_t (&addr)[4], std::uint16_t port_be) {
 }  // namespace
 
 NetlinkRequest smc_diag_request() {
-  const SmcDiagRequest request = smc_diag_dump(smc_diag_extension(kSmcDiagConnInfo));
+  const SmcDiagRequest request = smc_diag_dump(smc_diag_extension(kSmcDiagConnInfo) |
+                                               smc_diag_extension(kSmcDiagLgrInfo));
   NetlinkRequest r(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP);
   r.payload(&request, sizeof request);
   return r;
@@ -58,6 +59,11 @@ std::optional<SmcSocket> parse_smc_diag(Bytes payload) {
   if (reply.has_conninfo) {
     const SmcDiagConnInfo& c = reply.conninfo;
     s.buffers = SmcBuffers{c.token, c.sndbuf_size, c.rmbe_size, c.peer_rmbe_size};
+  }
+  if (reply.has_lgrinfo) {
+    const SmcDiagLinkInfo& l = reply.lgrinfo.link;
+    s.link = SmcLinkInfo{reply.lgrinfo.role, l.ibname, l.ibport, l.link_id,
+                         l.gid,                  l.peer_gid, std::nullopt};
   }
   return s;
 }

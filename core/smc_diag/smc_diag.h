@@ -23,6 +23,18 @@ struct SmcBuffers {  // SMC_DIAG_CONNINFO, once the connection has buffers
   std::uint32_t peer_rmbe;  // the peer's receive buffer
 };
 
+struct SmcLinkInfo {  // SMC_DIAG_LGRINFO, for SMC-R connections
+  std::uint8_t role = 0;  // of its link group: kSmcLgrRoleClient or Server
+  std::string ib_device;  // "rxe0"
+  std::uint8_t ib_port = 0;
+  std::uint8_t link_id = 0;
+  std::string gid;        // as text
+  std::string peer_gid;
+  // The link group's id: SMC_DIAG does not say it; smcss finds it in the
+  // SMC-R link dump (core/smc_genl/link_groups.h) by this link.
+  std::optional<std::uint32_t> link_group;
+};
+
 struct SmcSocket {
   std::uint8_t family = 0;  // AF_SMC, or AF_INET/AF_INET6 for IPPROTO_SMC
   std::uint64_t inode = 0;
@@ -36,9 +48,11 @@ struct SmcSocket {
   std::uint32_t fallback_reason = 0;  // SMC_CLC_DECL_* on our side
   std::uint32_t peer_diagnosis = 0;   // ... and the peer's
   std::optional<SmcBuffers> buffers;
+  std::optional<SmcLinkInfo> link;
 };
 
-// A dump of all SMC sockets, asking for connection info (buffer sizes).
+// A dump of all SMC sockets, asking for connection info (buffer sizes)
+// and, for SMC-R connections, the link they use.
 NetlinkRequest smc_diag_request();
 
 // One SOCK_DIAG_BY_FAMILY reply message, decoded by base/smc_diag_message;

@@ -28,6 +28,7 @@ struct FakeSocket {
   std::uint32_t reason = 0;
   std::uint32_t peer = 0;
   bool conninfo = true;
+  const char* ibname = nullptr;  // sends SMC_DIAG_LGRINFO when set
 };
 
 std::vector<std::byte> reply(const FakeSocket& f) {
@@ -56,6 +57,16 @@ std::vector<std::byte> reply(const FakeSocket& f) {
     info[2] = 131072;             // rmbe_size
     info[3] = 65536;              // peer_rmbe_size
     r.attribute(1, info, sizeof info);
+  }
+  if (f.ibname != nullptr) {
+    unsigned char lgr[147] = {};  // struct smc_diag_lgrinfo
+    lgr[0] = 1;                   // lnk[0].link_id
+    std::strcpy(reinterpret_cast<char*>(lgr + 1), f.ibname);
+    lgr[65] = 1;  // ibport
+    std::strcpy(reinterpret_cast<char*>(lgr + 66), "0000:0000:0000:0000:0000:ffff:c612:0001");
+    std::strcpy(reinterpret_cast<char*>(lgr + 106), "0000:0000:0000:0000:0000:ffff:c612:0002");
+    lgr[146] = 1;  // role: server
+    r.attribute(2, lgr, sizeof lgr);
   }
   return r.bytes(1);
 }
@@ -144,7 +155,23 @@ TEST_CASE("SMC_DIAG reply of an IPPROTO_SMC socket has its INET family") {
   }
 }
 
-TEST_CASE("SMC_DIAG request dumps AF_SMC with connection info") {
+TEST_CASE("SMC_DIAG reply of an SMC-R connection names its device and GIDs") {
+  FakeSocket f;
+  f.mode = kSmcDiagModeSmcR;
+  f.ibname = "rxe0";
+  const SmcSocket s = parse(f);
+  REQUIRE(s.link);
+  CHECK(s.link->ib_device == "rxe0");
+  CHECK(s.link->ib_port == 1);
+  CHECK(s.link->link_id == 1);
+  CHECK(s.link->role == kSmcLgrRoleServer);
+  CHECK(s.link->gid == "0000:0000:0000:0000:0000:ffff:c612:0001");
+  CHECK(s.link->peer_gid == "0000:0000:0000:0000:0000:ffff:c612:0002");
+  CHECK_FALSE(s.link->link_group);
+  CHECK_FALSE(parse(FakeSocket{}).link);
+}
+
+TEST_CASE("SMC_DIAG request dumps AF_SMC with connection and link info") {
   const auto bytes = smc_diag_request().bytes(9);
   const auto m = split_messages(bytes);
   REQUIRE(m);
@@ -152,7 +179,8 @@ TEST_CASE("SMC_DIAG request dumps AF_SMC with connection info") {
   CHECK((*m)[0].flags == (NLM_F_REQUEST | NLM_F_DUMP));
   REQUIRE((*m)[0].payload.size() == 4 + sizeof(inet_diag_sockid));
   CHECK(static_cast<int>((*m)[0].payload[0]) == 43);
-  CHECK(static_cast<int>((*m)[0].payload[3]) == 1);  // 1 << (CONNINFO - 1)
+  // 1 << (CONNINFO - 1) | 1 << (LGRINFO - 1)
+  CHECK(static_cast<int>((*m)[0].payload[3]) == 3);
 }
 
 TEST_CASE("decline codes have the kernel's names") {
@@ -193,6 +221,14 @@ TEST_CASE("socket JSON brief holds what a socket became, full holds all, strings
   const std::string full = socket_json(s, SocketFields::kFull);
   CHECK(full.find("\"local\": \"a\\\"b\", \"peer\": \"\xef\xbf\xbd\"") != std::string::npos);
   CHECK(full.find("\"token\"") == std::string::npos);
+  CHECK(full.find("\"link\"") == std::string::npos);
+  s.mode = kSmcDiagModeSmcR;
+  s.link = SmcLinkInfo{kSmcLgrRoleClient, "rxe\"0", 1, 2, "g1", "g2", 0x2d00};
+  CHECK(socket_json(s, SocketFields::kFull).find(
+            "\"link\": {\"link_group\": 11520, \"role\": \"client\", \"ib_device\": "
+            "\"rxe\\\"0\", \"ib_port\": 1, \"link_id\": 2, \"gid\": \"g1\", \"peer_gid\": "
+            "\"g2\"}}") != std::string::npos);
+  CHECK(socket_json(s, SocketFields::kBrief).find("link") == std::string::npos);
 }
 
 TEST_CASE("SMC socket listing explains a kernel without SMC_DIAG") {

@@ -15,6 +15,15 @@ std::string name_or_null(const char* name) {
   return name != nullptr ? json_string(name) : "null";
 }
 
+std::string link_json(const SmcLinkInfo& l) {
+  return fmt::format(
+      "{{\"link_group\": {}, \"role\": {}, \"ib_device\": {}, \"ib_port\": {}, "
+      "\"link_id\": {}, \"gid\": {}, \"peer_gid\": {}}}",
+      l.link_group ? std::to_string(*l.link_group) : "null",
+      json_string(l.role == kSmcLgrRoleServer ? "server" : "client"), json_string(l.ib_device),
+      l.ib_port, l.link_id, json_string(l.gid), json_string(l.peer_gid));
+}
+
 }  // namespace
 
 std::string socket_json(const SmcSocket& s, SocketFields fields) {
@@ -43,6 +52,7 @@ std::string socket_json(const SmcSocket& s, SocketFields fields) {
     f.emplace_back("rmbe", std::to_string(s.buffers->rmbe));
     f.emplace_back("peer_rmbe", std::to_string(s.buffers->peer_rmbe));
   }
+  if (full && s.link) f.emplace_back("link", link_json(*s.link));
   std::string out = "{";
   for (const auto& [key, value] : f) {
     out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", key, value);

@@ -11,7 +11,8 @@ enum class SocketFields {
   kBrief,  // what identifies it and what it became: inode, mode, the
            // fallback reason and the peer's diagnosis with their names
   kFull,   // all SMC_DIAG said: also owner, state, addresses, interface,
-           // shutdown and, once connected, token and buffer sizes
+           // shutdown and, once connected, token and buffer sizes, and for
+           // SMC-R the link ("link": {"link_group", "ib_device", ...})
 };
 
 // {"inode": 7, "mode": "TCP", "fallback_reason": 50528256,

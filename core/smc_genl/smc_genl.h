@@ -23,6 +23,16 @@ struct SmcSystemInfo {
   bool ism_v2 = false;
   bool smcr_v2 = false;
   std::string host;  // the local host name SMC sends in its handshake
+  std::string seid;  // the system EID; empty outside s390 or without SMC-Dv2
+};
+
+// What the kernel says of a device's PCI function, where it has one
+// (net/smc/smc_ib.c and smc_ism.c: smc_nl_handle_pci_values).
+struct SmcPciFunction {
+  std::uint32_t fid = 0;  // function id (s390)
+  std::uint16_t chid = 0;
+  std::uint16_t vendor = 0;
+  std::uint16_t device = 0;
 };
 
 // SMC_GEN_DEV_SMCD (net/smc/smc_ism.c: smc_nl_handle_smcd_dev). Since
@@ -34,6 +44,8 @@ struct SmcdDevice {
   std::string pnetid;  // without its blank padding; empty when none
   bool pnetid_by_user = false;
   std::uint32_t use_count = 0;  // link groups on the device
+  SmcPciFunction pci;
+  bool critical = false;  // link groups use it (SMC_NLA_DEV_IS_CRIT)
 };
 
 // SMC_NLA_DEV_PORT* of an SMC-R device (net/smc/smc_ib.c).
@@ -44,6 +56,7 @@ struct SmcrPort {
   std::uint32_t netdev_index = 0;  // the ifindex of its net device, 0 if none
   bool active = false;             // IB_PORT_ACTIVE
   std::uint32_t link_count = 0;
+  bool valid = false;  // SMC_NLA_DEV_PORT_VALID: the kernel sends valid ports only
 };
 
 // SMC_GEN_DEV_SMCR (net/smc/smc_ib.c: smc_nl_handle_smcr_dev): every RDMA
@@ -52,6 +65,8 @@ struct SmcrDevice {
   std::string ib_name;  // "mlx5_0", "rxe0"
   std::string pci_id;   // empty for devices without a PCI parent (rxe)
   std::vector<SmcrPort> ports;
+  std::optional<SmcPciFunction> pci;  // nullopt without a PCI parent
+  bool critical = false;  // a link group has no other device to fail over to
 };
 
 // SMC_NETLINK_DUMP_SEID (net/smc/smc_clc.c: smc_nl_dump_seid): the system
@@ -76,5 +91,10 @@ Result<SmcSystemInfo> smc_system_info(int* errno_out = nullptr);
 Result<std::vector<SmcdDevice>> list_smcd_devices(int* errno_out = nullptr);
 Result<std::vector<SmcrDevice>> list_smcr_devices(int* errno_out = nullptr);
 Result<SmcSeid> smc_seid(int* errno_out = nullptr);
+
+// SMC_NETLINK_ENABLE_SEID or _DISABLE_SEID. The kernel answers EOPNOTSUPP
+// outside s390 and ENOENT when disabling with no UEID set
+// (net/smc/smc_clc.c: smc_nl_enable_seid, smc_nl_disable_seid).
+Result<Ok> set_seid_enabled(bool enabled, int* errno_out = nullptr);
 
 }  // namespace smc

@@ -8,50 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "tools/testing/netlink_fixture.h"
+
 namespace smc {
 namespace {
 
-using Blob = std::vector<std::byte>;
-
-// One netlink attribute, padded, as the kernel lays it out (nla_put).
-Blob attr(std::uint16_t type, const void* data, std::size_t size) {
-  Blob out(4 + (size + 3) / 4 * 4);
-  const std::uint16_t length = static_cast<std::uint16_t>(4 + size);
-  std::memcpy(out.data(), &length, 2);
-  std::memcpy(out.data() + 2, &type, 2);
-  if (size > 0) std::memcpy(out.data() + 4, data, size);
-  return out;
-}
-Blob attr(std::uint16_t type, const Blob& inner) {
-  return attr(type, inner.data(), inner.size());
-}
-Blob str(std::uint16_t type, const std::string& s) {
-  return attr(type, s.c_str(), s.size() + 1);
-}
-template <typename T>
-Blob num(std::uint16_t type, T value) {
-  return attr(type, &value, sizeof value);
-}
-Blob cat(std::vector<Blob> parts) {
-  Blob out;
-  for (const Blob& p : parts) out.insert(out.end(), p.begin(), p.end());
-  return out;
-}
-
-// A dump reply message of the SMC family: genlmsghdr, then `attributes`.
-// The Blob keeps the bytes the returned message points into.
-struct Reply {
-  Blob bytes;
-  NetlinkMessage message;
-};
-Reply reply(std::uint8_t command, const Blob& attributes) {
-  Reply r;
-  NetlinkRequest request = genl_request(0x1c, command, 1, NLM_F_MULTI);
-  if (!attributes.empty()) request.payload(attributes.data(), attributes.size());
-  r.bytes = request.bytes(1);
-  r.message = (*split_messages(r.bytes))[0];
-  return r;
-}
+using testing::attr;
+using testing::Blob;
+using testing::cat;
+using testing::num;
+using testing::reply;
+using testing::Reply;
+using testing::str;
 
 TEST_CASE("SMC system info says whether an SMC-Dv2 device is there") {
   const Blob info = cat({num<std::uint8_t>(1, 2), num<std::uint8_t>(2, 1),
@@ -65,6 +33,7 @@ TEST_CASE("SMC system info says whether an SMC-Dv2 device is there") {
   CHECK(parsed->ism_v2);
   CHECK(parsed->smcr_v2);
   CHECK(parsed->host == "guest");
+  CHECK(parsed->seid.empty());
 
   const Reply without_v2 = reply(1, attr(1, num<std::uint8_t>(3, 0)));
   CHECK_FALSE(parse_system_info(without_v2.message)->ism_v2);
@@ -88,6 +57,10 @@ TEST_CASE("SMC-D devices give their PCI id, CHID and PNET ID") {
   CHECK(parsed->pnetid == "NET1");
   CHECK(parsed->pnetid_by_user);
   CHECK(parsed->use_count == 3);
+  CHECK(parsed->critical);
+  CHECK(parsed->pci.fid == 0x10);
+  CHECK(parsed->pci.vendor == 0x1014);
+  CHECK(parsed->pci.device == 0x04ed);
   // A blank PNET ID is none.
   const Reply blank = reply(5, attr(5, attr(8, str(2, std::string(16, ' ')))));
   CHECK(parse_smcd_device(blank.message)->pnetid.empty());
@@ -113,12 +86,27 @@ TEST_CASE("SMC-R devices give their name and each port") {
   CHECK(parsed->ports[0].netdev_index == 2);
   CHECK(parsed->ports[0].active);
   CHECK(parsed->ports[0].link_count == 4);
+  CHECK(parsed->ports[0].valid);
+  CHECK_FALSE(parsed->ports[1].valid);
+  CHECK_FALSE(parsed->critical);
+  CHECK_FALSE(parsed->pci);
   CHECK(parsed->ports[1].number == 2);
   CHECK(parsed->ports[1].pnetid.empty());
   CHECK_FALSE(parsed->ports[1].active);
   // soft-RoCE has no PCI parent, and so no PCI attributes.
   const Reply rxe = reply(6, attr(6, str(10, "rxe0")));
   CHECK(parse_smcr_device(rxe.message)->pci_id.empty());
+  CHECK_FALSE(parse_smcr_device(rxe.message)->pci);
+  const Reply roce = reply(6, attr(6, cat({num<std::uint8_t>(2, 1), num<std::uint32_t>(3, 0x52),
+                                           num<std::uint16_t>(4, 0x1b), num<std::uint16_t>(5, 0x15b3),
+                                           num<std::uint16_t>(6, 0x1016), str(10, "mlx5_0")})));
+  const auto pci = parse_smcr_device(roce.message);
+  REQUIRE(pci->pci);
+  CHECK(pci->critical);
+  CHECK(pci->pci->fid == 0x52);
+  CHECK(pci->pci->chid == 0x1b);
+  CHECK(pci->pci->vendor == 0x15b3);
+  CHECK(pci->pci->device == 0x1016);
 }
 
 TEST_CASE("SEID dump tells no SMC-Dv2 device from a blank, disabled SEID") {

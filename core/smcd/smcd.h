@@ -1,4 +1,5 @@
-// The smcd role, with smc-tools' syntax for User EIDs:
+// The smcd role, smc-tools' smcd: SMC-D as the kernel sees it (info,
+// device, linkgroup, stats, seid: core/toolbox) and the User EIDs:
 //   smcd ueid [show]      list the UEIDs
 //   smcd ueid add ID      add one (SMC-D v2 on x86 needs at least one)
 //   smcd ueid del ID      remove one

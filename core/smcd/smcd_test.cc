@@ -16,8 +16,10 @@ TEST_CASE("smcd rejects bad commands before talking to the kernel") {
     const char* message;
   };
   const Row rows[] = {
-      {{}, "missing command (try: smcd ueid show)"},
-      {{"device"}, "unknown command 'device' (this smcd knows: ueid)"},
+      {{}, "missing object (try: smcd stats, or smcd -h)"},
+      {{"frob"}, "unknown object 'frob' (try: smcd -h)"},
+      {{"stats", "--prometheus", "reset"},
+       "--prometheus shows the kernel's counters as they are: use it with stats [show]"},
       {{"ueid", "frob"}, "unknown ueid command 'frob' (use show, add, del or flush)"},
       {{"ueid", "add"}, "ueid add needs exactly one ID"},
       {{"ueid", "add", "A", "B"}, "ueid add needs exactly one ID"},
@@ -40,7 +42,8 @@ TEST_CASE("smcd rejects bad commands before talking to the kernel") {
 }
 
 TEST_CASE("smcd -h and -v answer without the kernel") {
-  CHECK(run_smcd(Args{"-h"})->find("Usage: smcd ueid") == 0);
+  CHECK(run_smcd(Args{"-h"})->find("Usage: smcd [") == 0);
+  CHECK(*run_smcd(Args{"help"}) == smcd_usage());
   CHECK(run_smcd(Args{"--version"})->find("smcd (smc_run) ") == 0);
 }
 

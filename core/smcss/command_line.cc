@@ -39,7 +39,8 @@ Options:
   -l, --listening  list listening sockets only
   -d, --debug      add shutdown state, token and buffer sizes
   -D, --smcd       list SMC-D sockets only
-  -R, --smcr       list SMC-R sockets only
+  -R, --smcr       list SMC-R sockets only, with their link group (LG-ID),
+                   RDMA device and port, link and GIDs
   -j, --json       print one JSON array, for scripts
   -W, --wide       accepted for smc-tools; addresses are never cut
   -h, --help       print this help and exit

@@ -17,7 +17,50 @@ std::string shutdown_text(std::uint8_t shutdown) {
                      (shutdown & 2) != 0 ? 'W' : '>');
 }
 
+bool holds(const SmcrLinkGroup& group, const SmcLinkInfo& l) {
+  if (group.role != l.role) return false;
+  for (const SmcrLink& link : group.links) {
+    if (link.ib_device == l.ib_device && link.ib_port == l.ib_port && link.id == l.link_id &&
+        link.gid == l.gid && link.peer_gid == l.peer_gid) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// smc-tools' -R columns, with the link group's id, which it leaves out.
+void add_link_columns(const SmcSocket& s, std::vector<std::string>& row) {
+  if (!s.link) {
+    row.insert(row.end(), {"-", "-", "-", "-", "-", "-", "-"});
+    return;
+  }
+  const SmcLinkInfo& l = *s.link;
+  row.push_back(l.role == kSmcLgrRoleServer ? "SERV" : "CLNT");
+  row.push_back(l.link_group ? fmt::format("{:08x}", *l.link_group) : "-");
+  row.push_back(l.ib_device);
+  row.push_back(std::to_string(l.ib_port));
+  row.push_back(std::to_string(l.link_id));
+  row.push_back(l.gid);
+  row.push_back(l.peer_gid);
+}
+
 }  // namespace
+
+void assign_link_groups(std::vector<SmcSocket>& sockets,
+                        const std::vector<SmcrLinkGroup>& groups) {
+  for (SmcSocket& s : sockets) {
+    if (!s.link) continue;
+    std::optional<std::uint32_t> found;
+    int matches = 0;
+    for (const SmcrLinkGroup& g : groups) {
+      if (holds(g, *s.link)) {
+        found = g.id;
+        ++matches;
+      }
+    }
+    s.link->link_group = matches == 1 ? found : std::nullopt;
+  }
+}
 
 std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
                                       const SmcssOptions& options) {
@@ -33,13 +76,18 @@ std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
   return selected;
 }
 
-std::string format_table(const std::vector<SmcSocket>& sockets, bool debug) {
+std::string format_table(const std::vector<SmcSocket>& sockets, bool debug, bool links) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header = {"State",        "UID",  "Inode",
                                      "Local Address", "Peer Address", "Intf",
                                      "Mode"};
   if (debug) {
     for (const char* h : {"ShutD", "Token", "Sndbuf", "Rcvbuf", "Peerbuf"}) {
+      header.emplace_back(h);
+    }
+  }
+  if (links) {
+    for (const char* h : {"Role", "LG-ID", "IB-Dev", "Port", "Link", "GID", "Peer-GID"}) {
       header.emplace_back(h);
     }
   }
@@ -61,6 +109,7 @@ std::string format_table(const std::vector<SmcSocket>& sockets, bool debug) {
         row.insert(row.end(), {"-", "-", "-", "-"});
       }
     }
+    if (links) add_link_columns(s, row);
     rows.push_back(row);
   }
   std::vector<std::size_t> widths(header.size(), 0);
@@ -97,11 +146,17 @@ Result<std::string> run_smcss(std::span<const std::string> args) {
   if (!options) return options.error();
   if (options->help) return smcss_usage();
   if (options->version) return fmt::format("smcss (smc_run) {}\n", kVersion);
-  const Result<std::vector<SmcSocket>> sockets = list_smc_sockets();
+  Result<std::vector<SmcSocket>> sockets = list_smc_sockets();
   if (!sockets) return sockets.error();
-  const std::vector<SmcSocket> selected = select_sockets(*sockets, *options);
+  std::vector<SmcSocket> selected = select_sockets(*sockets, *options);
+  if (options->json || options->smcr) {
+    // Without the link dump (a kernel that refuses it) the ids stay
+    // unknown; the sockets are still worth listing.
+    const Result<std::vector<SmcrLinkGroup>> groups = list_smcr_link_groups();
+    if (groups) assign_link_groups(selected, *groups);
+  }
   return options->json ? format_json(selected)
-                       : format_table(selected, options->debug);
+                       : format_table(selected, options->debug, options->smcr);
 }
 
 }  // namespace smc

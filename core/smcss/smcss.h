@@ -10,6 +10,7 @@
 #include "core/smcss/command_line.h"
 #include "core/result/result.h"
 #include "core/smc_diag/smc_diag.h"
+#include "core/smc_genl/link_groups.h"
 
 namespace smc {
 
@@ -18,8 +19,15 @@ namespace smc {
 std::vector<SmcSocket> select_sockets(const std::vector<SmcSocket>& sockets,
                                       const SmcssOptions& options);
 
-// One header line and one line per socket, in columns.
-std::string format_table(const std::vector<SmcSocket>& sockets, bool debug);
+// Names each SMC-R socket's link group (SmcLinkInfo::link_group): the one
+// group of its role holding a link with the socket's device, port, link id
+// and GIDs. Left unnamed when none or more than one match.
+void assign_link_groups(std::vector<SmcSocket>& sockets,
+                        const std::vector<SmcrLinkGroup>& groups);
+
+// One header line and one line per socket, in columns; with `debug` the
+// buffers, with `links` (-R) the SMC-R link group and link.
+std::string format_table(const std::vector<SmcSocket>& sockets, bool debug, bool links);
 
 // A JSON array of objects, one per socket, every field included.
 std::string format_json(const std::vector<SmcSocket>& sockets);

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,17 +69,87 @@ TEST_CASE("smcss table has aligned columns and -d adds buffers") {
   s.uid = 1000;
   s.shutdown = 1;
   s.buffers = SmcBuffers{0xabc, 65536, 262144, 131072};
-  const std::string plain = format_table({s}, false);
+  const std::string plain = format_table({s}, false, false);
   CHECK(plain ==
         "State  UID  Inode Local Address   Peer Address   Intf Mode\n"
         "ACTIVE 1000 12345 127.0.0.1:40000 127.0.0.1:8080 0    SMCD\n");
-  CHECK(format_table({s}, true) ==
+  CHECK(format_table({s}, true, false) ==
         "State  UID  Inode Local Address   Peer Address   Intf Mode ShutD "
         "Token    Sndbuf Rcvbuf Peerbuf\n"
         "ACTIVE 1000 12345 127.0.0.1:40000 127.0.0.1:8080 0    SMCD R->   "
         "00000abc 65536  262144 131072\n");
-  CHECK(format_table({}, false) ==
+  CHECK(format_table({}, false, false) ==
         "State UID Inode Local Address Peer Address Intf Mode\n");
+}
+
+SmcLinkInfo link(std::uint8_t role, std::uint8_t id, const char* peer_gid) {
+  return SmcLinkInfo{role, "rxe0", 1, id, "gid-a", peer_gid, std::nullopt};
+}
+
+SmcrLinkGroup group(std::uint32_t id, std::uint8_t role, std::vector<SmcrLink> links) {
+  SmcrLinkGroup g;
+  g.id = id;
+  g.role = role;
+  g.links = std::move(links);
+  return g;
+}
+
+SmcrLink group_link(std::uint8_t id, const char* peer_gid) {
+  SmcrLink l;
+  l.id = id;
+  l.ib_device = "rxe0";
+  l.ib_port = 1;
+  l.gid = "gid-a";
+  l.peer_gid = peer_gid;
+  return l;
+}
+
+TEST_CASE("smcss names the one link group holding a socket's link") {
+  const std::vector<SmcrLinkGroup> groups = {
+      group(0x100, kSmcLgrRoleClient, {group_link(1, "gid-b")}),
+      group(0x200, kSmcLgrRoleServer, {group_link(1, "gid-b"), group_link(2, "gid-b")}),
+      group(0x300, kSmcLgrRoleServer, {group_link(1, "gid-c")}),
+      group(0x400, kSmcLgrRoleServer, {group_link(1, "gid-c")}),
+  };
+  struct Row {
+    SmcLinkInfo link;
+    std::optional<std::uint32_t> id;
+  };
+  const Row rows[] = {
+      {link(kSmcLgrRoleClient, 1, "gid-b"), 0x100},
+      {link(kSmcLgrRoleServer, 1, "gid-b"), 0x200},  // the same link, the other role
+      {link(kSmcLgrRoleServer, 2, "gid-b"), 0x200},
+      {link(kSmcLgrRoleClient, 2, "gid-b"), std::nullopt},  // no such link
+      {link(kSmcLgrRoleServer, 1, "gid-c"), std::nullopt},  // two groups hold it
+  };
+  for (const Row& row : rows) {
+    std::vector<SmcSocket> sockets = {sock(1, kSmcActive, kSmcDiagModeSmcR)};
+    sockets[0].link = row.link;
+    assign_link_groups(sockets, groups);
+    CHECK(sockets[0].link->link_group == row.id);
+  }
+  std::vector<SmcSocket> no_link = {sock(2, kSmcActive, kSmcDiagModeSmcD)};
+  assign_link_groups(no_link, groups);
+  CHECK_FALSE(no_link[0].link);
+}
+
+TEST_CASE("smcss -R adds each SMC-R socket's link group and link") {
+  SmcSocket s = sock(7, kSmcActive, kSmcDiagModeSmcR);
+  s.link = SmcLinkInfo{kSmcLgrRoleServer, "rxe0", 1, 1, "0000:ffff:c612:0001",
+                       "0000:ffff:c612:0002", 0x2d00};
+  SmcSocket unknown = s;
+  unknown.inode = 8;
+  unknown.link->link_group.reset();
+  SmcSocket listening = sock(9, kSmcListen, kSmcDiagModeSmcR);
+  CHECK(format_table({s, unknown, listening}, false, true) ==
+        "State  UID Inode Local Address   Peer Address   Intf Mode Role LG-ID    IB-Dev Port "
+        "Link GID                 Peer-GID\n"
+        "ACTIVE 0   7     127.0.0.1:40000 127.0.0.1:8080 0    SMCR SERV 00002d00 rxe0   1    "
+        "1    0000:ffff:c612:0001 0000:ffff:c612:0002\n"
+        "ACTIVE 0   8     127.0.0.1:40000 127.0.0.1:8080 0    SMCR SERV -        rxe0   1    "
+        "1    0000:ffff:c612:0001 0000:ffff:c612:0002\n"
+        "LISTEN 0   9     127.0.0.1:40000 127.0.0.1:8080 0    -    -    -        -      -    "
+        "-    -                   -\n");
 }
 
 TEST_CASE("smcss JSON holds every field and names reasons") {

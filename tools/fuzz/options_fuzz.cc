@@ -1,4 +1,4 @@
-// The command lines of smc_run, smcss and smc_chk: any argument vector (the input
+// The command lines of smc_run, smcss, smc_chk, smcr and smcd: any argument vector (the input
 // split at NULs) parses or fails with a one-line message, never a crash.
 #include <cstdint>
 #include <cstdlib>
@@ -8,6 +8,7 @@
 #include "core/launcher/command_line.h"
 #include "core/smc_chk/command_line.h"
 #include "core/smcss/command_line.h"
+#include "core/toolbox/command_line.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> args(1);
@@ -27,5 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!s.ok() && s.error().message.find('\n') != std::string::npos) std::abort();
   const auto c = smc::parse_smc_chk_options(args);
   if (!c.ok() && c.error().message.find('\n') != std::string::npos) std::abort();
+  for (const smc::Mechanism m : {smc::Mechanism::kSmcr, smc::Mechanism::kSmcd}) {
+    const auto t = smc::parse_toolbox_command(m, args);
+    if (!t.ok() && t.error().message.find('\n') != std::string::npos) std::abort();
+  }
   return 0;
 }

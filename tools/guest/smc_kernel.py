@@ -17,6 +17,11 @@ Usage:
   smc_kernel.py counters        both: {"stats": ..., "fallbacks": ...}
   smc_kernel.py linkgroups      SMC_NETLINK_GET_LINK_SMCR: the SMC-R link
                                 groups, each with its links, as JSON
+  smc_kernel.py smcd_linkgroups SMC_NETLINK_GET_LGR_SMCD, as JSON
+  smc_kernel.py sysinfo         SMC_NETLINK_GET_SYS_INFO, as JSON
+  smc_kernel.py devices         SMC_NETLINK_GET_DEV_SMCD and _SMCR:
+                                {"smcd": [...], "smcr": [...]}, as JSON
+  smc_kernel.py seid            SMC_NETLINK_DUMP_SEID, as JSON
 
 Layouts and numbers: include/uapi/linux/smc_diag.h, include/uapi/linux/smc.h,
 include/uapi/linux/inet_diag.h, include/uapi/linux/netlink.h and
@@ -71,6 +76,24 @@ LINK = {1: ("id", "u8"), 2: ("ib_dev", "str"), 3: ("ib_port", "u8"),
         7: ("net_dev", "u32"), 8: ("uid", "u32"), 9: ("peer_uid", "u32"),
         10: ("state", "u32")}
 SMC_NLA_LGR_R_V2_COMMON = 7
+SMC_NETLINK_GET_SYS_INFO, SMC_NETLINK_GET_LGR_SMCD = 1, 4
+SMC_NETLINK_GET_DEV_SMCD, SMC_NETLINK_GET_DEV_SMCR = 5, 6
+SMC_NETLINK_DUMP_SEID = 13
+SMC_GEN_SYS_INFO, SMC_GEN_LGR_SMCD = 1, 4
+SMC_GEN_DEV_SMCD, SMC_GEN_DEV_SMCR = 5, 6
+SYS_INFO = {1: ("version", "u8"), 2: ("release", "u8"), 3: ("is_ism_v2", "u8"),
+            4: ("local_host", "str"), 5: ("seid", "str"), 6: ("is_smcr_v2", "u8")}
+LGR_D = {1: ("id", "u32"), 2: ("gid", "u64"), 3: ("peer_gid", "u64"),
+         4: ("vlan_id", "u8"), 5: ("conns_num", "u32"), 6: ("pnetid", "str"),
+         7: ("chid", "u32"), 12: ("sndbuf_alloc", "uint"), 13: ("dmb_alloc", "uint")}
+SMC_NLA_LGR_D_V2_COMMON = 9
+DEV = {1: ("use_cnt", "u32"), 2: ("is_crit", "u8"), 3: ("pci_fid", "u32"),
+       4: ("pci_chid", "u16"), 5: ("pci_vendor", "u16"), 6: ("pci_device", "u16"),
+       7: ("pci_id", "str"), 10: ("ib_name", "str")}
+DEV_PORT = {1: ("pnet_usr", "u8"), 2: ("pnetid", "str"), 3: ("netdev", "u32"),
+            4: ("state", "u8"), 5: ("valid", "u8"), 6: ("lnk_cnt", "u32")}
+SMC_NLA_DEV_PORT, SMC_NLA_DEV_PORT2 = 8, 9
+SEID = {1: ("seid", "str"), 2: ("enabled", "u8")}
 FBACK_TYPE, FBACK_SRV_CNT, FBACK_CLNT_CNT = 1, 2, 3
 FBACK_RSN_CODE, FBACK_RSN_CNT = 4, 5
 
@@ -95,6 +118,8 @@ def attributes(data):
 def number(payload, kind):
     if kind == "str":
         return payload.split(b"\0", 1)[0].decode(errors="replace")
+    if kind == "uint":  # nla_put_uint: 4 or 8 bytes
+        return int.from_bytes(payload, sys.byteorder)
     size = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}[kind]
     return int.from_bytes(payload[:size], sys.byteorder)
 
@@ -294,15 +319,54 @@ def linkgroups():
     return groups
 
 
+def smcd_linkgroups():
+    groups = []
+    for reply in genl_dump(SMC_NETLINK_GET_LGR_SMCD):
+        group = decode(reply[SMC_GEN_LGR_SMCD], LGR_D)
+        common = attributes(reply[SMC_GEN_LGR_SMCD]).get(SMC_NLA_LGR_D_V2_COMMON)
+        group["v2"] = decode(common, LGR_V2_COMMON) if common else None
+        groups.append(group)
+    return groups
+
+
+def sysinfo():
+    replies = genl_dump(SMC_NETLINK_GET_SYS_INFO)
+    if not replies or SMC_GEN_SYS_INFO not in replies[0]:
+        fail("SMC_NETLINK_GET_SYS_INFO gave no system info")
+    return decode(replies[0][SMC_GEN_SYS_INFO], SYS_INFO)
+
+
+def devices():
+    found = {"smcd": [], "smcr": []}
+    for command, top, kind in ((SMC_NETLINK_GET_DEV_SMCD, SMC_GEN_DEV_SMCD, "smcd"),
+                               (SMC_NETLINK_GET_DEV_SMCR, SMC_GEN_DEV_SMCR, "smcr")):
+        for reply in genl_dump(command):
+            device = decode(reply[top], DEV)
+            nested = attributes(reply[top])
+            device["ports"] = [dict(decode(nested[k], DEV_PORT), port=k - SMC_NLA_DEV_PORT + 1)
+                               for k in (SMC_NLA_DEV_PORT, SMC_NLA_DEV_PORT2) if k in nested]
+            found[kind].append(device)
+    return found
+
+
+def seid():
+    """One object per reply: {} when the kernel has no SMC-Dv2 device."""
+    return [{SEID[k][0]: number(v, SEID[k][1]) for k, v in r.items() if k in SEID}
+            for r in genl_dump(SMC_NETLINK_DUMP_SEID)]
+
+
 def main():
     if len(sys.argv) < 2:
-        fail("usage: smc_kernel.py sockets PID... | diag | stats | fallbacks | counters | linkgroups")
+        fail("usage: smc_kernel.py sockets PID... | diag | stats | fallbacks | counters |"
+             " linkgroups | smcd_linkgroups | sysinfo | devices | seid")
     command = sys.argv[1]
     if command == "sockets":
         sockets([int(p) for p in sys.argv[2:]])
         return
     reader = {"diag": diag, "stats": stats, "fallbacks": fallbacks,
-              "counters": counters, "linkgroups": linkgroups}.get(command)
+              "counters": counters, "linkgroups": linkgroups,
+              "smcd_linkgroups": smcd_linkgroups, "sysinfo": sysinfo,
+              "devices": devices, "seid": seid}.get(command)
     if reader is None:
         fail("unknown command '%s'" % command)
     json.dump(reader(), sys.stdout, indent=1, sort_keys=True)

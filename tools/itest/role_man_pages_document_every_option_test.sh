@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The smcss, smcd and smc_chk roles answer -h with their usage (status 0,
+# The smcss, smcd, smcr and smc_chk roles answer -h with their usage (status 0,
 # nothing on stderr), through --role and through a link of their name, and
 # their man pages document every option and command that -h lists, and
 # every exit status.
@@ -7,11 +7,12 @@ source "$(dirname "$0")/lib.sh"
 smcss_man="$1"
 smcd_man="$2"
 smc_chk_man="$3"
+smcr_man="$4"
 
-for role in smcss smcd smc_chk; do
+for role in smcss smcd smcr smc_chk; do
   ln -s "$SMC_RUN" "$SCRATCH/$role"
 done
-for role in smcss smcd smc_chk; do
+for role in smcss smcd smcr smc_chk; do
   run "$SMC_RUN" --role "$role" -h
   expect_eq "$RC" 0 "status of $role -h"
   expect_eq "$ERR" "" "stderr of $role -h"
@@ -43,6 +44,7 @@ check_man() {  # MAN-PAGE HELP
 check_man "$smcss_man" "$help_smcss"
 check_man "$smcd_man" "$help_smcd"
 check_man "$smc_chk_man" "$help_smc_chk"
+check_man "$smcr_man" "$help_smcr"
 
 # Every exit status the help lists ("  125  ...") has its entry in the
 # man page's EXIT STATUS section.
