@@ -63,6 +63,9 @@ int run(int argc, char** argv) {
     return fail("smc_run", true, invocation.error());
   }
   const std::string& name = invocation->name;
+  const smc::Result<smc::Ok> allowed =
+      smc::refuse_secure_execution(*invocation, smc::secure_execution());
+  if (!allowed) return fail(name, invocation->errors_on_stdout, allowed.error());
   const long pid = static_cast<long>(getpid());
   // Diagnostics and warnings are best effort: a closed stderr loses them.
   const smc::Console console{

@@ -196,9 +196,12 @@ Options:
                        connections became (SMC-D, SMC-R, TCP by reason)
       --summary-file FILE
                        append that summary to FILE instead, as one JSON
-                       object per line and process (both may be given)
-      --write-lib PATH write the preload library to PATH and exit, for
-                       LD_PRELOAD=PATH without smc_run
+                       object per line and process (both may be given);
+                       FILE is a regular file or a new one
+      --write-lib PATH write the preload library to the file PATH names
+                       and exit, for LD_PRELOAD=PATH without smc_run; a
+                       link is followed, a file keeps its mode and links,
+                       anything else (a device, a FIFO) is refused
       --install-links [DIR]
                        make links to this file in DIR (default: this
                        file's folder) and exit: {links}
@@ -227,14 +230,18 @@ Environment:
                           options add to them)
   SMC_SUMMARY             1 acts as --summary
   SMC_SUMMARY_FILE        FILE, as for --summary-file
-  LD_PRELOAD              kept; smc_run appends its library
+  LD_PRELOAD              kept (the last one, if set twice); smc_run
+                          appends its library
+  In a setuid, setgid or file-capability program the library reads none
+  of these; smc_run itself refuses to run setuid.
 
 Exit status:
   0    -h, -v, -n, --write-lib or --install-links succeeded
   1    invalid option, SIZE, FAMILY, MECHANISM or LIST, or no PROGRAM
   125  smc_run itself failed, e.g. /proc is not mounted, or --strict
        and no mechanism can serve PROGRAM
-  126  PROGRAM was found but cannot be executed
+  126  PROGRAM was found but cannot be executed (an ELF the kernel
+       refuses too; only a file that is not ELF goes to /bin/sh)
   127  PROGRAM was not found
   Otherwise PROGRAM's own status: smc_run becomes PROGRAM (exec).
   Errors are printed on stdout, as by smc-tools' smc_run.

@@ -297,14 +297,6 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   if (!options) return options.error();
   if (options->help) return usage();
   if (options->version) return fmt::format("smc_run {}\n", kVersion);
-  if (secure_execution()) {
-    // Whoever calls a setuid (or file-capability) smc_run would choose the
-    // program it runs and the files it writes with those privileges.
-    return system_error(
-        "smc_run is running set-user-ID, set-group-ID or with file capabilities "
-        "(secure-execution mode): it would run any program and write any file "
-        "with those privileges for whoever calls it; install it without them");
-  }
   if (options->write_lib) {
     const Result<Ok> written =
         write_file(*options->write_lib, preload_library(), 0644, "--write-lib");

@@ -82,4 +82,13 @@ Result<Invocation> resolve_invocation(std::span<const std::string> argv) {
                     entry->errors_on_stdout};
 }
 
+Result<Ok> refuse_secure_execution(const Invocation& invocation, bool secure) {
+  if (!secure) return Ok{};
+  return system_error(fmt::format(
+      "{} is running set-user-ID, set-group-ID or with file capabilities "
+      "(secure-execution mode): whoever calls it would choose what it runs, "
+      "writes or changes with those privileges; install it without them",
+      invocation.name));
+}
+
 }  // namespace smc

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/settings.h"
 #include "core/result/result.h"
 
 namespace smc {
@@ -48,5 +49,12 @@ std::string_view program_name(std::string_view argv0);
 
 // `argv` is the whole command line, argv[0] included.
 Result<Invocation> resolve_invocation(std::span<const std::string> argv);
+
+// No role runs in secure-execution mode (`secure`: secure_execution(),
+// base/settings.h; a setuid, setgid or file-capability copy of this file):
+// its less privileged caller would choose what smc_run runs and writes,
+// or what smcd changes in the kernel, with those privileges. One rule for
+// every role, before any of them reads its arguments.
+Result<Ok> refuse_secure_execution(const Invocation& invocation, bool secure);
 
 }  // namespace smc

@@ -95,5 +95,19 @@ TEST_CASE("--role rejects unknown and missing names") {
   CHECK(inv.error().message == "unknown role '' (roles: smc_run, smcss, smcd, smcr, smc_chk)");
 }
 
+TEST_CASE("no role runs in secure-execution mode") {
+  for (const RoleName& entry : roles()) {
+    CAPTURE(entry.name);
+    const auto inv = resolve_invocation(Args{"smc_run", "--role", std::string(entry.name)});
+    REQUIRE(inv.ok());
+    CHECK(refuse_secure_execution(*inv, false).ok());
+    const auto refused = refuse_secure_execution(*inv, true);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == ErrorKind::kSystem);
+    CHECK(refused.error().message.starts_with(std::string(entry.name) +
+                                              " is running set-user-ID, "));
+  }
+}
+
 }  // namespace
 }  // namespace smc

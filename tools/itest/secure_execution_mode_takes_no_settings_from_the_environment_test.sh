@@ -4,7 +4,9 @@
 # mode (AT_SECURE): the caller's SMC_* variables are ignored, so no
 # summary file is created, no diagnostics are written, and neither strict
 # mode, buffer sizes nor a connection filter apply. The same program
-# without setuid honours them. And smc_run itself refuses to run setuid.
+# without setuid honours them. And smc_run itself refuses to run setuid,
+# in every role: a setuid smcd would let any user change the kernel's
+# UEIDs.
 source "$(dirname "$0")/lib.sh"
 [[ "$(id -u)" == 0 ]] || fail "this test needs root (mount namespace, setuid file)"
 probe="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
@@ -62,3 +64,10 @@ expect_match "$OUT" "^smc_run: Error: smc_run is running set-user-ID, .*secure-e
 [[ ! -e "$SCRATCH/bin/created.json" ]] || fail "a setuid smc_run created its --summary-file"
 run "$SCRATCH/bin/smc_run" --write-lib "$SCRATCH/bin/lib.so"
 expect_eq "$RC" 125 "status of a setuid smc_run asked for --write-lib"
+for role in smcss smcd smc_chk; do
+  run "$SCRATCH/bin/smc_run" --role "$role" -h
+  expect_eq "$RC" 125 "status of a setuid $role"
+  expect_match "$ERR" "^$role: Error: $role is running set-user-ID, .*secure-execution mode" "message of a setuid $role"
+done
+run "$SCRATCH/bin/smc_run" --role smcd ueid del EXAMPLE
+expect_eq "$RC" 125 "status of a setuid smcd asked to delete a UEID"
