@@ -12,10 +12,12 @@
 #include <fmt/format.h>
 
 #include "base/preload_list.h"
+#include "base/settings.h"
 #include "core/exec/exec.h"
 #include "core/files/files.h"
 #include "core/launcher/command_line.h"
 #include "core/launcher/launcher.h"
+#include "core/launcher/init_process.h"
 #include "core/launcher/plan.h"
 #include "core/launcher/seccomp_start.h"
 #include "core/ld_preload/ld_preload.h"
@@ -269,6 +271,11 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     }
   }
   // Last: the supervisor reads its settings from this environment.
+  if (choice.seccomp && getpid() == 1) {
+    // Returns in PROGRAM's process; pid 1 stays as its init.
+    const Result<Ok> forked = stay_init_for_program(wants_outcomes(read_settings(environ)));
+    if (!forked) return forked.error();
+  }
   if (choice.seccomp) {
     const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
     if (!served) return served.error();
