@@ -153,7 +153,9 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
   }
   if (choice.seccomp) {
     out += "would start a seccomp supervisor and install a filter that sends it "
-           "PROGRAM's TCP socket() calls\n";
+           "PROGRAM's TCP socket() calls (it does not see sockets made by io_uring, and "
+           "makes sockets in its own network namespace: a program that moves to another "
+           "keeps TCP)\n";
   }
   for (const EnvVar& var : env) {
     out += var.why.empty()

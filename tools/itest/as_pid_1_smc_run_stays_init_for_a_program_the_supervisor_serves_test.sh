@@ -36,3 +36,8 @@ expect_match "$(cat "$SCRATCH/summary.json")" '^\{"pid":2,"program":"seccomp_pro
 # pid 1 as before.
 run as_pid_1 "$SMC_RUN" --mechanism preload sh -c 'echo $$'
 expect_eq "$OUT" 1 "PROGRAM is pid 1 without the supervisor"
+
+# -n says so too.
+run as_pid_1 "$SMC_RUN" -n "$probe" echo
+expect_contains "$OUT" "pid 1: smc_run stays pid 1 as a minimal init and runs $probe as its child" \
+  "the -n note"
