@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -212,6 +214,41 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   return Ok{};
 }
 
+// PROGRAM's environment: the plan's variables and, where the library
+// serves PROGRAM, LD_PRELOAD.
+Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
+                           std::vector<EnvVar> env, const Console& console) {
+  if (choice.library) {
+    const Result<std::string> library = place_library(plan, console);
+    if (!library) return library.error();
+    env.push_back({"LD_PRELOAD", preload_value(*library), ""});
+  }
+  for (const EnvVar& var : env) {
+    if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
+      return system_error(fmt::format("cannot set {}", var.name));
+    }
+    if (plan.debug) {
+      console.diagnostic(
+          var.why.empty() ? fmt::format("{}={}", var.name, var.value)
+                          : fmt::format("{}={} ({})", var.name, var.value,
+                                        var.why));
+    }
+  }
+  return Ok{};
+}
+
+// As pid 1, first the init that stays (core/launcher/init_process.h);
+// this returns in PROGRAM's process.
+Result<Ok> start_supervisor(const Plan& plan, const MechanismChoice& choice,
+                            const Reach& reach, const std::string& program,
+                            const Console& console) {
+  if (getpid() == 1) {
+    const Result<Ok> forked = stay_init_for_program(wants_outcomes(read_settings(environ)));
+    if (!forked) return forked.error();
+  }
+  return serve_with_seccomp(plan, choice, reach, program, console);
+}
+
 }  // namespace
 
 Result<std::string> run_smc_run(std::span<const std::string> args,
@@ -256,30 +293,11 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     for (const std::string& note : choice.notes) console.diagnostic(note);
   }
 
-  if (choice.library) {
-    const Result<std::string> library = place_library(*plan, console);
-    if (!library) return library.error();
-    env.push_back({"LD_PRELOAD", preload_value(*library), ""});
-  }
-  for (const EnvVar& var : env) {
-    if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
-      return system_error(fmt::format("cannot set {}", var.name));
-    }
-    if (plan->debug) {
-      console.diagnostic(
-          var.why.empty() ? fmt::format("{}={}", var.name, var.value)
-                          : fmt::format("{}={} ({})", var.name, var.value,
-                                        var.why));
-    }
-  }
+  const Result<Ok> set = set_environment(*plan, choice, std::move(env), console);
+  if (!set) return set.error();
   // Last: the supervisor reads its settings from this environment.
-  if (choice.seccomp && getpid() == 1) {
-    // Returns in PROGRAM's process; pid 1 stays as its init.
-    const Result<Ok> forked = stay_init_for_program(wants_outcomes(read_settings(environ)));
-    if (!forked) return forked.error();
-  }
   if (choice.seccomp) {
-    const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
+    const Result<Ok> served = start_supervisor(*plan, choice, reach, *program, console);
     if (!served) return served.error();
   }
   if (plan->debug) {
