@@ -184,7 +184,11 @@ Options:
                        supervisor process answers PROGRAM's socket() calls:
                        any program, Linux 5.9+), or auto (the default: the
                        library where it reaches, the supervisor for static
-                       and Go programs, and as root both)
+                       and Go programs, and as root both). Neither sees
+                       sockets made by io_uring; the supervisor makes its
+                       sockets in its own network namespace, so a program
+                       that moves to another keeps TCP; without root it
+                       sets no_new_privs (named under -d and -n)
       --no-inherit     do not give children back the library when a
                        program starts them with an environment without it
                        (env -i, a fresh environment for exec or spawn)
@@ -243,7 +247,9 @@ Exit status:
   126  PROGRAM was found but cannot be executed (an ELF the kernel
        refuses too; only a file that is not ELF goes to /bin/sh)
   127  PROGRAM was not found
-  Otherwise PROGRAM's own status: smc_run becomes PROGRAM (exec).
+  Otherwise PROGRAM's own status: smc_run becomes PROGRAM (exec), or, as
+  pid 1 with the supervisor, stays a minimal init that passes signals on
+  to PROGRAM and exits with its status (128+N for signal N).
   Errors are printed on stdout, as by smc-tools' smc_run.
 )",
       fmt::arg("links", role_list(" and ")), fmt::arg("roles", role_list(" or ")));

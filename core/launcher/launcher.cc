@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -21,6 +23,7 @@
 #include "core/files/files.h"
 #include "core/launcher/command_line.h"
 #include "core/launcher/launcher.h"
+#include "core/launcher/init_process.h"
 #include "core/launcher/plan.h"
 #include "core/launcher/seccomp_start.h"
 #include "core/ld_preload/ld_preload.h"
@@ -235,7 +238,9 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
   }
   if (choice.seccomp) {
     out += "would start a seccomp supervisor and install a filter that sends it "
-           "PROGRAM's TCP socket() calls\n";
+           "PROGRAM's TCP socket() calls (it does not see sockets made by io_uring, and "
+           "makes sockets in its own network namespace: a program that moves to another "
+           "keeps TCP)\n";
   }
   for (const EnvVar& var : env) {
     out += fmt::format("would set {}\n", describe(var));
@@ -289,6 +294,43 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   return Ok{};
 }
 
+// PROGRAM's environment: the plan's variables and, where the library
+// serves PROGRAM, LD_PRELOAD.
+Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
+                           std::vector<EnvVar> env, const std::string& program_name,
+                           const Console& console) {
+  if (choice.library) {
+    const Result<std::optional<std::string>> library = place_library(plan, console);
+    if (!library) return library.error();
+    if (library->has_value()) {
+      env.push_back({"LD_PRELOAD", preload_value(**library), ""});
+    } else {
+      console.warning(no_room_warning(program_name));
+    }
+  }
+  for (const EnvVar& var : env) {
+    // setenv() would replace the first of several entries only.
+    if (var.name == "LD_PRELOAD") unsetenv("LD_PRELOAD");
+    if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
+      return system_error(fmt::format("cannot set {}", var.name));
+    }
+    if (plan.debug) console.diagnostic(describe(var));
+  }
+  return Ok{};
+}
+
+// As pid 1, first the init that stays (core/launcher/init_process.h);
+// this returns in PROGRAM's process.
+Result<Ok> start_supervisor(const Plan& plan, const MechanismChoice& choice,
+                            const Reach& reach, const std::string& program,
+                            const Console& console) {
+  if (getpid() == 1) {
+    const Result<Ok> forked = stay_init_for_program(wants_outcomes(read_settings(environ)));
+    if (!forked) return forked.error();
+  }
+  return serve_with_seccomp(plan, choice, reach, program, console);
+}
+
 }  // namespace
 
 Result<std::string> run_smc_run(std::span<const std::string> args,
@@ -337,26 +379,12 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     for (const std::string& note : choice.notes) console.diagnostic(note);
   }
 
-  if (choice.library) {
-    const Result<std::optional<std::string>> library = place_library(*plan, console);
-    if (!library) return library.error();
-    if (library->has_value()) {
-      env.push_back({"LD_PRELOAD", preload_value(**library), ""});
-    } else {
-      console.warning(no_room_warning(options->command.front()));
-    }
-  }
-  for (const EnvVar& var : env) {
-    // setenv() would replace the first of several entries only.
-    if (var.name == "LD_PRELOAD") unsetenv("LD_PRELOAD");
-    if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
-      return system_error(fmt::format("cannot set {}", var.name));
-    }
-    if (plan->debug) console.diagnostic(describe(var));
-  }
+  const Result<Ok> set =
+      set_environment(*plan, choice, std::move(env), options->command.front(), console);
+  if (!set) return set.error();
   // Last: the supervisor reads its settings from this environment.
   if (choice.seccomp) {
-    const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
+    const Result<Ok> served = start_supervisor(*plan, choice, reach, *program, console);
     if (!served) return served.error();
   }
   if (plan->debug) {

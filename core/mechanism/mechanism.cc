@@ -189,12 +189,11 @@ MechanismChoice choose_mechanism(const MechanismFacts& facts) {
       break;
   }
   if (c.seccomp && facts.init_process) {
-    // Orphans go to the pid namespace's init, here PROGRAM itself.
+    // core/launcher/init_process.h says why.
     c.notes.push_back(fmt::format(
-        "pid 1: the supervisor becomes {}'s child (the kernel gives orphans to "
-        "pid 1) and ends only after it; a program that waits for all its "
-        "children would wait for it: start smc_run under an init (docker "
-        "--init, tini)",
+        "pid 1: smc_run stays pid 1 as a minimal init and runs {} as its child (signals "
+        "passed on, orphans reaped, its exit status kept), so that the supervisor is not "
+        "the program's child",
         facts.program));
   }
   return c;

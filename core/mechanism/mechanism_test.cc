@@ -172,7 +172,7 @@ TEST_CASE("settings the outer supervisor does not share are named, a warning whe
   CHECK(all(c.notes).find("do not reach") == std::string::npos);
 }
 
-TEST_CASE("as pid 1, the supervisor's parenthood is said") {
+TEST_CASE("as pid 1 with the supervisor, smc_run says it stays an init for PROGRAM") {
   const Reach reach = static_program();
   MechanismFacts f;
   f.program = "PROGRAM";
@@ -180,7 +180,8 @@ TEST_CASE("as pid 1, the supervisor's parenthood is said") {
   f.seccomp = kAvailable;
   f.privileges = kRoot;
   f.init_process = true;
-  CHECK(all(choose_mechanism(f).notes).find("pid 1: the supervisor becomes PROGRAM's child") !=
+  CHECK(all(choose_mechanism(f).notes)
+            .find("pid 1: smc_run stays pid 1 as a minimal init and runs PROGRAM as its child") !=
         std::string::npos);
   f.request = MechanismRequest::kPreload;
   CHECK(all(choose_mechanism(f).notes).find("pid 1") == std::string::npos);

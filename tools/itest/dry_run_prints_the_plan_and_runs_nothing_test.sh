@@ -32,6 +32,9 @@ expect_eq "$RC" 0 "status for a static program"
 expect_contains "$OUT" "mechanism: the seccomp supervisor, because $static is statically linked" \
   "mechanism for a static program"
 expect_contains "$OUT" "would start a seccomp supervisor" "the supervisor in the plan"
+expect_contains "$OUT" "does not see sockets made by io_uring" "the supervisor's io_uring limit"
+expect_contains "$OUT" "a program that moves to another keeps TCP" \
+  "the supervisor's network namespace limit"
 run "$SMC_RUN" -n --mechanism preload "$static"
 expect_match "$OUT" "^warning: .*statically linked" "warning for a static program, library alone"
 expect_not_contains "$OUT" "seccomp supervisor" "no supervisor with the library alone"

@@ -1,15 +1,27 @@
 // A Go program for the seccomp supervisor's tests (built static, without
 // cgo, by Debian's golang-go): Go makes its own system calls, so no
 // library reaches it. One mode per run:
-//   echo    a TCP connection over 127.0.0.1 to itself, "ping"/"pong"
-//   http    an HTTP server and a client of it in one process
-//   others  a UDP and a UNIX socket
+//
+//	echo    a TCP connection over 127.0.0.1 to itself, "ping"/"pong"
+//	http    an HTTP server and a client of it in one process
+//	others  a UDP and a UNIX socket
+//
+// and, as seccomp_probe prints them, for the same checks:
+//
+//	errno    socket() calls that succeed or fail: made or failed, errno
+//	emfile   a TCP socket once every descriptor is used: its errno
+//	threads  64 OS threads make their first TCP socket at once
+//	waitany  wait4(-1) with no child, then with one that exits 7
+//	exit N   a TCP socket, then exit N
+//	term     a TCP socket, then SIGTERM to itself
+//
 // and, for the guest checks, as hold_server.py and curl are used there:
-//   serve ADDRESS FOLDER  an HTTP server of FOLDER's files on ADDRESS (port
-//                         0: it prints "port N"); GET /hold/NAME sends half
-//                         of NAME, prints "holding NAME", and the rest once
-//                         FOLDER/release exists
-//   get URL FILE          fetches URL into FILE
+//
+//	serve ADDRESS FOLDER  an HTTP server of FOLDER's files on ADDRESS (port
+//	                      0: it prints "port N"); GET /hold/NAME sends half
+//	                      of NAME, prints "holding NAME", and the rest once
+//	                      FOLDER/release exists
+//	get URL FILE          fetches URL into FILE
 package main
 
 import (
@@ -19,7 +31,11 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 )
 
@@ -166,9 +182,132 @@ func get() error {
 	return err
 }
 
+// The errno of a system call's error, 0 for none.
+func errnoOf(err error) int {
+	if e, ok := err.(syscall.Errno); ok {
+		return int(e)
+	}
+	return 0
+}
+
+func made(fd int) string {
+	if fd >= 0 {
+		syscall.Close(fd)
+		return "made"
+	}
+	return "failed"
+}
+
+func errnos() error {
+	calls := []struct {
+		name                   string
+		domain, kind, protocol int
+	}{
+		{"tcp4", syscall.AF_INET, syscall.SOCK_STREAM, 0},
+		{"tcp6", syscall.AF_INET6, syscall.SOCK_STREAM | syscall.SOCK_CLOEXEC, syscall.IPPROTO_TCP},
+		{"udp4", syscall.AF_INET, syscall.SOCK_DGRAM, 0},
+		{"protocol-99", syscall.AF_INET, syscall.SOCK_STREAM, 99},
+		{"bad-flags", syscall.AF_INET, syscall.SOCK_STREAM | 0x100, 0},
+		{"bad-family", 4242, syscall.SOCK_STREAM, 0},
+	}
+	for _, c := range calls {
+		fd, err := syscall.Socket(c.domain, c.kind, c.protocol)
+		fmt.Printf("%s %s errno=%d\n", c.name, made(fd), errnoOf(err))
+	}
+	return nil
+}
+
+func emfile() error {
+	limit := syscall.Rlimit{Cur: 16, Max: 16}
+	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &limit); err != nil {
+		return err
+	}
+	for {
+		if _, err := syscall.Dup(0); err != nil {
+			break
+		}
+	}
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+	fmt.Printf("%s errno=%d\n", made(fd), errnoOf(err))
+	return nil
+}
+
+// Each goroutine is locked to its own OS thread, so 64 threads wait at
+// the start line and make their first socket at once.
+func threads() error {
+	const n = 64
+	var ready, done sync.WaitGroup
+	start := make(chan struct{})
+	fds := make([]int, n)
+	ready.Add(n)
+	done.Add(n)
+	for i := 0; i < n; i++ {
+		go func(i int) {
+			defer done.Done()
+			runtime.LockOSThread()
+			ready.Done()
+			<-start
+			fds[i], _ = syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+		}(i)
+	}
+	ready.Wait()
+	close(start)
+	done.Wait()
+	count := 0
+	for _, fd := range fds {
+		if fd >= 0 {
+			count++
+		}
+	}
+	fmt.Printf("%d of %d sockets\n", count, n)
+	return nil
+}
+
+func waitany() error {
+	var status syscall.WaitStatus
+	got, err := syscall.Wait4(-1, &status, 0, nil)
+	fmt.Printf("no child: %d errno=%d\n", got, errnoOf(err))
+	child, err := syscall.ForkExec("/bin/sh", []string{"sh", "-c", "exit 7"}, nil)
+	if err != nil {
+		return err
+	}
+	got, _ = syscall.Wait4(-1, &status, 0, nil)
+	who := "another"
+	if got == child {
+		who = "itself"
+	}
+	fmt.Printf("one child: %s status=%d\n", who, status.ExitStatus())
+	got, err = syscall.Wait4(-1, &status, 0, nil)
+	fmt.Printf("then: %d errno=%d\n", got, errnoOf(err))
+	return nil
+}
+
+func exitWith() error {
+	if len(os.Args) != 3 {
+		return fmt.Errorf("usage: go_probe exit N")
+	}
+	code, err := strconv.Atoi(os.Args[2])
+	if err != nil {
+		return err
+	}
+	syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+	os.Exit(code)
+	return nil
+}
+
+// Go's runtime ends the program by SIGTERM itself when nobody asked for
+// the signal, so the wait status says SIGTERM.
+func term() error {
+	syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+	syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	select {}
+}
+
 func main() {
 	modes := map[string]func() error{
 		"echo": echo, "http": serveHTTP, "others": others, "serve": serve, "get": get,
+		"errno": errnos, "emfile": emfile, "threads": threads, "waitany": waitany,
+		"exit": exitWith, "term": term,
 	}
 	mode := ""
 	if len(os.Args) > 1 {
@@ -176,7 +315,8 @@ func main() {
 	}
 	run, ok := modes[mode]
 	if !ok {
-		fmt.Fprintln(os.Stderr, "usage: go_probe echo|http|others|serve ADDRESS FOLDER|get URL FILE")
+		fmt.Fprintln(os.Stderr, "usage: go_probe echo|http|others|errno|emfile|threads|waitany|exit N|term|"+
+			"serve ADDRESS FOLDER|get URL FILE")
 		os.Exit(2)
 	}
 	if err := run(); err != nil {
