@@ -148,6 +148,15 @@ bool receive_one(Listener& listener, Dispatcher& dispatcher, bool debug) {
   return true;
 }
 
+// The sooner of the dispatcher's next look and the stderr hold's next
+// check; -1 (no timeout) when neither wants one.
+int timeout_ms(Dispatcher& dispatcher, const StderrHold* hold) {
+  const int look = dispatcher.poll_timeout_ms();
+  const int check = hold != nullptr ? hold->check_interval_ms() : -1;
+  if (look < 0) return check;
+  return check < 0 || look < check ? look : check;
+}
+
 // The loop when nothing but notifications is waited for: the receive
 // itself waits, one system call fewer per notification than poll() and
 // then receive (tools/bench shows what a round trip costs).
@@ -169,7 +178,7 @@ void serve_notifications(Listener& listener, Dispatcher& dispatcher, bool debug)
 }  // namespace
 
 void serve(Listener& listener, const Settings& settings, const SyscallAbi& abi,
-           SupervisorKernel kernel) {
+           SupervisorKernel kernel, StderrHold* hold) {
   Dispatcher dispatcher(listener, settings, abi, kernel);
   if (!wants_outcomes(settings) && listener.receive_ends_at_hangup()) {
     serve_notifications(listener, dispatcher, settings.debug);
@@ -181,8 +190,9 @@ void serve(Listener& listener, const Settings& settings, const SyscallAbi& abi,
     fds.assign(1, pollfd{listener.fd(), POLLIN, 0});
     pids.clear();
     dispatcher.poll_set(fds, pids);
-    const int ready = poll(fds.data(), fds.size(), dispatcher.poll_timeout_ms());
+    const int ready = poll(fds.data(), fds.size(), timeout_ms(dispatcher, hold));
     if (ready < 0 && errno != EINTR) break;
+    if (hold != nullptr) hold->check();
     dispatcher.look_if_due();
     if (ready <= 0) continue;
     if ((fds[0].revents & POLLIN) != 0) {

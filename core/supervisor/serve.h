@@ -14,6 +14,7 @@
 #include "core/seccomp_filter/seccomp_filter.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/outcome_watch.h"
+#include "core/supervisor/stderr_hold.h"
 
 namespace smc {
 
@@ -23,7 +24,9 @@ struct SupervisorKernel {
   ListSmcSocketsFn list_smc_sockets;  // SMC_DIAG
 };
 
+// `hold`, when given, is checked between notifications (and at least
+// every check_interval_ms()), so that a detached PROGRAM's caller is let go.
 void serve(Listener& listener, const Settings& settings, const SyscallAbi& abi,
-           SupervisorKernel kernel);
+           SupervisorKernel kernel, StderrHold* hold = nullptr);
 
 }  // namespace smc

@@ -101,10 +101,13 @@ bool sizes_fit() {
          sizes.seccomp_notif_resp <= sizeof(seccomp_notif_resp);
 }
 
-[[noreturn]] void run_supervisor(int channel) {
+[[noreturn]] void run_supervisor(int channel, pid_t program) {
   const Settings settings = read_settings(environ);
-  // stderr for the -d lines and the --summary lines of its programs.
-  detach(channel, settings.debug || settings.summary);
+  // stderr for the -d lines and the --summary lines of its programs, kept
+  // while PROGRAM keeps it (core/supervisor/stderr_hold.h).
+  const bool keep_stderr = settings.debug || settings.summary;
+  detach(channel, keep_stderr);
+  StderrHold hold(keep_stderr ? STDERR_FILENO : -1, program);
   const int listener_fd = receive_listener(kChannelFd);
   const std::optional<SyscallAbi> abi = native_abi();
   const bool usable = listener_fd >= 0 && abi && sizes_fit();
@@ -113,7 +116,7 @@ bool sizes_fit() {
   close(kChannelFd);
   Listener listener(listener_fd);
   listener.sync_wake_up();
-  serve(listener, settings, *abi, {&::socket, &list_smc_sockets});
+  serve(listener, settings, *abi, {&::socket, &list_smc_sockets}, &hold);
   _exit(0);
 }
 
@@ -128,6 +131,7 @@ Result<Supervisor> start_supervisor() {
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
     return system_error(os_error("cannot start the seccomp supervisor: socketpair"));
   }
+  const pid_t program = getpid();  // this process becomes PROGRAM
   const pid_t middle = fork();
   if (middle < 0) {
     const Error e = system_error(os_error("cannot start the seccomp supervisor: fork"));
@@ -138,7 +142,7 @@ Result<Supervisor> start_supervisor() {
   if (middle == 0) {
     close(pair[0]);
     const pid_t supervisor = fork();
-    if (supervisor == 0) run_supervisor(pair[1]);
+    if (supervisor == 0) run_supervisor(pair[1], program);
     const long report = supervisor > 0 ? supervisor : -errno;
     _exit(write(pair[1], &report, sizeof report) == sizeof report ? 0 : 1);
   }
