@@ -7,8 +7,9 @@
 // signals a terminal, a shell's `kill 0` or a service manager's stop
 // would send the whole group (HUP, INT, QUIT, TERM, TSTP...): PROGRAM may
 // still make sockets while it shuts down. It keeps no descriptor of the
-// launcher's but stderr under -d or --summary (its lines go there), so it
-// holds no pipe or terminal open otherwise.
+// launcher's but stderr under -d or --summary (its lines go there), and
+// that only while PROGRAM lives with it (core/supervisor/stderr_hold.h),
+// so it holds no pipe or terminal open for a program that detached.
 // It is named "smc_run-seccomp" (comm) in ps and top.
 #pragma once
 
