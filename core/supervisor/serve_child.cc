@@ -13,44 +13,10 @@
 
 #include "core/seccomp/seccomp.h"
 #include "core/seccomp_filter/seccomp_filter.h"
+#include "core/supervisor/fd_passing.h"
 #include "core/supervisor/serve.h"
 
 namespace smc::testing {
-namespace {
-
-bool send_fd(int channel, int fd) {
-  char byte = 'l';
-  iovec data{&byte, 1};
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-  msghdr msg{};
-  msg.msg_iov = &data;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof control;
-  cmsghdr* c = CMSG_FIRSTHDR(&msg);
-  c->cmsg_level = SOL_SOCKET;
-  c->cmsg_type = SCM_RIGHTS;
-  c->cmsg_len = CMSG_LEN(sizeof(int));
-  std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
-  return sendmsg(channel, &msg, 0) == 1;
-}
-
-int receive_fd(int channel) {
-  char byte;
-  iovec data{&byte, 1};
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-  msghdr msg{};
-  msg.msg_iov = &data;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof control;
-  if (recvmsg(channel, &msg, 0) != 1) return -1;
-  int fd = -1;
-  std::memcpy(&fd, CMSG_DATA(CMSG_FIRSTHDR(&msg)), sizeof fd);
-  return fd;
-}
-
-}  // namespace
 
 std::string serve_child(const char* const* env, bool connections, SupervisorKernel kernel,
                         Calls calls) {

@@ -16,6 +16,7 @@
 
 #include "base/settings.h"
 #include "core/seccomp_filter/seccomp_filter.h"
+#include "core/supervisor/fd_passing.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/serve.h"
 
@@ -72,27 +73,6 @@ void detach(int channel, bool keep_stderr) {
   close_from(kChannelFd + 1);
 }
 
-// The listener from the launcher, or -1 when it sent none.
-int receive_listener(int channel) {
-  char byte = 0;
-  iovec data{&byte, 1};
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-  msghdr msg{};
-  msg.msg_iov = &data;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof control;
-  ssize_t n;
-  do {
-    n = recvmsg(channel, &msg, MSG_CMSG_CLOEXEC);
-  } while (n < 0 && errno == EINTR);
-  const cmsghdr* c = CMSG_FIRSTHDR(&msg);
-  if (n <= 0 || c == nullptr || c->cmsg_type != SCM_RIGHTS) return -1;
-  int fd = -1;
-  std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
-  return fd;
-}
-
 // Whether this kernel's notifications fit the structures we know.
 bool sizes_fit() {
   seccomp_notif_sizes sizes{};
@@ -108,7 +88,7 @@ bool sizes_fit() {
   const bool keep_stderr = settings.debug || settings.summary;
   detach(channel, keep_stderr);
   StderrHold hold(keep_stderr ? STDERR_FILENO : -1, program);
-  const int listener_fd = receive_listener(kChannelFd);
+  const int listener_fd = receive_fd(kChannelFd);
   const std::optional<SyscallAbi> abi = native_abi();
   const bool usable = listener_fd >= 0 && abi && sizes_fit();
   const char answer = usable ? kTaken : kCannot;
@@ -165,35 +145,19 @@ Result<Supervisor> start_supervisor() {
 }
 
 Result<Ok> hand_over(Supervisor& supervisor, int listener) {
-  char byte = 'l';
-  iovec data{&byte, 1};
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-  msghdr msg{};
-  msg.msg_iov = &data;
-  msg.msg_iovlen = 1;
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof control;
-  cmsghdr* c = CMSG_FIRSTHDR(&msg);
-  c->cmsg_level = SOL_SOCKET;
-  c->cmsg_type = SCM_RIGHTS;
-  c->cmsg_len = CMSG_LEN(sizeof(int));
-  std::memcpy(CMSG_DATA(c), &listener, sizeof listener);
-  ssize_t sent;
-  do {
-    sent = sendmsg(supervisor.channel, &msg, MSG_NOSIGNAL);
-  } while (sent < 0 && errno == EINTR);
+  const bool sent = send_fd(supervisor.channel, listener);
   const int send_error = errno;
   close(listener);
   char answer = 0;
   ssize_t n = 0;
-  if (sent == 1) {
+  if (sent) {
     do {
       n = read(supervisor.channel, &answer, 1);
     } while (n < 0 && errno == EINTR);
   }
   close(supervisor.channel);
   supervisor.channel = -1;
-  if (sent != 1) {
+  if (!sent) {
     return system_error(fmt::format("cannot hand the seccomp listener to the supervisor: {}",
                                     std::strerror(send_error)));
   }
