@@ -83,6 +83,16 @@ class Dispatcher {
     served_.poll_set(fds, pids);
   }
 
+  // Whether a served process has exited, its summary not yet written
+  // (`fds` from poll_set: fds[0] is the listener's).
+  static bool summaries_due(const std::vector<pollfd>& fds) {
+    for (std::size_t i = 1; i < fds.size(); ++i) {
+      pollfd p{fds[i].fd, POLLIN, 0};
+      if (poll(&p, 1, 0) == 1 && (p.revents & POLLIN) != 0) return true;
+    }
+    return false;
+  }
+
   // Process `pid` has exited: its summary, then nothing more of it.
   void ended(long pid) {
     ServedProcess* p = served_.find(pid);
@@ -190,9 +200,11 @@ void serve(Listener& listener, const Settings& settings, const SyscallAbi& abi,
     fds.assign(1, pollfd{listener.fd(), POLLIN, 0});
     pids.clear();
     dispatcher.poll_set(fds, pids);
+    // After the last round's exits were summarized: a summary due now
+    // keeps stderr for the next round.
+    if (hold != nullptr && hold->due()) hold->check(pids, dispatcher.summaries_due(fds));
     const int ready = poll(fds.data(), fds.size(), timeout_ms(dispatcher, hold));
     if (ready < 0 && errno != EINTR) break;
-    if (hold != nullptr) hold->check();
     dispatcher.look_if_due();
     if (ready <= 0) continue;
     if ((fds[0].revents & POLLIN) != 0) {

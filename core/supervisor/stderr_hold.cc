@@ -11,11 +11,14 @@
 
 namespace smc {
 
-bool keeps_stderr(bool program_alive, ProgramStderr program_stderr) {
-  return program_alive && program_stderr != ProgramStderr::kOther;
+bool keeps_stderr(const StderrUsers& users) {
+  return users.summaries_due ||
+         (users.program_alive && users.program != ProgramStderr::kOther) ||
+         users.served_has_it;
 }
 
-StderrHold::StderrHold(int fd, pid_t program) : fd_(fd), program_(program) {
+StderrHold::StderrHold(int fd, pid_t program, std::chrono::milliseconds interval)
+    : fd_(fd), program_(program), interval_(interval) {
   struct stat st {};
   if (fstat(fd_, &st) != 0) return;
   dev_ = st.st_dev;
@@ -30,10 +33,10 @@ StderrHold::~StderrHold() {
   if (pidfd_ >= 0) close(pidfd_);
 }
 
-ProgramStderr StderrHold::program_stderr() const {
+ProgramStderr StderrHold::stderr_of(long pid) const {
   // /proc/PID/fd/2 is readable for a process we could ptrace (same user,
-  // dumpable); a setuid PROGRAM stays kUnknown.
-  const std::string path = "/proc/" + std::to_string(program_) + "/fd/2";
+  // dumpable); ENOENT: no fd 2, or no such process (a zombie has no fds).
+  const std::string path = "/proc/" + std::to_string(pid) + "/fd/2";
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) {
     return errno == ENOENT ? ProgramStderr::kOther : ProgramStderr::kUnknown;
@@ -41,14 +44,22 @@ ProgramStderr StderrHold::program_stderr() const {
   return st.st_dev == dev_ && st.st_ino == ino_ ? ProgramStderr::kSame : ProgramStderr::kOther;
 }
 
-void StderrHold::check() {
-  if (!held_) return;
-  bool alive = true;
+void StderrHold::check(const std::vector<long>& served, bool summaries_due) {
+  if (!due()) return;
+  next_check_ = std::chrono::steady_clock::now() + interval_;
+  StderrUsers users{summaries_due, true, ProgramStderr::kUnknown, false};
   if (pidfd_ >= 0) {
     pollfd p{pidfd_, POLLIN, 0};
-    alive = !(poll(&p, 1, 0) == 1 && (p.revents & POLLIN) != 0);
+    users.program_alive = !(poll(&p, 1, 0) == 1 && (p.revents & POLLIN) != 0);
   }
-  if (keeps_stderr(alive, alive ? program_stderr() : ProgramStderr::kUnknown)) return;
+  if (users.program_alive) users.program = stderr_of(program_);
+  for (long pid : served) {
+    if (pid != program_ && stderr_of(pid) != ProgramStderr::kOther) users.served_has_it = true;
+  }
+  if (!keeps_stderr(users)) release();
+}
+
+void StderrHold::release() {
   const int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (null >= 0) {
     dup2(null, fd_);

@@ -6,25 +6,31 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+
 namespace smc {
 namespace {
 
-TEST_CASE("stderr is kept only while the program lives with the same file") {
+TEST_CASE("stderr is kept while a process it speaks for may still want it") {
+  using P = ProgramStderr;
   struct Row {
-    bool alive;
-    ProgramStderr program_stderr;
+    StderrUsers users;
     bool kept;
   };
   const Row rows[] = {
-      {true, ProgramStderr::kSame, true},
-      {true, ProgramStderr::kUnknown, true},  // a setuid program: no look inside
-      {true, ProgramStderr::kOther, false},   // detached: /dev/null on its fd 2
-      {false, ProgramStderr::kSame, false},
-      {false, ProgramStderr::kUnknown, false},
+      {{false, true, P::kSame, false}, true},
+      {{false, true, P::kUnknown, false}, true},  // a setuid program: no look inside
+      {{false, true, P::kOther, false}, false},   // detached: /dev/null on its fd 2
+      {{false, false, P::kUnknown, false}, false},
+      {{true, false, P::kOther, false}, true},   // a summary still to write
+      {{false, false, P::kOther, true}, true},   // a served child still has it
+      {{false, true, P::kOther, true}, true},
   };
   for (const Row& r : rows) {
-    CAPTURE(static_cast<int>(r.program_stderr));
-    CHECK(keeps_stderr(r.alive, r.program_stderr) == r.kept);
+    CAPTURE(static_cast<int>(r.users.program));
+    CAPTURE(r.users.summaries_due);
+    CAPTURE(r.users.served_has_it);
+    CHECK(keeps_stderr(r.users) == r.kept);
   }
 }
 
@@ -77,14 +83,14 @@ TEST_CASE("stderr hold lets go once the program puts another file on its fd 2") 
   const pid_t program = start_program(p);
   p.wait_ack();
   const int copy = dup(p.out[1]);
-  StderrHold hold(copy, program);
-  hold.check();
+  StderrHold hold(copy, program, std::chrono::milliseconds(0));
+  hold.check({}, false);
   CHECK(hold.held());
-  CHECK(hold.check_interval_ms() > 0);
+  CHECK(hold.check_interval_ms() >= 0);
   CHECK_FALSE(is_dev_null(copy));
   p.step();
   p.wait_ack();
-  hold.check();
+  hold.check({}, false);
   CHECK_FALSE(hold.held());
   CHECK(hold.check_interval_ms() == -1);
   CHECK(is_dev_null(copy));
@@ -98,19 +104,40 @@ TEST_CASE("stderr hold lets go once the program has exited") {
   const pid_t program = start_program(p);
   p.wait_ack();
   const int copy = dup(p.out[1]);
-  StderrHold hold(copy, program);
+  StderrHold hold(copy, program, std::chrono::milliseconds(0));
   close(p.control[1]);  // the program reads EOF and exits
   waitpid(program, nullptr, 0);
-  hold.check();
+  hold.check({}, false);
   CHECK_FALSE(hold.held());
   CHECK(is_dev_null(copy));
+  close(copy);
+}
+
+TEST_CASE("stderr hold keeps the copy while a served child has it or a summary is due") {
+  const Pipes p;
+  const pid_t program = start_program(p);
+  p.wait_ack();
+  const int copy = dup(p.out[1]);
+  StderrHold hold(copy, program, std::chrono::milliseconds(0));
+  close(p.control[1]);
+  waitpid(program, nullptr, 0);
+  const Pipes q;  // started after the program's end: it holds none of p's
+  const pid_t child = start_program(q);
+  q.wait_ack();
+  hold.check({program}, true);
+  CHECK(hold.held());
+  // The "child" writes to another pipe: not ours, so no reason to keep it.
+  hold.check({program, child}, false);
+  CHECK_FALSE(hold.held());
+  close(q.control[1]);
+  waitpid(child, nullptr, 0);
   close(copy);
 }
 
 TEST_CASE("stderr hold holds nothing for a descriptor that is not open") {
   StderrHold hold(-1, getpid());
   CHECK_FALSE(hold.held());
-  hold.check();
+  hold.check({}, false);
   CHECK(hold.check_interval_ms() == -1);
 }
 
