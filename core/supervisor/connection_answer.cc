@@ -45,17 +45,22 @@ void unseen(const TargetName& who, bool debug, FilterSide side, int fd, const ch
 
 }  // namespace
 
-void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName& who) {
-  Call call{FilterSide::kClient, static_cast<int>(n.data.args[0]), who};
+bool ConnectionAnswerer::copy_socket(const seccomp_notif& n, Call& call) {
   call.copy = copy_target_fd(n.pid, call.fd);
   if (call.copy < 0) {
     // EBADF: no such descriptor, and the call says so itself.
     const int error = errno;
     listener_.run_call(n.id);
     if (error != EBADF) unseen(call.who, settings_.debug, call.side, call.fd, "see its socket", error);
-    return;
+    return false;
   }
   call.kind = stream_kind(call.copy);
+  return true;
+}
+
+void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName& who) {
+  Call call{FilterSide::kClient, static_cast<int>(n.data.args[0]), who};
+  if (!copy_socket(n, call)) return;
   sockaddr_storage address{};
   const socklen_t length = static_cast<socklen_t>(
       std::min<std::uint64_t>(static_cast<std::uint32_t>(n.data.args[2]), sizeof address));
@@ -78,14 +83,7 @@ void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName
 
 void ConnectionAnswerer::answer_listen(const seccomp_notif& n, const TargetName& who) {
   Call call{FilterSide::kServer, static_cast<int>(n.data.args[0]), who};
-  call.copy = copy_target_fd(n.pid, call.fd);
-  if (call.copy < 0) {
-    const int error = errno;
-    listener_.run_call(n.id);
-    if (error != EBADF) unseen(call.who, settings_.debug, call.side, call.fd, "see its socket", error);
-    return;
-  }
-  call.kind = stream_kind(call.copy);
+  if (!copy_socket(n, call)) return;
   sockaddr_storage local{};
   socklen_t length = sizeof local;
   if (call.kind == StreamKind::kOther ||

@@ -36,6 +36,9 @@ class ConnectionAnswerer {
 
  private:
   struct Call;
+  // Our copy of the caller's socket, and its kind; false (the call run as
+  // it is) when it cannot be had.
+  bool copy_socket(const seccomp_notif& n, Call& call);
   void decide(const seccomp_notif& n, Call& call);
   void replace(const seccomp_notif& n, Call& call);
 
