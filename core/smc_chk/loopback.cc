@@ -14,11 +14,10 @@
 
 #include "base/smc_abi.h"
 #include "core/smc_chk/fd.h"
+#include "core/smc_chk/live_steps.h"
 
 namespace smc {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // The bytes each side sends: different patterns, so that data looped back
 // to its sender would not pass for the peer's.
@@ -34,9 +33,9 @@ struct Side {
   std::size_t received = 0;
 };
 
-class Test {
+class Test : LiveSteps {
  public:
-  explicit Test(std::chrono::milliseconds limit) : deadline_(Clock::now() + limit), limit_(limit) {}
+  explicit Test(std::chrono::milliseconds limit) : LiveSteps(limit) {}
 
   LiveTest run() {
     t_.ran = true;
@@ -47,25 +46,6 @@ class Test {
   }
 
  private:
-  bool failed(const std::string& step, int error) {
-    t_.error = fmt::format("{}: {}", step, errno_text(error));
-    t_.error_number = error;
-    return false;
-  }
-
-  bool timed_out(const char* waiting_for) {
-    t_.error = fmt::format("no {} within {} ms", waiting_for, limit_.count());
-    t_.error_number = ETIMEDOUT;
-    return false;
-  }
-
-  // Milliseconds left for poll(), 0 once the deadline has passed.
-  int remaining_ms() const {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
-    return left.count() > 0 ? static_cast<int>(left.count()) : 0;
-  }
-
   bool listen_on_loopback() {
     listener_.reset(socket(kAfSmc, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, kSmcProtoSmc));
     if (listener_.get() < 0) return failed("socket(AF_SMC) for the server", errno);
@@ -211,9 +191,6 @@ class Test {
     }
   }
 
-  const Clock::time_point deadline_;
-  const std::chrono::milliseconds limit_;
-  LiveTest t_;
   Fd listener_;
   Fd client_;
   Fd server_;

@@ -12,19 +12,18 @@
 
 #include "base/smc_abi.h"
 #include "core/smc_chk/fd.h"
+#include "core/smc_chk/live_steps.h"
 #include "core/smc_chk/loopback.h"
 
 namespace smc {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 char pattern(std::size_t i) { return static_cast<char>(i * 7 + 1); }
 
-class Test {
+class Test : LiveSteps {
  public:
   Test(const sockaddr_storage& peer, const std::string& text, std::chrono::milliseconds limit)
-      : peer_(peer), deadline_(Clock::now() + limit), limit_(limit) {
+      : LiveSteps(limit), peer_(peer) {
     t_.remote = true;
     t_.address = text;
     t_.port = ntohs(peer.ss_family == AF_INET6
@@ -41,28 +40,12 @@ class Test {
   }
 
  private:
-  bool failed(const std::string& step, int error) {
-    t_.error = fmt::format("{}: {}", step, errno_text(error));
-    t_.error_number = error;
-    return false;
-  }
-
-  int remaining_ms() const {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
-    return left.count() > 0 ? static_cast<int>(left.count()) : 0;
-  }
-
   // Waits for `events` on the socket; false (with the reason) on timeout.
   bool wait(short events, const char* waiting_for) {
     while (true) {
       pollfd p = {fd_.get(), events, 0};
       const int ms = remaining_ms();
-      if (ms == 0) {
-        t_.error = fmt::format("no {} within {} ms", waiting_for, limit_.count());
-        t_.error_number = ETIMEDOUT;
-        return false;
-      }
+      if (ms == 0) return timed_out(waiting_for);
       const int n = poll(&p, 1, ms);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) return failed("poll", errno);
@@ -147,9 +130,6 @@ class Test {
   }
 
   const sockaddr_storage peer_;
-  const Clock::time_point deadline_;
-  const std::chrono::milliseconds limit_;
-  LiveTest t_;
   Fd fd_;
 };
 
