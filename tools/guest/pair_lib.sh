@@ -142,3 +142,21 @@ echo_release() {
 echo_finished() {
   wait "$ECHO_PID" || fail "echo server ($1) failed: $(cat "$1.server.err")"
 }
+
+# echo_round NAME SERVER-LAUNCHER... -- CLIENT-LAUNCHER...: one whole echo
+# connection, served on A and made from B, each under its launcher (none:
+# a plain program); returns once both ends are done.
+echo_round() {
+  local name="$1" server=() client=()
+  shift
+  while (($#)) && [[ "$1" != -- ]]; do server+=("$1"); shift; done
+  shift
+  client=("$@")
+  if on A; then
+    echo_serve "$name" "${server[@]}"
+    echo_finished "$name"
+  else
+    echo_connect "$name" "${client[@]}"
+    echo_release "$name"
+  fi
+}

@@ -6,21 +6,6 @@
 # on A (a PEERNOSMC fallback on B only). Nothing else changes: no SMC-D,
 # no SMC-Rv1, no handshake errors.
 source "$GUEST_DIR/pair_lib.sh"
-# round NAME SERVER-LAUNCHER... -- CLIENT-LAUNCHER...: one echo connection.
-round() {
-  local name="$1" server=() client=()
-  shift
-  while (($#)) && [[ "$1" != -- ]]; do server+=("$1"); shift; done
-  shift
-  client=("$@")
-  if on A; then
-    echo_serve "$name" "${server[@]}"
-    echo_finished "$name"
-  else
-    echo_connect "$name" "${client[@]}"
-    echo_release "$name"
-  fi
-}
 if on A; then
   kernel_json counters counters.A.before
   tell counted
@@ -28,10 +13,10 @@ else
   await counted >/dev/null
   kernel_json counters counters.B.before
 fi
-round smcr-1 "$SMC_RUN" -- "$SMC_RUN"
-round smcr-2 "$SMC_RUN" -- "$SMC_RUN"
-round plain-client "$SMC_RUN" --
-round plain-server -- "$SMC_RUN"
+echo_round smcr-1 "$SMC_RUN" -- "$SMC_RUN"
+echo_round smcr-2 "$SMC_RUN" -- "$SMC_RUN"
+echo_round plain-client "$SMC_RUN" --
+echo_round plain-server -- "$SMC_RUN"
 kernel_json counters "counters.$SIDE.after"
 changes="$(counter_changes "counters.$SIDE.before" "counters.$SIDE.after")"
 echo "$changes"

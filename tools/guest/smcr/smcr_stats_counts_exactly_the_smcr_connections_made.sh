@@ -6,20 +6,6 @@
 # _FBACK_STATS, read by smc_kernel.py) grew by, bytes and calls included;
 # smcr -a -j stats shows the kernel's counters as they are; the text says 2.
 source "$GUEST_DIR/pair_lib.sh"
-round() {  # NAME SERVER-LAUNCHER... -- CLIENT-LAUNCHER...
-  local name="$1" server=() client=()
-  shift
-  while (($#)) && [[ "$1" != -- ]]; do server+=("$1"); shift; done
-  shift
-  client=("$@")
-  if on A; then
-    echo_serve "$name" "${server[@]}"
-    echo_finished "$name"
-  else
-    echo_connect "$name" "${client[@]}"
-    echo_release "$name"
-  fi
-}
 smcr() { "$SMC_RUN" --role smcr "$@"; }
 # Both sides share the check's folder: each names its files by its side.
 
@@ -32,9 +18,9 @@ else
   smcr stats reset >reset.$SIDE.out || fail "smcr stats reset failed"
   kernel_json counters before.$SIDE.json
 fi
-round smcr-1 "$SMC_RUN" -- "$SMC_RUN"
-round smcr-2 "$SMC_RUN" -- "$SMC_RUN"
-round plain-client "$SMC_RUN" --
+echo_round smcr-1 "$SMC_RUN" -- "$SMC_RUN"
+echo_round smcr-2 "$SMC_RUN" -- "$SMC_RUN"
+echo_round plain-client "$SMC_RUN" --
 smcr -j stats >ours.$SIDE.json || fail "smcr -j stats failed"
 smcr -a -j stats >absolute.$SIDE.json || fail "smcr -a -j stats failed"
 smcr stats >ours.$SIDE.txt || fail "smcr stats failed"
