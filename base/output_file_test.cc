@@ -10,7 +10,7 @@
 #include <cstring>
 #include <string>
 
-#include "tools/testing/temp_dir.h"
+#include "tools/support/temp_dir.h"
 
 namespace smc {
 namespace {

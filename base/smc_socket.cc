@@ -7,12 +7,12 @@ namespace smc {
 
 SmcAttempt make_smc_socket(SocketCall tcp, Family family, int extra_flags,
                            MakeSocketFn make, RefusalMemory& memory) {
-  SmcAttempt a{-1, Mechanism::kSmc, {}};
-  Mechanism order[2];
-  const int mechanisms = mechanisms_for(family, order);
+  SmcAttempt a{-1, SmcSocketKind::kSmc, {}};
+  SmcSocketKind order[2];
+  const int kinds = kinds_for(family, order);
   const int v6 = tcp.domain == AF_INET6 ? 1 : 0;
-  for (int i = 0; i < mechanisms; ++i) {
-    const Mechanism m = order[i];
+  for (int i = 0; i < kinds; ++i) {
+    const SmcSocketKind m = order[i];
     std::atomic<int>& refused = memory.error[static_cast<int>(m)][v6];
     int error = refused.load(std::memory_order_relaxed);
     if (error == 0) {
@@ -26,9 +26,9 @@ SmcAttempt make_smc_socket(SocketCall tcp, Family family, int extra_flags,
       error = errno;
       if (smc_unavailable(error)) refused.store(error, std::memory_order_relaxed);
     }
-    a.tried.mechanism[a.tried.count] = m;
+    a.tried.kind[a.tried.count] = m;
     a.tried.error[a.tried.count++] = error;
-    // Out of descriptors, memory...: the next mechanism would fail alike.
+    // Out of descriptors, memory...: the next kind would fail alike.
     if (classify_smc_failure(error) == SmcFailure::kShared) break;
   }
   errno = a.tried.error[a.tried.count - 1];

@@ -2,8 +2,8 @@
 // both mechanisms do it: the library's socket() hook in the program, and
 // the seccomp supervisor on the program's behalf (core/supervisor).
 //
-// The mechanisms SMC_SOCK_FAMILY asks for are tried in order
-// (base/socket_conversion.h). A mechanism the kernel refuses here is
+// The kinds SMC_SOCK_FAMILY asks for are tried in order
+// (base/socket_conversion.h). A kind the kernel refuses here is
 // remembered per IP version, so the kernel is probed once per process:
 // each failed socket(AF_SMC) makes it try to load the module again
 // (request_module in net/socket.c:__sock_create). A failure TCP would share
@@ -22,15 +22,15 @@
 
 namespace smc {
 
-// The mechanisms one conversion found refused, each with the errno it got
+// The kinds one conversion found refused, each with the errno it got
 // (now, or remembered from an earlier call).
 struct Attempts {
-  Mechanism mechanism[2];
+  SmcSocketKind kind[2];
   int error[2];
   int count;
 };
 
-// Per process (or per supervisor): [mechanism][IPv6] holds the errno of
+// Per process (or per supervisor): [kind][IPv6] holds the errno of
 // the first refused socket of that kind, 0 while none was refused.
 struct RefusalMemory {
   std::atomic<int> error[2][2] = {{0, 0}, {0, 0}};
@@ -38,8 +38,8 @@ struct RefusalMemory {
 
 struct SmcAttempt {
   int fd;          // the SMC socket, or -1
-  Mechanism used;  // when fd >= 0
-  Attempts tried;  // the mechanisms refused before it, or all of them
+  SmcSocketKind used;  // when fd >= 0
+  Attempts tried;  // the kinds refused before it, or all of them
 };
 
 // Makes the SMC socket for the TCP socket() call `tcp` with `make`, its

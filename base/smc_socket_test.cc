@@ -41,7 +41,7 @@ TEST_CASE("smc socket: auto takes IPPROTO_SMC where the kernel has it") {
   const SmcAttempt a = make_smc_socket({AF_INET, SOCK_STREAM, 0}, Family::kAuto, SOCK_CLOEXEC,
                                        fake_socket, memory);
   CHECK(a.fd == 1001);
-  CHECK(a.used == Mechanism::kInet);
+  CHECK(a.used == SmcSocketKind::kInet);
   CHECK(a.tried.count == 0);
   REQUIRE(g_calls.size() == 1);
   CHECK(g_calls[0].domain == AF_INET);
@@ -49,12 +49,12 @@ TEST_CASE("smc socket: auto takes IPPROTO_SMC where the kernel has it") {
   CHECK(g_calls[0].protocol == kIpprotoSmc);
 }
 
-TEST_CASE("smc socket: a refused mechanism is tried once per IP version") {
+TEST_CASE("smc socket: a refused kind is tried once per IP version") {
   RefusalMemory memory;
   kernel(EPROTONOSUPPORT, 0);
   SmcAttempt a = make_smc_socket({AF_INET6, SOCK_STREAM, 0}, Family::kAuto, 0, fake_socket,
                                  memory);
-  CHECK(a.used == Mechanism::kSmc);
+  CHECK(a.used == SmcSocketKind::kSmc);
   CHECK(a.tried.count == 1);
   CHECK(a.tried.error[0] == EPROTONOSUPPORT);
   CHECK(g_calls.size() == 2);
@@ -94,10 +94,10 @@ TEST_CASE("smc socket: a failure TCP would share ends the attempts and is no mis
   // Not remembered: the next call asks the kernel again.
   kernel(0, 0);
   CHECK(make_smc_socket({AF_INET, SOCK_STREAM, 0}, Family::kAuto, 0, fake_socket, memory)
-            .used == Mechanism::kInet);
+            .used == SmcSocketKind::kInet);
 }
 
-TEST_CASE("smc socket: -f smc and -f inet try one mechanism only") {
+TEST_CASE("smc socket: -f smc and -f inet try one kind only") {
   RefusalMemory memory;
   kernel(EPROTONOSUPPORT, 0);
   SmcAttempt a = make_smc_socket({AF_INET, SOCK_STREAM, 0}, Family::kInet, 0, fake_socket,
@@ -107,7 +107,7 @@ TEST_CASE("smc socket: -f smc and -f inet try one mechanism only") {
   kernel(0, 0);
   a = make_smc_socket({AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0}, Family::kSmc, 0, fake_socket,
                       memory);
-  CHECK(a.used == Mechanism::kSmc);
+  CHECK(a.used == SmcSocketKind::kSmc);
   REQUIRE(g_calls.size() == 1);
   CHECK(g_calls[0].domain == kAfSmc);
   CHECK(g_calls[0].type == (SOCK_STREAM | SOCK_NONBLOCK));

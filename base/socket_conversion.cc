@@ -4,19 +4,19 @@
 
 namespace smc {
 
-int mechanisms_for(Family family, Mechanism order[2]) {
+int kinds_for(Family family, SmcSocketKind order[2]) {
   switch (family) {
     case Family::kSmc:
-      order[0] = Mechanism::kSmc;
+      order[0] = SmcSocketKind::kSmc;
       return 1;
     case Family::kInet:
-      order[0] = Mechanism::kInet;
+      order[0] = SmcSocketKind::kInet;
       return 1;
     case Family::kAuto:
       break;
   }
-  order[0] = Mechanism::kInet;
-  order[1] = Mechanism::kSmc;
+  order[0] = SmcSocketKind::kInet;
+  order[1] = SmcSocketKind::kSmc;
   return 2;
 }
 

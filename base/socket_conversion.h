@@ -20,8 +20,10 @@ struct SocketCall {
 // hook, which would convert again), a test's fake kernel.
 using MakeSocketFn = int (*)(int domain, int type, int protocol);
 
-// The two ways to make an SMC socket in place of a TCP one.
-enum class Mechanism {
+// The two kinds of SMC socket that can stand in for a TCP one (-f smc and
+// -f inet). Not to be confused with the mechanisms (--mechanism preload,
+// seccomp...), which are how a program's calls are reached at all.
+enum class SmcSocketKind {
   kSmc,   // socket(AF_SMC, type, SMCPROTO_SMC or SMCPROTO_SMC6)
   kInet,  // socket(AF_INET or AF_INET6, type, IPPROTO_SMC)
 };
@@ -38,8 +40,8 @@ inline bool is_tcp_socket(SocketCall call) {
 // The SMC socket to make instead of the TCP socket `tcp`. The flags in
 // `type` (SOCK_NONBLOCK, SOCK_CLOEXEC) mean the same for SMC, so the type
 // is kept whole.
-inline SocketCall smc_socket(SocketCall tcp, Mechanism mechanism) {
-  if (mechanism == Mechanism::kInet) {
+inline SocketCall smc_socket(SocketCall tcp, SmcSocketKind kind) {
+  if (kind == SmcSocketKind::kInet) {
     return {tcp.domain, tcp.type, kIpprotoSmc};
   }
   return {kAfSmc, tcp.type,
@@ -54,20 +56,20 @@ enum class Family {
   kInet,
 };
 
-// The mechanisms to try, in order, for `family`. auto prefers inet: such a
+// The kinds to try, in order, for `family`. auto prefers inet: such a
 // socket keeps its INET identity, so SO_DOMAIN checks, seccomp filters and
 // INET BPF hooks still see AF_INET or AF_INET6. Returns how many were
 // written to `order`.
-int mechanisms_for(Family family, Mechanism order[2]);
+int kinds_for(Family family, SmcSocketKind order[2]);
 
 // What an SMC socket() failure means for the call that got it.
 enum class SmcFailure {
-  // This mechanism is missing or refused here (no module, a seccomp filter):
-  // remembered for the process; the next mechanism, or TCP, is tried.
+  // This kind is missing or refused here (no module, a seccomp filter):
+  // remembered for the process; the next kind, or TCP, is tried.
   kMissing,
   // EINVAL: SMC refuses this very call, which may be invalid whatever the
   // protocol (type flags the kernel does not know). Not remembered; the
-  // next mechanism, or TCP, is tried and answers for itself.
+  // next kind, or TCP, is tried and answers for itself.
   kThisCall,
   // A failure TCP would share (EMFILE, ENOBUFS...): returned as it is.
   kShared,

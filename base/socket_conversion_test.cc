@@ -53,30 +53,30 @@ TEST_CASE("socket conversion finds exactly the TCP sockets") {
   }
 }
 
-TEST_CASE("socket conversion makes the SMC socket of each mechanism, flags kept") {
+TEST_CASE("socket conversion makes the SMC socket of each kind, flags kept") {
   constexpr int kFlags = SOCK_NONBLOCK | SOCK_CLOEXEC;
   const struct {
     SocketCall tcp;
-    Mechanism mechanism;
+    SmcSocketKind kind;
     SocketCall smc;
   } rows[] = {
-      {{AF_INET, SOCK_STREAM, 0}, Mechanism::kSmc,
+      {{AF_INET, SOCK_STREAM, 0}, SmcSocketKind::kSmc,
        {kAfSmc, SOCK_STREAM, kSmcProtoSmc}},
-      {{AF_INET6, SOCK_STREAM, IPPROTO_TCP}, Mechanism::kSmc,
+      {{AF_INET6, SOCK_STREAM, IPPROTO_TCP}, SmcSocketKind::kSmc,
        {kAfSmc, SOCK_STREAM, kSmcProtoSmc6}},
-      {{AF_INET6, SOCK_STREAM | kFlags, 0}, Mechanism::kSmc,
+      {{AF_INET6, SOCK_STREAM | kFlags, 0}, SmcSocketKind::kSmc,
        {kAfSmc, SOCK_STREAM | kFlags, kSmcProtoSmc6}},
-      {{AF_INET, SOCK_STREAM, IPPROTO_TCP}, Mechanism::kInet,
+      {{AF_INET, SOCK_STREAM, IPPROTO_TCP}, SmcSocketKind::kInet,
        {AF_INET, SOCK_STREAM, kIpprotoSmc}},
-      {{AF_INET6, SOCK_STREAM, 0}, Mechanism::kInet,
+      {{AF_INET6, SOCK_STREAM, 0}, SmcSocketKind::kInet,
        {AF_INET6, SOCK_STREAM, kIpprotoSmc}},
-      {{AF_INET, SOCK_STREAM | kFlags, 0}, Mechanism::kInet,
+      {{AF_INET, SOCK_STREAM | kFlags, 0}, SmcSocketKind::kInet,
        {AF_INET, SOCK_STREAM | kFlags, kIpprotoSmc}},
   };
   for (const auto& row : rows) {
     CAPTURE(row.tcp.domain);
-    CAPTURE(static_cast<int>(row.mechanism));
-    const SocketCall smc = smc_socket(row.tcp, row.mechanism);
+    CAPTURE(static_cast<int>(row.kind));
+    const SocketCall smc = smc_socket(row.tcp, row.kind);
     CHECK(smc.domain == row.smc.domain);
     CHECK(smc.type == row.smc.type);
     CHECK(smc.protocol == row.smc.protocol);
@@ -84,14 +84,14 @@ TEST_CASE("socket conversion makes the SMC socket of each mechanism, flags kept"
 }
 
 TEST_CASE("socket conversion tries inet then AF_SMC for auto, one for the others") {
-  Mechanism order[2];
-  REQUIRE(mechanisms_for(Family::kAuto, order) == 2);
-  CHECK(order[0] == Mechanism::kInet);
-  CHECK(order[1] == Mechanism::kSmc);
-  REQUIRE(mechanisms_for(Family::kSmc, order) == 1);
-  CHECK(order[0] == Mechanism::kSmc);
-  REQUIRE(mechanisms_for(Family::kInet, order) == 1);
-  CHECK(order[0] == Mechanism::kInet);
+  SmcSocketKind order[2];
+  REQUIRE(kinds_for(Family::kAuto, order) == 2);
+  CHECK(order[0] == SmcSocketKind::kInet);
+  CHECK(order[1] == SmcSocketKind::kSmc);
+  REQUIRE(kinds_for(Family::kSmc, order) == 1);
+  CHECK(order[0] == SmcSocketKind::kSmc);
+  REQUIRE(kinds_for(Family::kInet, order) == 1);
+  CHECK(order[0] == SmcSocketKind::kInet);
 }
 
 TEST_CASE("socket conversion moves on when SMC is missing or refuses the call") {

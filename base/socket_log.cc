@@ -4,8 +4,8 @@
 
 namespace smc {
 
-const char* mechanism_name(Mechanism mechanism) {
-  return mechanism == Mechanism::kInet ? "IPPROTO_SMC" : "AF_SMC";
+const char* socket_kind_name(SmcSocketKind kind) {
+  return kind == SmcSocketKind::kInet ? "IPPROTO_SMC" : "AF_SMC";
 }
 
 void describe_call(LogLine& line, const SocketCall& call) {
@@ -21,7 +21,7 @@ void describe_call(LogLine& line, const SocketCall& call) {
 void describe_attempts(LogLine& line, const Attempts& attempts) {
   for (int i = 0; i < attempts.count; ++i) {
     line.str(i == 0 ? " -> " : ", ")
-        .str(mechanism_name(attempts.mechanism[i]))
+        .str(socket_kind_name(attempts.kind[i]))
         .str(" failed: ")
         .error(attempts.error[i]);
   }
@@ -31,7 +31,7 @@ void describe_missing(LogLine& line, const Attempts& attempts) {
   line.str("SMC is not available here (");
   for (int i = 0; i < attempts.count; ++i) {
     if (i > 0) line.str(", ");
-    line.str(mechanism_name(attempts.mechanism[i])).str(": ").error(attempts.error[i]);
+    line.str(socket_kind_name(attempts.kind[i])).str(": ").error(attempts.error[i]);
   }
   line.str("); TCP sockets stay TCP");
 }

@@ -18,7 +18,7 @@
 namespace smc {
 
 // "IPPROTO_SMC" or "AF_SMC".
-const char* mechanism_name(Mechanism mechanism);
+const char* socket_kind_name(SmcSocketKind kind);
 
 // "socket(AF_INET, SOCK_STREAM|SOCK_NONBLOCK, 0)"
 void describe_call(LogLine& line, const SocketCall& call);

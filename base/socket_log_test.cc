@@ -39,8 +39,8 @@ TEST_CASE("socket log describes a socket() call with its flags") {
         }) == "socket(AF_INET6, SOCK_STREAM|SOCK_CLOEXEC, 0)");
 }
 
-TEST_CASE("socket log lists refused mechanisms, and when SMC is missing") {
-  const Attempts two{{Mechanism::kInet, Mechanism::kSmc}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2};
+TEST_CASE("socket log lists refused kinds, and when SMC is missing") {
+  const Attempts two{{SmcSocketKind::kInet, SmcSocketKind::kSmc}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2};
   CHECK(phrase([&](LogLine& l) { describe_attempts(l, two); }) ==
         " -> IPPROTO_SMC failed: EPROTONOSUPPORT, AF_SMC failed: EAFNOSUPPORT");
   CHECK(phrase([&](LogLine& l) { describe_missing(l, two); }) ==

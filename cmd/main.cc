@@ -10,13 +10,13 @@
 
 #include <fmt/format.h>
 
-#include "core/launcher/launcher.h"
-#include "core/result/result.h"
-#include "core/roles/roles.h"
-#include "core/smc_chk/smc_chk.h"
-#include "core/smcd/smcd.h"
-#include "core/smcr/smcr.h"
-#include "core/smcss/smcss.h"
+#include "core/common/result.h"
+#include "core/common/roles.h"
+#include "core/launch/launcher.h"
+#include "core/toolbox/smc_chk/smc_chk.h"
+#include "core/toolbox/smcd/smcd.h"
+#include "core/toolbox/smcr/smcr.h"
+#include "core/toolbox/smcss/smcss.h"
 
 namespace {
 

@@ -146,7 +146,7 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   if (debug) {
     LogLine line;
     describe_call(line, call);
-    line.str(" = ").num(fd).str(" -> ").str(smc ? mechanism_name(attempt.used) : "TCP");
+    line.str(" = ").num(fd).str(" -> ").str(smc ? socket_kind_name(attempt.used) : "TCP");
     for (const AppliedBuffer& applied : sizes) describe_buffer(line, applied);
     line.emit();
   }

@@ -2,10 +2,7 @@
 
 #include <atomic>
 
-#include "hooks/connections.h"
 #include "base/log_line.h"
-#include "hooks/own_library.h"
-#include "hooks/summary.h"
 
 extern "C" char** environ;
 
@@ -65,17 +62,6 @@ void report_ignored(const char* name, const RuleList& list) {
 void report_rules(LogLine& line, const char* name, const RuleList& list) {
   if (list.entries == 0) return;
   line.str(", ").str(name).str(" ").num(list.count).str(list.count == 1 ? " rule" : " rules");
-}
-
-// Runs when the dynamic loader maps the library, before the program's main.
-__attribute__((constructor)) void on_load() {
-  State scratch;
-  const Settings& settings = current_state(scratch).settings;
-  if (settings.debug || settings.summary) open_diagnostics();
-  remember_summary_file(settings.summary_file);
-  // In secure-execution mode LD_PRELOAD is the caller's, not ours to
-  // follow (base/settings.h): children are left as the loader leaves them.
-  if (!secure_execution()) remember_own_library(find_env_last(environ, "LD_PRELOAD"));
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ namespace {
 // threads and signal handlers.
 std::atomic<int> g_counts_pid{0};
 std::atomic<long> g_sockets{0};
-std::atomic<long> g_converted[2];  // by Mechanism
+std::atomic<long> g_converted[2];  // by SmcSocketKind
 std::atomic<long> g_outcomes[kOutcomes];
 // Fallbacks by reason; a reason takes the first free slot, the rest count
 // as "other".
@@ -64,8 +64,8 @@ void count_reason(std::uint32_t code) {
 SummaryCounts snapshot() {
   SummaryCounts c;
   c.sockets = g_sockets.load();
-  c.converted_inet = g_converted[static_cast<int>(Mechanism::kInet)].load();
-  c.converted_smc = g_converted[static_cast<int>(Mechanism::kSmc)].load();
+  c.converted_inet = g_converted[static_cast<int>(SmcSocketKind::kInet)].load();
+  c.converted_smc = g_converted[static_cast<int>(SmcSocketKind::kSmc)].load();
   for (int i = 0; i < kOutcomes; ++i) c.outcomes[i] = g_outcomes[i].load();
   for (int i = 0; i < kSummaryReasons; ++i) {
     c.reasons[i] = {g_reason_code[i].load(), g_reason_count[i].load()};
@@ -108,11 +108,11 @@ void remember_summary_file(const char* path) {
   if (rest.cut()) g_summary_path[0] = '\0';  // too long: as given
 }
 
-void count_socket(bool converted, Mechanism mechanism) {
+void count_socket(bool converted, SmcSocketKind kind) {
   own_counts();
   g_sockets.fetch_add(1, std::memory_order_relaxed);
   if (converted) {
-    g_converted[static_cast<int>(mechanism)].fetch_add(1, std::memory_order_relaxed);
+    g_converted[static_cast<int>(kind)].fetch_add(1, std::memory_order_relaxed);
   }
 }
 

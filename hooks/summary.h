@@ -8,9 +8,9 @@
 
 namespace smc {
 
-// A socket() call that makes a TCP socket, and the mechanism that made it
+// A socket() call that makes a TCP socket, and the kind that made it
 // SMC (converted) or not.
-void count_socket(bool converted, Mechanism mechanism);
+void count_socket(bool converted, SmcSocketKind kind);
 
 // A connection's outcome, once known.
 void count_outcome(const ConnectionOutcome& outcome);

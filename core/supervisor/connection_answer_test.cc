@@ -11,8 +11,8 @@
 #include <string>
 #include <thread>
 
-#include "core/supervisor/serve_child.h"
 #include "base/smc_abi.h"
+#include "core/supervisor/served_child_fixture.h"
 
 namespace smc {
 namespace {

@@ -24,9 +24,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/result/result.h"
-#include "core/smc_diag/smc_diag.h"
-#include "core/supervisor/served.h"
+#include "core/common/result.h"
+#include "core/kernel/smc_diag.h"
+#include "core/supervisor/served_processes.h"
 
 namespace smc {
 

@@ -99,7 +99,7 @@ bool SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
   if (!settings_.debug) return handed;
   LogLine line(who.name, who.pid);
   describe(line, call);
-  const char* name = mechanism_name(made.used);
+  const char* name = socket_kind_name(made.used);
   if (handed) {
     line.str(" = ").num(target_fd).str(" -> ").str(name);
     for (const AppliedBuffer& a : sizes) describe_buffer(line, a);

@@ -1,6 +1,6 @@
 // The supervisor's answer to a TCP socket() call: it makes the SMC socket
 // itself, in its own process, the library's way (base/smc_socket.h: which
-// SMC socket, which mechanisms in which order, which failures mean "SMC is
+// SMC socket, which kinds in which order, which failures mean "SMC is
 // missing here"), applies the buffer sizes,
 // and installs it in the caller as the call's result. Where no SMC
 // socket can be made, the caller's own call runs (CONTINUE), so the
@@ -19,7 +19,7 @@
 #include "base/settings.h"
 #include "base/smc_socket.h"
 #include "core/supervisor/listener.h"
-#include "core/supervisor/served.h"
+#include "core/supervisor/served_processes.h"
 #include "core/supervisor/target.h"
 
 namespace smc {

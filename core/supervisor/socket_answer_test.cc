@@ -14,10 +14,10 @@
 #include <string>
 #include <thread>
 
-#include "core/seccomp/seccomp.h"
-#include "core/seccomp_filter/seccomp_filter.h"
-#include "core/supervisor/serve.h"
-#include "core/supervisor/serve_child.h"
+#include "core/supervisor/notification_loop.h"
+#include "core/supervisor/seccomp.h"
+#include "core/supervisor/seccomp_filter.h"
+#include "core/supervisor/served_child_fixture.h"
 
 namespace smc {
 namespace {
@@ -32,8 +32,8 @@ TEST_CASE("after refusals: missing SMC runs the call, or fails it under strict")
     int tcp_error;
     Refusal expected;
   };
-  const Mechanism I = Mechanism::kInet;
-  const Mechanism S = Mechanism::kSmc;
+  const SmcSocketKind I = SmcSocketKind::kInet;
+  const SmcSocketKind S = SmcSocketKind::kSmc;
   const Row rows[] = {
       {{{I, S}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2}, false, 0, {false, 0}},
       {{{I, S}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2}, true, 0, {true, EAFNOSUPPORT}},

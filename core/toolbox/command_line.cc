@@ -5,12 +5,12 @@
 
 #include <fmt/format.h>
 
-#include "core/quote/quote.h"
+#include "core/common/quote.h"
 
 namespace smc {
 namespace {
 
-const char* role_name(Mechanism m) { return m == Mechanism::kSmcd ? "smcd" : "smcr"; }
+const char* role_name(SmcTech m) { return m == SmcTech::kSmcd ? "smcd" : "smcr"; }
 
 struct ObjectName {
   const char* name;
@@ -61,12 +61,12 @@ const char* object_name(ToolboxObject object) {
   return "?";
 }
 
-Result<ToolboxObject> find_object(Mechanism m, const std::string& word) {
+Result<ToolboxObject> find_object(SmcTech m, const std::string& word) {
   for (const ObjectName& o : kObjects) {
-    if (o.object == ToolboxObject::kSeid && m != Mechanism::kSmcd) continue;
+    if (o.object == ToolboxObject::kSeid && m != SmcTech::kSmcd) continue;
     if (stem_of(word, o.name)) return o.object;
   }
-  if (m == Mechanism::kSmcr && stem_of(word, "seid")) {
+  if (m == SmcTech::kSmcr && stem_of(word, "seid")) {
     return usage_error("seid is an object of smcd, not smcr (the system EID is SMC-D's)");
   }
   return usage_error(fmt::format("unknown object {} (try: {} -h)", quote_value(word),
@@ -74,11 +74,11 @@ Result<ToolboxObject> find_object(Mechanism m, const std::string& word) {
 }
 
 // The words after device or linkgroup: [all] [LG-ID] [ibdev DEV] [netdev DEV].
-Result<Ok> take_filters(Mechanism m, const std::vector<std::string>& words, std::size_t i,
+Result<Ok> take_filters(SmcTech m, const std::vector<std::string>& words, std::size_t i,
                         ToolboxCommand& c, const char* object) {
   for (; i < words.size(); ++i) {
     const std::string& w = words[i];
-    const bool smcr = m == Mechanism::kSmcr;
+    const bool smcr = m == SmcTech::kSmcr;
     if (stem_of(w, "all")) continue;  // every one: what is shown anyway
     if (smcr && (stem_of(w, "ibdev") || stem_of(w, "netdev"))) {
       if (i + 1 == words.size()) return usage_error(fmt::format("{} needs a device name", w));
@@ -101,7 +101,7 @@ Result<Ok> take_filters(Mechanism m, const std::vector<std::string>& words, std:
 }
 
 // The command words of `c.object`.
-Result<Ok> take_words(Mechanism m, const std::vector<std::string>& words, ToolboxCommand& c) {
+Result<Ok> take_words(SmcTech m, const std::vector<std::string>& words, ToolboxCommand& c) {
   std::size_t i = 0;
   const auto verb = [&](std::initializer_list<const char*> verbs) {
     if (i < words.size()) {
@@ -131,7 +131,7 @@ Result<Ok> take_words(Mechanism m, const std::vector<std::string>& words, Toolbo
       verb({"show"});
       return take_filters(m, words, i, c, "device");
     case ToolboxObject::kLinkGroup:
-      if (m == Mechanism::kSmcr) {
+      if (m == SmcTech::kSmcr) {
         verb({"show", "link-show"});
       } else {
         verb({"show"});
@@ -162,7 +162,7 @@ Result<Ok> check_output(const ToolboxCommand& c) {
 
 }  // namespace
 
-Result<ToolboxCommand> parse_toolbox_command(Mechanism m, std::span<const std::string> args) {
+Result<ToolboxCommand> parse_toolbox_command(SmcTech m, std::span<const std::string> args) {
   ToolboxCommand c;
   std::vector<std::string> words;
   bool ueid = false;  // ueid's words go to it as they are: its IDs are checked there

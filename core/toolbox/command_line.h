@@ -13,11 +13,14 @@
 #include <string>
 #include <vector>
 
-#include "core/result/result.h"
+#include "core/common/result.h"
 
 namespace smc {
 
-enum class Mechanism { kSmcd, kSmcr };
+// SMC-D or SMC-R: which of smc-tools' two commands runs, and which of the
+// kernel's two sets of objects and counters it shows (SMC_NLA_STATS_SMCD_TECH
+// and _SMCR_TECH in include/uapi/linux/smc.h).
+enum class SmcTech { kSmcd, kSmcr };
 
 enum class ToolboxObject { kInfo, kDevice, kLinkGroup, kStats, kUeid, kSeid };
 
@@ -42,7 +45,7 @@ struct ToolboxCommand {
 };
 
 // `args` excludes argv[0]. Usage errors name the bad word.
-Result<ToolboxCommand> parse_toolbox_command(Mechanism mechanism,
+Result<ToolboxCommand> parse_toolbox_command(SmcTech tech,
                                              std::span<const std::string> args);
 
 }  // namespace smc

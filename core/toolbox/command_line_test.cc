@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "tools/testing/args.h"
+#include "tools/support/args.h"
 
 namespace smc {
 namespace {
@@ -15,7 +15,7 @@ using testing::fmt_args;
 
 TEST_CASE("toolbox command line takes smc-tools' objects, stems and options") {
   struct Row {
-    Mechanism mechanism;
+    SmcTech tech;
     Args args;
     ToolboxObject object;
     const char* verb;
@@ -23,8 +23,8 @@ TEST_CASE("toolbox command line takes smc-tools' objects, stems and options") {
     bool absolute;
     ToolboxOutput output;
   };
-  const auto R = Mechanism::kSmcr;
-  const auto D = Mechanism::kSmcd;
+  const auto R = SmcTech::kSmcr;
+  const auto D = SmcTech::kSmcd;
   const auto text = ToolboxOutput::kText;
   const Row rows[] = {
       {R, {"info"}, ToolboxObject::kInfo, "show", 0, false, text},
@@ -47,7 +47,7 @@ TEST_CASE("toolbox command line takes smc-tools' objects, stems and options") {
   };
   for (const Row& row : rows) {
     CAPTURE(fmt_args(row.args));
-    const auto c = parse_toolbox_command(row.mechanism, row.args);
+    const auto c = parse_toolbox_command(row.tech, row.args);
     REQUIRE(c.ok());
     CHECK(c->object == row.object);
     CHECK(c->verb == row.verb);
@@ -58,46 +58,46 @@ TEST_CASE("toolbox command line takes smc-tools' objects, stems and options") {
 }
 
 TEST_CASE("toolbox command line reads the filters of device and linkgroup") {
-  auto c = parse_toolbox_command(Mechanism::kSmcr,
+  auto c = parse_toolbox_command(SmcTech::kSmcr,
                                  Args{"linkgroup", "link-show", "2d00", "ibdev", "rxe0"});
   REQUIRE(c.ok());
   CHECK(c->link_group == 0x2d00u);
   CHECK(c->ib_device == "rxe0");
   CHECK_FALSE(c->net_device);
-  c = parse_toolbox_command(Mechanism::kSmcr, Args{"device", "all", "netdev", "eth0"});
+  c = parse_toolbox_command(SmcTech::kSmcr, Args{"device", "all", "netdev", "eth0"});
   REQUIRE(c.ok());
   CHECK(c->net_device == "eth0");
-  c = parse_toolbox_command(Mechanism::kSmcd, Args{"linkgroup", "all"});
+  c = parse_toolbox_command(SmcTech::kSmcd, Args{"linkgroup", "all"});
   REQUIRE(c.ok());
   CHECK_FALSE(c->link_group);
 }
 
 TEST_CASE("toolbox command line hands ueid's words over as they are") {
-  const auto c = parse_toolbox_command(Mechanism::kSmcr, Args{"-d", "ueid", "del", "-X"});
+  const auto c = parse_toolbox_command(SmcTech::kSmcr, Args{"-d", "ueid", "del", "-X"});
   REQUIRE(c.ok());
   CHECK(c->object == ToolboxObject::kUeid);
   CHECK(c->ueid_args == Args{"del", "-X"});
-  CHECK(parse_toolbox_command(Mechanism::kSmcd, Args{"ueid"})->ueid_args.empty());
+  CHECK(parse_toolbox_command(SmcTech::kSmcd, Args{"ueid"})->ueid_args.empty());
 }
 
 TEST_CASE("toolbox command line answers help and version before anything else") {
   for (const Args& args : {Args{"-h"}, Args{"help"}, Args{"stats", "help"}, Args{"--help", "x"}}) {
     CAPTURE(fmt_args(args));
-    const auto c = parse_toolbox_command(Mechanism::kSmcr, args);
+    const auto c = parse_toolbox_command(SmcTech::kSmcr, args);
     REQUIRE(c.ok());
     CHECK(c->help);
   }
-  CHECK(parse_toolbox_command(Mechanism::kSmcd, Args{"-v"})->version);
+  CHECK(parse_toolbox_command(SmcTech::kSmcd, Args{"-v"})->version);
 }
 
 TEST_CASE("toolbox command line names what it refuses") {
   struct Row {
-    Mechanism mechanism;
+    SmcTech tech;
     Args args;
     const char* message;
   };
-  const auto R = Mechanism::kSmcr;
-  const auto D = Mechanism::kSmcd;
+  const auto R = SmcTech::kSmcr;
+  const auto D = SmcTech::kSmcd;
   const Row rows[] = {
       {R, {}, "missing object (try: smcr stats, or smcr -h)"},
       {D, {"-d"}, "missing object (try: smcd stats, or smcd -h)"},
@@ -119,7 +119,7 @@ TEST_CASE("toolbox command line names what it refuses") {
   };
   for (const Row& row : rows) {
     CAPTURE(fmt_args(row.args));
-    const auto c = parse_toolbox_command(row.mechanism, row.args);
+    const auto c = parse_toolbox_command(row.tech, row.args);
     REQUIRE_FALSE(c.ok());
     CHECK(c.error().kind == ErrorKind::kUsage);
     CHECK(c.error().message == row.message);

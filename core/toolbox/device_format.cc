@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/json/json.h"
+#include "core/toolbox/json.h"
 #include "core/toolbox/table.h"
 
 namespace smc {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/smc_genl/smc_genl.h"
+#include "core/kernel/smc_genl.h"
 
 namespace smc {
 

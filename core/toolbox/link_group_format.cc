@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/smc_abi.h"
-#include "core/json/json.h"
+#include "core/toolbox/json.h"
 #include "core/toolbox/table.h"
 
 namespace smc {
@@ -32,7 +32,7 @@ bool group_shown(const SmcrLinkGroup& g, const NetdevNames& netdevs, const LinkG
   return false;
 }
 
-// The lines both mechanisms' detail blocks share: the v2 facts.
+// The lines both techs' detail blocks share: the v2 facts.
 void v2_lines(const std::optional<SmcLinkGroupV2>& v2, std::string& out, bool smcr_direct,
               bool direct) {
   out += fmt::format("Version  : {}\n", v2 ? v2->version : 1);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/smc_genl/link_groups.h"
+#include "core/kernel/link_groups.h"
 #include "core/toolbox/device_format.h"
 
 namespace smc {

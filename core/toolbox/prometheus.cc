@@ -34,15 +34,15 @@ class Family {
   const char* name_;
 };
 
-struct Mech {
+struct Tech {
   const char* label;
   const MechanismStats* stats;
 };
 
-void handshakes(std::string& out, const std::initializer_list<Mech>& mechs) {
+void handshakes(std::string& out, const std::initializer_list<Tech>& techs) {
   Family f(out, "smc_handshakes_total", "counter",
            "Connections whose SMC handshake ended on SMC, by mechanism, side and SMC version.");
-  for (const Mech& m : mechs) {
+  for (const Tech& m : techs) {
     const MechanismStats& s = *m.stats;
     f.sample({{"mechanism", m.label}, {"side", "client"}, {"version", "v1"}}, s.client_v1);
     f.sample({{"mechanism", m.label}, {"side", "client"}, {"version", "v2"}}, s.client_v2);
@@ -74,41 +74,41 @@ void fallbacks(std::string& out, const SmcStats& s) {
   }
 }
 
-// A counter family with one sample per mechanism and direction.
-void per_direction(std::string& out, const std::initializer_list<Mech>& mechs, const char* name,
+// A counter family with one sample per tech and direction.
+void per_direction(std::string& out, const std::initializer_list<Tech>& techs, const char* name,
                    const char* type, const char* help,
                    std::uint64_t (*pick)(const MechanismStats&, bool tx)) {
   Family f(out, name, type, help);
-  for (const Mech& m : mechs) {
+  for (const Tech& m : techs) {
     f.sample({{"mechanism", m.label}, {"direction", "receive"}}, pick(*m.stats, false));
     f.sample({{"mechanism", m.label}, {"direction", "send"}}, pick(*m.stats, true));
   }
 }
 
-void data(std::string& out, const std::initializer_list<Mech>& mechs) {
-  per_direction(out, mechs, "smc_data_bytes_total", "counter",
+void data(std::string& out, const std::initializer_list<Tech>& techs) {
+  per_direction(out, techs, "smc_data_bytes_total", "counter",
                 "Bytes SMC connections received and sent, by mechanism.",
                 [](const MechanismStats& m, bool tx) { return tx ? m.tx_bytes : m.rx_bytes; });
-  per_direction(out, mechs, "smc_calls_total", "counter",
+  per_direction(out, techs, "smc_calls_total", "counter",
                 "Receive and send calls on SMC connections, by mechanism.",
                 [](const MechanismStats& m, bool tx) { return tx ? m.tx_calls : m.rx_calls; });
-  per_direction(out, mechs, "smc_buffer_usage_bytes", "gauge",
+  per_direction(out, techs, "smc_buffer_usage_bytes", "gauge",
                 "Bytes of receive buffers (RMBs, DMBs) and send buffers in use now, by mechanism.",
                 [](const MechanismStats& m, bool tx) { return tx ? m.tx_buffer_use : m.rx_buffer_use; });
-  per_direction(out, mechs, "smc_buffer_full_total", "counter",
+  per_direction(out, techs, "smc_buffer_full_total", "counter",
                 "Sends that found the send buffer full, receives that found less than asked for.",
                 [](const MechanismStats& m, bool tx) { return tx ? m.tx_buffer.full : m.rx_buffer.full; });
-  per_direction(out, mechs, "smc_buffer_downgrades_total", "counter",
+  per_direction(out, techs, "smc_buffer_downgrades_total", "counter",
                 "Buffers made smaller than asked for, for want of memory.",
                 [](const MechanismStats& m, bool tx) {
                   return tx ? m.tx_buffer.downgraded : m.rx_buffer.downgraded;
                 });
 }
 
-void peer_buffers(std::string& out, const std::initializer_list<Mech>& mechs) {
+void peer_buffers(std::string& out, const std::initializer_list<Tech>& techs) {
   Family full(out, "smc_peer_buffer_full_total", "counter",
               "Sends that found the peer's receive buffer full, by mechanism.");
-  for (const Mech& m : mechs) full.sample({{"mechanism", m.label}}, m.stats->tx_buffer.full_peer);
+  for (const Tech& m : techs) full.sample({{"mechanism", m.label}}, m.stats->tx_buffer.full_peer);
 }
 
 }  // namespace
@@ -133,12 +133,12 @@ std::string prometheus_label_value(std::string_view value) {
 }
 
 std::string prometheus_text(const SmcStats& stats) {
-  const std::initializer_list<Mech> mechs = {{"smcd", &stats.smcd}, {"smcr", &stats.smcr}};
+  const std::initializer_list<Tech> techs = {{"smcd", &stats.smcd}, {"smcr", &stats.smcr}};
   std::string out;
-  handshakes(out, mechs);
+  handshakes(out, techs);
   fallbacks(out, stats);
-  data(out, mechs);
-  peer_buffers(out, mechs);
+  data(out, techs);
+  peer_buffers(out, techs);
   return out;
 }
 

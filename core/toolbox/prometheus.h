@@ -10,11 +10,11 @@
 #include <string>
 #include <string_view>
 
-#include "core/smc_genl/stats.h"
+#include "core/kernel/smc_stats.h"
 
 namespace smc {
 
-// Both mechanisms: the handshake errors and fallbacks are the kernel's
+// Both techs: the handshake errors and fallbacks are the kernel's
 // for both together, so one file holds every series once.
 std::string prometheus_text(const SmcStats& stats);
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tools/testing/smc_stats_fixture.h"
+#include "tools/support/smc_stats_fixture.h"
 
 namespace smc {
 namespace {

@@ -8,13 +8,13 @@
 #include <fmt/format.h>
 
 #include "base/decline.h"
-#include "core/json/json.h"
+#include "core/toolbox/json.h"
 
 namespace smc {
 namespace {
 
 const MechanismStats& of(const StatsReport& r) {
-  return r.mechanism == Mechanism::kSmcd ? r.stats.smcd : r.stats.smcr;
+  return r.tech == SmcTech::kSmcd ? r.stats.smcd : r.stats.smcr;
 }
 
 std::uint64_t smc_connections(const MechanismStats& m) {
@@ -45,7 +45,7 @@ void summary(const StatsReport& r, int details, std::string& out) {
   const std::uint64_t errors = s.client_handshake_errors + s.server_handshake_errors;
   const std::uint64_t fallbacks = s.client_fallbacks + s.server_fallbacks;
   out += fmt::format("{} Connections Summary{}\n",
-                     r.mechanism == Mechanism::kSmcd ? "SMC-D" : "SMC-R",
+                     r.tech == SmcTech::kSmcd ? "SMC-D" : "SMC-R",
                      r.since_reset ? " (since the last stats reset; -a: since the module's load)"
                                    : "");
   out += fmt::format("  Total connections handled  {:12}\n", smc + errors + fallbacks);
@@ -212,7 +212,7 @@ std::string stats_json(const StatsReport& report) {
   const SmcStats& s = report.stats;
   const auto n = [](std::uint64_t v) { return std::to_string(v); };
   return json_object({
-             {"mechanism", json_string(report.mechanism == Mechanism::kSmcd ? "SMC-D" : "SMC-R")},
+             {"mechanism", json_string(report.tech == SmcTech::kSmcd ? "SMC-D" : "SMC-R")},
              {"since_reset", report.since_reset ? "true" : "false"},
              {"smc_connections", json_object({{"client_v1", n(m.client_v1)},
                                               {"client_v2", n(m.client_v2)},
@@ -269,7 +269,7 @@ std::string smc_tools_stats_json(const StatsReport& report) {
            {"SMC_TX_RMB_USAGE", m.tx_buffer_use}}) {
     keys.emplace_back(kv.first, kv.second);
   }
-  std::string out = fmt::format("{{\"{}\": {{", report.mechanism == Mechanism::kSmcd ? "SMCD" : "SMCR");
+  std::string out = fmt::format("{{\"{}\": {{", report.tech == SmcTech::kSmcd ? "SMCD" : "SMCR");
   for (std::size_t i = 0; i < keys.size(); ++i) {
     out += fmt::format("{}\"{}\":{}", i == 0 ? "" : ",", keys[i].first, keys[i].second);
   }

@@ -1,21 +1,21 @@
 // smcr/smcd stats as people and scripts read them: smc-tools' text, this
 // project's JSON, smc-tools' own JSON (its "stats json" command), from
-// statistics already read (core/smc_genl/stats.h). Prometheus' text is in
+// statistics already read (core/kernel/smc_stats.h). Prometheus' text is in
 // prometheus.h.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
-#include "core/smc_genl/stats.h"
+#include "core/kernel/smc_stats.h"
 #include "core/toolbox/command_line.h"
 
 namespace smc {
 
-// The statistics of one mechanism; the handshake errors and fallbacks are
+// The statistics of one tech (SMC-D or SMC-R); the handshake errors and fallbacks are
 // the kernel's for both together (it does not tell them apart).
 struct StatsReport {
-  Mechanism mechanism;
+  SmcTech tech;
   SmcStats stats;
   bool since_reset = false;  // relative to a "stats reset" snapshot
 };
@@ -25,7 +25,7 @@ struct StatsReport {
 // (named as smcss names them), buffer downgrades, reuses and special calls.
 std::string stats_text(const StatsReport& report, int details);
 
-// One JSON object with every counter of the mechanism, reasons named.
+// One JSON object with every counter of the tech, reasons named.
 std::string stats_json(const StatsReport& report);
 
 // smc-tools' "stats json": {"SMCR": {"SMC_RX_BYTES": ..., ...}}, flat, its

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tools/testing/smc_stats_fixture.h"
+#include "tools/support/smc_stats_fixture.h"
 
 namespace smc {
 namespace {
@@ -34,7 +34,7 @@ SmcStats busy() {
 }
 
 TEST_CASE("stats text has smc-tools' layout and sums") {
-  const std::string text = stats_text(StatsReport{Mechanism::kSmcr, busy(), false}, 0);
+  const std::string text = stats_text(StatsReport{SmcTech::kSmcr, busy(), false}, 0);
   CHECK(text.starts_with(
       "SMC-R Connections Summary\n"
       "  Total connections handled             7\n"
@@ -59,7 +59,7 @@ TEST_CASE("stats text has smc-tools' layout and sums") {
 }
 
 TEST_CASE("stats text with details splits sides and versions and names every reason") {
-  const std::string text = stats_text(StatsReport{Mechanism::kSmcr, busy(), true}, 1);
+  const std::string text = stats_text(StatsReport{SmcTech::kSmcr, busy(), true}, 1);
   for (const char* line : {
            "SMC-R Connections Summary (since the last stats reset; -a: since the module's load)\n",
            "  SMC connections                       3 (client 2, server 1)\n",
@@ -79,7 +79,7 @@ TEST_CASE("stats text with details splits sides and versions and names every rea
     CAPTURE(line);
     CHECK(text.find(line) != std::string::npos);
   }
-  CHECK(stats_text(StatsReport{Mechanism::kSmcd, busy(), false}, 0)
+  CHECK(stats_text(StatsReport{SmcTech::kSmcd, busy(), false}, 0)
             .starts_with("SMC-D Connections Summary\n  Total connections handled             4\n"));
 }
 
@@ -87,12 +87,12 @@ TEST_CASE("stats text names a reason this build does not know by its code") {
   SmcStats s;
   s.client_fallbacks = 1;
   s.client_reasons = {{0x0abc0000, 1}};
-  CHECK(stats_text(StatsReport{Mechanism::kSmcr, s, false}, 1).find("     0x0abc0000") !=
+  CHECK(stats_text(StatsReport{SmcTech::kSmcr, s, false}, 1).find("     0x0abc0000") !=
         std::string::npos);
 }
 
-TEST_CASE("stats JSON holds the mechanism's counters and names reasons") {
-  const std::string json = stats_json(StatsReport{Mechanism::kSmcr, busy(), true});
+TEST_CASE("stats JSON holds the tech's counters and names reasons") {
+  const std::string json = stats_json(StatsReport{SmcTech::kSmcr, busy(), true});
   for (const char* part : {
            "{\"mechanism\": \"SMC-R\", \"since_reset\": true, \"smc_connections\": "
            "{\"client_v1\": 0, \"client_v2\": 2, \"server_v1\": 0, \"server_v2\": 1}, ",
@@ -109,7 +109,7 @@ TEST_CASE("stats JSON holds the mechanism's counters and names reasons") {
 }
 
 TEST_CASE("stats json keeps smc-tools' keys for its scripts") {
-  const std::string json = smc_tools_stats_json(StatsReport{Mechanism::kSmcr, busy(), false});
+  const std::string json = smc_tools_stats_json(StatsReport{SmcTech::kSmcr, busy(), false});
   CHECK(json.starts_with("{\"SMCR\": {\"SMC_INT_TX_BUF_8K\":0,"));
   for (const char* part : {"\"SMC_INT_RX_BUF_64K\":3,", "\"SMC_USR_RX_BUF_G_1024K\":2,",
                            "\"SMC_INT_TX_BUF_FULL_CNT\":5,", "\"SMC_CLNT_V2_SUCC_CNT\":2,",
@@ -118,7 +118,7 @@ TEST_CASE("stats json keeps smc-tools' keys for its scripts") {
     CHECK(json.find(part) != std::string::npos);
   }
   CHECK(json.ends_with(",\"SMC_TX_RMB_USAGE\":65536}}\n"));
-  CHECK(smc_tools_stats_json(StatsReport{Mechanism::kSmcd, busy(), false})
+  CHECK(smc_tools_stats_json(StatsReport{SmcTech::kSmcd, busy(), false})
             .starts_with("{\"SMCD\": {"));
 }
 

@@ -16,7 +16,7 @@ constexpr std::string_view kFormatLine = "smc_run stats snapshot 1";
 // Calls f(name, counter) for every counter of `m` (a MechanismStats,
 // const or not), named under `prefix`. Buffer use is a gauge, not here.
 template <typename M, typename F>
-void visit_mechanism(M& m, const std::string& prefix, F&& f) {
+void visit_tech(M& m, const std::string& prefix, F&& f) {
   const auto buckets = [&](const char* name, auto& b) {
     for (std::size_t i = 0; i < b.size(); ++i) f(fmt::format("{}.{}.{}", prefix, name, i), b[i]);
   };
@@ -54,8 +54,8 @@ void visit_mechanism(M& m, const std::string& prefix, F&& f) {
 // Every u64 counter of `s` with its name; the fallback reasons apart.
 template <typename S, typename F>
 void visit_counters(S& s, F&& f) {
-  visit_mechanism(s.smcd, "smcd", f);
-  visit_mechanism(s.smcr, "smcr", f);
+  visit_tech(s.smcd, "smcd", f);
+  visit_tech(s.smcr, "smcr", f);
   f(std::string("client_handshake_errors"), s.client_handshake_errors);
   f(std::string("server_handshake_errors"), s.server_handshake_errors);
   f(std::string("client_fallbacks"), s.client_fallbacks);

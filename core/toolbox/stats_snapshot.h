@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/smc_genl/stats.h"
+#include "core/kernel/smc_stats.h"
 
 namespace smc {
 

@@ -11,15 +11,16 @@
 
 #include <fmt/format.h>
 
-#include "core/smc_genl/link_groups.h"
-#include "core/smc_genl/smc_genl.h"
-#include "core/smc_genl/stats.h"
+#include "core/kernel/link_groups.h"
+#include "core/kernel/smc_genl.h"
+#include "core/kernel/smc_stats.h"
 #include "core/toolbox/device_format.h"
 #include "core/toolbox/info_format.h"
 #include "core/toolbox/link_group_format.h"
 #include "core/toolbox/prometheus.h"
 #include "core/toolbox/stats_format.h"
 #include "core/toolbox/stats_snapshot.h"
+#include "core/toolbox/ueid_command.h"
 
 namespace smc {
 namespace {
@@ -49,8 +50,8 @@ Result<std::string> info(const ToolboxCommand& c) {
   return json(c) ? info_json(facts) : info_text(facts);
 }
 
-Result<std::string> devices(Mechanism m, const ToolboxCommand& c) {
-  if (m == Mechanism::kSmcr) {
+Result<std::string> devices(SmcTech m, const ToolboxCommand& c) {
+  if (m == SmcTech::kSmcr) {
     const Result<std::vector<SmcrDevice>> list = list_smcr_devices();
     if (!list) return list.error();
     const DeviceFilter filter{c.ib_device, c.net_device};
@@ -65,9 +66,9 @@ Result<std::string> devices(Mechanism m, const ToolboxCommand& c) {
   return json(c) ? smcd_devices_json(*list, loopback) : smcd_devices_text(*list, loopback);
 }
 
-Result<std::string> link_groups(Mechanism m, const ToolboxCommand& c) {
+Result<std::string> link_groups(SmcTech m, const ToolboxCommand& c) {
   const LinkGroupFilter filter{c.link_group, c.ib_device, c.net_device};
-  if (m == Mechanism::kSmcr) {
+  if (m == SmcTech::kSmcr) {
     const Result<std::vector<SmcrLinkGroup>> groups = list_smcr_link_groups();
     if (!groups) return groups.error();
     return json(c) ? smcr_link_groups_json(*groups, netdev_names(), filter)
@@ -141,7 +142,7 @@ Result<Ok> write_snapshot_file(const std::string& path, const std::string& text)
   return Ok{};
 }
 
-Result<std::string> stats(Mechanism m, const ToolboxCommand& c) {
+Result<std::string> stats(SmcTech m, const ToolboxCommand& c) {
   const Result<SmcStats> now = read_smc_stats();
   if (!now) return now.error();
   if (c.output == ToolboxOutput::kPrometheus) return prometheus_text(*now);
@@ -158,7 +159,7 @@ Result<std::string> stats(Mechanism m, const ToolboxCommand& c) {
       return system_error(fmt::format(
           "{} holds no stats snapshot of smc_run's (remove it, or start again with: {} stats "
           "reset)",
-          path, m == Mechanism::kSmcd ? "smcd" : "smcr"));
+          path, m == SmcTech::kSmcd ? "smcd" : "smcr"));
     }
   }
   std::string out = json(c) ? stats_json(report)
@@ -173,12 +174,12 @@ Result<std::string> stats(Mechanism m, const ToolboxCommand& c) {
 
 }  // namespace
 
-std::string stats_snapshot_path(Mechanism m) {
-  return fmt::format("/tmp/.smc_run-stats.{}.u{}", m == Mechanism::kSmcd ? "smcd" : "smcr",
+std::string stats_snapshot_path(SmcTech m) {
+  return fmt::format("/tmp/.smc_run-stats.{}.u{}", m == SmcTech::kSmcd ? "smcd" : "smcr",
                      getuid());
 }
 
-Result<std::string> run_toolbox(Mechanism m, const ToolboxCommand& c) {
+Result<std::string> run_toolbox(SmcTech m, const ToolboxCommand& c) {
   switch (c.object) {
     case ToolboxObject::kInfo:
       return info(c);
@@ -191,9 +192,9 @@ Result<std::string> run_toolbox(Mechanism m, const ToolboxCommand& c) {
     case ToolboxObject::kSeid:
       return seid(c);
     case ToolboxObject::kUeid:
-      break;
+      return ueid_command(c.ueid_args);
   }
-  return usage_error("ueid is the role's own");
+  return usage_error("unknown object");
 }
 
 }  // namespace smc

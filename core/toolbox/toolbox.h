@@ -6,16 +6,16 @@
 
 #include <string>
 
-#include "core/result/result.h"
+#include "core/common/result.h"
 #include "core/toolbox/command_line.h"
 
 namespace smc {
 
 // What to print for `command` (any object but ueid).
-Result<std::string> run_toolbox(Mechanism mechanism, const ToolboxCommand& command);
+Result<std::string> run_toolbox(SmcTech tech, const ToolboxCommand& command);
 
 // Where "stats reset" keeps its snapshot: /tmp/.smc_run-stats.ROLE.uUID,
 // one per user and role, as smc-tools keeps /tmp/.smcstats.uUID.
-std::string stats_snapshot_path(Mechanism mechanism);
+std::string stats_snapshot_path(SmcTech tech);
 
 }  // namespace smc

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/elf/elf.h"
+#include "core/launch/elf.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const smc::ReadAt read = [&](uint64_t offset, size_t length, void* out) {

@@ -7,11 +7,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/netlink/netlink.h"
-#include "core/smc_diag/smc_diag.h"
-#include "core/smc_genl/link_groups.h"
-#include "core/smc_genl/smc_genl.h"
-#include "core/smc_genl/stats.h"
+#include "core/kernel/link_groups.h"
+#include "core/kernel/netlink.h"
+#include "core/kernel/smc_diag.h"
+#include "core/kernel/smc_genl.h"
+#include "core/kernel/smc_stats.h"
 #include "core/toolbox/prometheus.h"
 #include "core/toolbox/stats_format.h"
 
@@ -49,8 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
     (void)smc::prometheus_text(stats);
-    (void)smc::stats_json(smc::StatsReport{smc::Mechanism::kSmcr, stats, false});
-    (void)smc::stats_text(smc::StatsReport{smc::Mechanism::kSmcd, stats, true}, 1);
+    (void)smc::stats_json(smc::StatsReport{smc::SmcTech::kSmcr, stats, false});
+    (void)smc::stats_text(smc::StatsReport{smc::SmcTech::kSmcd, stats, true}, 1);
   }
   (void)smc::parse_smc_diag(bytes);
   return 0;

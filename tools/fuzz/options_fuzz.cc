@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/launcher/command_line.h"
-#include "core/smc_chk/command_line.h"
-#include "core/smcss/command_line.h"
+#include "core/launch/command_line.h"
 #include "core/toolbox/command_line.h"
+#include "core/toolbox/smc_chk/command_line.h"
+#include "core/toolbox/smcss/command_line.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> args(1);
@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!s.ok() && s.error().message.find('\n') != std::string::npos) std::abort();
   const auto c = smc::parse_smc_chk_options(args);
   if (!c.ok() && c.error().message.find('\n') != std::string::npos) std::abort();
-  for (const smc::Mechanism m : {smc::Mechanism::kSmcr, smc::Mechanism::kSmcd}) {
+  for (const smc::SmcTech m : {smc::SmcTech::kSmcr, smc::SmcTech::kSmcd}) {
     const auto t = smc::parse_toolbox_command(m, args);
     if (!t.ok() && t.error().message.find('\n') != std::string::npos) std::abort();
   }

@@ -13,10 +13,10 @@
 
 #include "base/summary.h"
 #include "base/text_writer.h"
-#include "core/json/json.h"
-#include "core/quote/quote.h"
-#include "core/smcd/smcd.h"
-#include "core/ueid/ueid.h"
+#include "core/common/quote.h"
+#include "core/kernel/ueid.h"
+#include "core/toolbox/json.h"
+#include "core/toolbox/smcd/smcd.h"
 
 namespace {
 

@@ -33,9 +33,9 @@ cp -L "$smc_run" "$suite/smc_run"
 for f in in_guest.sh in_pair.sh lib.sh pair_lib.sh inspect.py smc_kernel.py hold_server.py echo_peer.py; do
   cp -L "$guest_dir/$f" "$suite/"
 done
-cp -L "$guest_dir/../testing/expect.sh" "$suite/"
+cp -L "$guest_dir/../support/expect.sh" "$suite/"
 # Probes for the seccomp supervisor's checks: static and Go programs.
-for f in go_probe seccomp_probe seccomp_probe_musl; do cp -L "$guest_dir/../itest/$f" "$suite/"; done
+for f in go_probe seccomp_probe seccomp_probe_musl; do cp -L "$guest_dir/../probes/$f" "$suite/"; done
 guest_checks=()
 for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"

@@ -3,7 +3,7 @@
 # --pair; and SMC_TESTBED_TEST_PANIC takes only N, N:A or N:B. Each misuse
 # exits 2 with one line naming it, before anything boots.
 set -euo pipefail
-source "$(dirname "$0")/../testing/expect.sh"
+source "$(dirname "$0")/../support/expect.sh"
 run="$1"
 try() { # EXPECTED-LINE ARGS...: run exits 2 with that line on stderr
   local want="$1" rc=0 err

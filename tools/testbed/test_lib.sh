@@ -2,7 +2,7 @@
 # the smc_run executable (whose smcd role adds the UEID at boot) as $1 and
 # tools/testbed/run as $2, and a scratch folder the guests can see.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/../testing/expect.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../support/expect.sh"
 
 if [[ "${SMC_RUN_SKIP_GUEST:-}" == 1 ]]; then
   echo "SMC_RUN_SKIP_GUEST=1: this test boots the test bed and is skipped, not run"

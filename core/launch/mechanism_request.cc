@@ -1,0 +1,12 @@
+#include "core/launch/mechanism_request.h"
+
+namespace smc {
+
+std::optional<MechanismRequest> parse_mechanism(std::string_view text) {
+  if (text == "auto") return MechanismRequest::kAuto;
+  if (text == "preload") return MechanismRequest::kPreload;
+  if (text == "seccomp") return MechanismRequest::kSeccomp;
+  return std::nullopt;
+}
+
+}  // namespace smc

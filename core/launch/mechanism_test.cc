@@ -1,0 +1,200 @@
+#include "core/launch/mechanism.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace smc {
+namespace {
+
+Reach dynamic() { return Reach{}; }
+
+Reach static_program() {
+  Reach r;
+  r.blind = "/bin/s is statically linked";
+  r.warnings = {"/bin/s is statically linked: no library can be preloaded into it, so "
+                "its TCP sockets stay TCP"};
+  return r;
+}
+
+Reach setuid_program() {
+  Reach r;
+  r.privileged = "/bin/u is setuid (owner uid 65534)";
+  r.warnings = {"/bin/u is setuid (owner uid 65534): the loader ignores LD_PRELOAD for "
+                "it, so its TCP sockets stay TCP"};
+  return r;
+}
+
+Reach foreign_program() {
+  Reach r;
+  r.offer_library = false;
+  r.warnings = {"/bin/f is a 32-bit program ..."};
+  return r;
+}
+
+const Privileges kRoot{true, false, false};
+const Privileges kUser{false, false, false};
+const Privileges kUserWithNnp{false, true, false};
+const SeccompSupport kAvailable{true, ""};
+const SeccompSupport kMissing{false, "this kernel has no seccomp user notification"};
+
+std::string all(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& l : lines) text += l + "\n";
+  return text;
+}
+
+struct Row {
+  const char* what;
+  MechanismRequest request;
+  Reach reach;
+  Privileges privileges;
+  SeccompSupport seccomp;
+  bool strict;
+  bool library, seccomp_used, no_new_privs;
+  int warnings;
+  bool refusal;
+  const char* said;  // in the notes or warnings
+};
+
+TEST_CASE("the mechanism follows the request, the program and the privileges") {
+  using R = MechanismRequest;
+  const Row rows[] = {
+      {"auto, dynamic, user: the library alone", R::kAuto, dynamic(), kUser, kAvailable,
+       false, true, false, false, 0, false, "would need no_new_privs"},
+      {"auto, dynamic, root: the library and the net", R::kAuto, dynamic(), kRoot,
+       kAvailable, false, true, true, false, 0, false, "as a net under it"},
+      {"auto, dynamic, root, no seccomp: the library, said", R::kAuto, dynamic(), kRoot,
+       kMissing, true, true, false, false, 0, false, "no seccomp net under it: this kernel"},
+      {"auto, static, user: seccomp with no_new_privs, said", R::kAuto, static_program(),
+       kUser, kAvailable, false, true, true, true, 0, false, "no_new_privs: set"},
+      {"auto, static, root: seccomp", R::kAuto, static_program(), kRoot, kAvailable, false,
+       true, true, false, 0, false, "because /bin/s is statically linked"},
+      {"auto, static, nnp already set: no new change", R::kAuto, static_program(),
+       kUserWithNnp, kAvailable, false, true, true, false, 0, false, "seccomp supervisor"},
+      {"auto, static, no seccomp: one warning", R::kAuto, static_program(), kUser, kMissing,
+       false, true, false, false, 1, false,
+       "/bin/s is statically linked, so the library cannot reach it, and this kernel has no "
+       "seccomp user notification: its TCP sockets stay TCP"},
+      {"auto, static, no seccomp, strict: refused", R::kAuto, static_program(), kUser,
+       kMissing, true, true, false, false, 0, true, "--strict refuses to run PROGRAM"},
+      {"auto, setuid, user: never no_new_privs, warned", R::kAuto, setuid_program(), kUser,
+       kAvailable, false, true, false, false, 1, false, "mechanism: none; /bin/u is setuid"},
+      {"auto, setuid, root: seccomp", R::kAuto, setuid_program(), kRoot, kAvailable, false,
+       true, true, false, 0, false, "because /bin/u is setuid"},
+      {"auto, foreign: nothing reaches it", R::kAuto, foreign_program(), kRoot, kAvailable,
+       false, false, false, false, 1, false, "32-bit"},
+      {"preload, static: today's warning", R::kPreload, static_program(), kRoot, kAvailable,
+       false, true, false, false, 1, false, "(--mechanism preload)"},
+      {"preload, foreign: no library", R::kPreload, foreign_program(), kRoot, kAvailable,
+       false, false, false, false, 1, false, "32-bit"},
+      {"seccomp, dynamic, user: no library, no_new_privs", R::kSeccomp, dynamic(), kUser,
+       kAvailable, false, false, true, true, 0, false, "no_new_privs: set"},
+      {"seccomp, setuid, user: done, and warned", R::kSeccomp, setuid_program(), kUser,
+       kAvailable, false, false, true, true, 1, false, "run without those privileges"},
+      {"seccomp, setuid, root: no warning", R::kSeccomp, setuid_program(), kRoot, kAvailable,
+       false, false, true, false, 0, false, "(--mechanism seccomp)"},
+      {"seccomp, missing: warned", R::kSeccomp, dynamic(), kRoot, kMissing, false, false,
+       false, false, 1, false, "cannot serve"},
+      {"seccomp, missing, strict: refused", R::kSeccomp, dynamic(), kRoot, kMissing, true,
+       false, false, false, 0, true, "no seccomp user notification"},
+  };
+  for (const Row& r : rows) {
+    const std::string what = r.what;
+    CAPTURE(what);
+    MechanismFacts f;
+    f.request = r.request;
+    f.program = "PROGRAM";
+    f.reach = &r.reach;
+    f.seccomp = r.seccomp;
+    f.privileges = r.privileges;
+    f.strict = r.strict;
+    const MechanismChoice c = choose_mechanism(f);
+    CHECK(c.library == r.library);
+    CHECK(c.seccomp == r.seccomp_used);
+    CHECK(c.no_new_privs == r.no_new_privs);
+    CHECK(static_cast<int>(c.warnings.size()) == r.warnings);
+    CHECK(c.refusal.has_value() == r.refusal);
+    const std::string said = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
+    CHECK_MESSAGE(said.find(r.said) != std::string::npos, said);
+  }
+}
+
+TEST_CASE("an outer smc_run's supervisor is relied on, never duplicated") {
+  for (const Reach& reach : {dynamic(), static_program()}) {
+    for (MechanismRequest request : {MechanismRequest::kAuto, MechanismRequest::kSeccomp}) {
+      MechanismFacts f;
+      f.request = request;
+      f.program = "PROGRAM";
+      f.reach = &reach;
+      f.seccomp = kAvailable;
+      f.privileges = kUser;
+      f.outer_supervisor = 4242;
+      const MechanismChoice c = choose_mechanism(f);
+      CHECK_FALSE(c.seccomp);
+      CHECK_FALSE(c.no_new_privs);
+      CHECK(c.warnings.empty());
+      CHECK(all(c.notes).find("outer smc_run (pid 4242)") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("settings the outer supervisor does not share are named, a warning where only it serves") {
+  const Reach dynamic_reach = dynamic();
+  const Reach static_reach = static_program();
+  MechanismFacts f;
+  f.program = "PROGRAM";
+  f.seccomp = kAvailable;
+  f.privileges = kUser;
+  f.outer_supervisor = 4242;
+  f.unshared = {"-t 1m", "--exclude *:22", "-d"};
+  f.reach = &static_reach;
+  MechanismChoice c = choose_mechanism(f);
+  REQUIRE(c.warnings.size() == 1);
+  CHECK(c.warnings[0] ==
+        "-t 1m, --exclude *:22 and -d of this smc_run do not reach the programs that outer "
+        "supervisor serves, PROGRAM among them");
+  f.request = MechanismRequest::kSeccomp;
+  CHECK(choose_mechanism(f).warnings.size() == 1);
+  // A dynamic PROGRAM has the library, with this smc_run's settings.
+  f.reach = &dynamic_reach;
+  f.request = MechanismRequest::kAuto;
+  c = choose_mechanism(f);
+  CHECK(c.warnings.empty());
+  CHECK(all(c.notes).find("mechanism: -t 1m, --exclude *:22 and -d of this smc_run do not "
+                          "reach the programs that outer supervisor serves\n") !=
+        std::string::npos);
+  // Nothing differs: nothing said.
+  f.unshared.clear();
+  f.reach = &static_reach;
+  c = choose_mechanism(f);
+  CHECK(c.warnings.empty());
+  CHECK(all(c.notes).find("do not reach") == std::string::npos);
+}
+
+TEST_CASE("as pid 1 with the supervisor, smc_run says it stays an init for PROGRAM") {
+  const Reach reach = static_program();
+  MechanismFacts f;
+  f.program = "PROGRAM";
+  f.reach = &reach;
+  f.seccomp = kAvailable;
+  f.privileges = kRoot;
+  f.init_process = true;
+  CHECK(all(choose_mechanism(f).notes)
+            .find("pid 1: smc_run stays pid 1 as a minimal init and runs PROGRAM as its child") !=
+        std::string::npos);
+  f.request = MechanismRequest::kPreload;
+  CHECK(all(choose_mechanism(f).notes).find("pid 1") == std::string::npos);
+}
+
+TEST_CASE("mechanism names parse exactly") {
+  CHECK(parse_mechanism("auto") == MechanismRequest::kAuto);
+  CHECK(parse_mechanism("preload") == MechanismRequest::kPreload);
+  CHECK(parse_mechanism("seccomp") == MechanismRequest::kSeccomp);
+  CHECK_FALSE(parse_mechanism("Seccomp").has_value());
+  CHECK_FALSE(parse_mechanism("").has_value());
+  CHECK_FALSE(parse_mechanism("ptrace").has_value());
+}
+
+}  // namespace
+}  // namespace smc

@@ -1,0 +1,119 @@
+#include "core/launch/reach.h"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "core/common/quote.h"
+#include "core/launch/blob.h"
+
+namespace smc {
+namespace {
+
+std::string class_name(int elf_class) {
+  return elf_class == ELFCLASS32 ? "32-bit" : elf_class == ELFCLASS64 ? "64-bit" : "unknown-class";
+}
+
+// The interpreter of a "#!" script, or empty.
+std::string script_interpreter(int fd) {
+  char head[256] = {};
+  const ssize_t n = pread(fd, head, sizeof head - 1, 0);
+  if (n < 3 || head[0] != '#' || head[1] != '!') return "";
+  const char* p = head + 2;
+  while (*p == ' ' || *p == '\t') ++p;
+  const char* end = p;
+  while (*end != '\0' && *end != ' ' && *end != '\t' && *end != '\n') ++end;
+  return std::string(p, end);
+}
+
+void judge(const std::string& program, const std::string& shown,
+           const ElfFacts& library, int depth, Reach& reach) {
+  // O_NONBLOCK: a "#!" line may name a FIFO, whose open would wait for a
+  // writer; only a regular file is read.
+  const int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return;
+  struct stat st {};
+  const bool have_stat = fstat(fd, &st) == 0;
+  if (!have_stat || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return;
+  }
+  const std::string interpreter = script_interpreter(fd);
+  ReadAt read = [fd](std::uint64_t offset, std::size_t size, void* out) {
+    return pread(fd, out, size, static_cast<off_t>(offset)) ==
+           static_cast<ssize_t>(size);
+  };
+  const std::optional<ElfFacts> facts = read_elf(read);
+  close(fd);
+
+  const std::string stay = "so its TCP sockets stay TCP";
+  std::string privileged;
+  if (have_stat && (st.st_mode & S_ISUID) != 0 && st.st_uid != geteuid()) {
+    privileged = fmt::format("{} is setuid (owner uid {})", shown, st.st_uid);
+  } else if (have_stat && (st.st_mode & S_ISGID) != 0 &&
+             (st.st_mode & S_IXGRP) != 0 && st.st_gid != getegid()) {
+    privileged = fmt::format("{} is setgid (group {})", shown, st.st_gid);
+  } else if (geteuid() != 0 &&
+             getxattr(program.c_str(), "security.capability", nullptr, 0) >= 0) {
+    privileged = fmt::format("{} has file capabilities", shown);
+  }
+  if (!privileged.empty()) {
+    reach.warnings.push_back(fmt::format(
+        "{}: the loader ignores LD_PRELOAD for it, {}", privileged, stay));
+    if (reach.privileged.empty()) reach.privileged = privileged;
+  }
+
+  if (!interpreter.empty() && depth < 4) {
+    judge(interpreter,
+          fmt::format("{} (the interpreter of {})", printable(interpreter), shown),
+          library, depth + 1, reach);
+    return;
+  }
+  if (!facts) return;
+  if (facts->elf_class != library.elf_class || facts->machine != library.machine) {
+    reach.offer_library = false;
+    reach.warnings.push_back(fmt::format(
+        "{} is a {} program for ELF machine {}; the library is {} for machine "
+        "{}: it runs without the library, {}",
+        shown, class_name(facts->elf_class), facts->machine,
+        class_name(library.elf_class), library.machine, stay));
+  } else if (facts->go) {
+    reach.blind = fmt::format("{} is a Go program", shown);
+    reach.warnings.push_back(fmt::format(
+        "{}: Go makes its own system calls, {}", reach.blind, stay));
+  } else if (!facts->dynamic) {
+    reach.blind = fmt::format("{} is statically linked", shown);
+    reach.warnings.push_back(fmt::format(
+        "{}: no library can be preloaded into it, {}", reach.blind, stay));
+  }
+  // A musl program is fine: musl's loader takes the library's NEEDED
+  // libc.so.6 for itself and ignores glibc's symbol versions, and every
+  // call the library makes has the same ABI in both C libraries.
+}
+
+}  // namespace
+
+Reach judge_reach(const std::string& program, const ElfFacts& library) {
+  Reach reach;
+  // Names in warnings are printable: a newline cannot forge a line.
+  judge(program, printable(program), library, 0, reach);
+  return reach;
+}
+
+ElfFacts embedded_library_facts() {
+  const auto blob = preload_library();
+  ReadAt read = [blob](std::uint64_t offset, std::size_t size, void* out) {
+    if (offset + size > blob.size()) return false;
+    std::memcpy(out, blob.data() + offset, size);
+    return true;
+  };
+  return read_elf(read).value_or(ElfFacts{});
+}
+
+}  // namespace smc

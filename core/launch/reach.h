@@ -1,0 +1,39 @@
+// Whether the preload library can reach a program, judged before exec, so
+// that the user hears why SMC is not used instead of finding out later:
+// statically linked and Go programs make their own system calls, setuid,
+// setgid and file-capability programs run in secure-execution mode where
+// the loader ignores LD_PRELOAD paths, and a program of another ELF class
+// or machine cannot load the library at all. (musl programs can.)
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/launch/elf.h"
+
+namespace smc {
+
+struct Reach {
+  std::vector<std::string> warnings;  // one line each, naming the program
+  // False when the program's loader would reject the library with an
+  // error: then it must not be given our LD_PRELOAD entry.
+  bool offer_library = true;
+  // Why the library cannot reach the program, for choosing another
+  // mechanism: "X is statically linked", "X is a Go program"; empty when
+  // it can.
+  std::string blind;
+  // "X is setuid (owner uid 65534)", "... setgid ...", "... has file
+  // capabilities": exec raises its privileges, so the loader ignores
+  // LD_PRELOAD; empty otherwise.
+  std::string privileged;
+};
+
+// `library` describes the embedded library. Scripts are judged by their
+// interpreter ("#!"), a few levels deep. Reads the file; a file it cannot
+// read gets no warning (exec will say what is wrong).
+Reach judge_reach(const std::string& program, const ElfFacts& library);
+
+// The facts of the embedded library itself.
+ElfFacts embedded_library_facts();
+
+}  // namespace smc

@@ -1,0 +1,35 @@
+// The launcher's side of the seccomp mechanism: gathering the facts the
+// mechanism choice needs (read-only, so -n may ask too), and starting the
+// supervisor with its filter just before exec.
+#pragma once
+
+#include <string>
+
+#include "base/library_mark.h"  // kSupervisorVariable
+#include "core/common/result.h"
+#include "core/launch/mechanism.h"
+#include "core/launch/plan.h"
+#include "core/launch/reach.h"
+
+namespace smc {
+
+// Probes the kernel and this process, then chooses.
+MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
+                                 const std::string& program);
+
+struct SeccompStart {
+  long supervisor = 0;        // > 0: its pid; it serves PROGRAM
+  bool wait_killable = false;
+  std::string not_started;    // why not, when supervisor == 0
+};
+
+// Starts the supervisor, installs the filter (after no_new_privs when
+// asked; with connect() and listen() for a connection filter) and hands
+// the supervisor its listener. When something fails
+// before the filter exists, nothing is changed (but no_new_privs) and
+// `not_started` says why. An error means the filter exists but its
+// supervisor does not: PROGRAM must not be started, as its TCP sockets
+// would fail.
+Result<SeccompStart> set_up_seccomp(bool no_new_privs, bool connections);
+
+}  // namespace smc
