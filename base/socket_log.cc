@@ -86,6 +86,11 @@ void describe_decision(LogLine& line, const FilterDecision& decision) {
   }
 }
 
+void describe_connection_ruling(LogLine& line, ConnectionRuling ruling) {
+  if (ruling == ConnectionRuling::kStaysTcp) line.str(" -> TCP (not an SMC socket)");
+  if (ruling == ConnectionRuling::kStaysSmc) line.str(" -> SMC");
+}
+
 void describe_outcome(LogLine& line, const ConnectionOutcome& outcome) {
   line.str(": ").str(outcome_name(outcome.outcome));
   if (outcome.outcome == Outcome::kFallback) {

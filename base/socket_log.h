@@ -10,6 +10,7 @@
 
 #include "base/connection_filter.h"
 #include "base/connection_outcome.h"
+#include "base/connection_ruling.h"
 #include "base/log_line.h"
 #include "base/replace_socket.h"
 #include "base/smc_socket.h"
@@ -52,6 +53,11 @@ void describe_filtered_call(LogLine& line, FilterSide side, int fd, const Endpoi
 
 // "excluded by SMC_EXCLUDE 10.0.0.0/8", "not in SMC_INCLUDE", "no filter"...
 void describe_decision(LogLine& line, const FilterDecision& decision);
+
+// What a socket the filter leaves in place does: " -> TCP (not an SMC
+// socket)" or " -> SMC". Nothing for a replaced one (describe_replacement
+// says what became of it) or one the filter does not look at.
+void describe_connection_ruling(LogLine& line, ConnectionRuling ruling);
 
 // ": SMC-D", ": TCP fallback (PEERNOSMC, peer NOSMCDEV)", ": TCP (not an SMC
 // socket)", ": unknown (SMC_DIAG does not show it; modprobe smc_diag)".

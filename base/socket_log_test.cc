@@ -113,6 +113,17 @@ TEST_CASE("socket log shows the filtered call as client or server") {
         }) == "listen(3) on 0.0.0.0:8080: ");
 }
 
+TEST_CASE("socket log says what a filtered socket left in place does") {
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kStaysTcp); }) ==
+        " -> TCP (not an SMC socket)");
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kStaysSmc); }) ==
+        " -> SMC");
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kReplace); })
+            .empty());
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kUntouched); })
+            .empty());
+}
+
 TEST_CASE("socket log says what became of an excluded socket") {
   Replacement r{};
   r.replaced = true;
