@@ -94,16 +94,16 @@ Result<std::optional<std::string>> place_library(const Plan& plan, const Console
 }
 
 // Why PROGRAM runs without the library when the limit leaves no room.
-std::string no_room_warning(const std::string& program) {
+std::string no_room_warning(const std::string& shown) {
   rlimit limit{};
   getrlimit(RLIMIT_NOFILE, &limit);
-  const auto shown = [](rlim_t value) {
+  const auto text = [](rlim_t value) {
     return value == RLIM_INFINITY ? std::string("unlimited") : std::to_string(value);
   };
   return fmt::format(
       "RLIMIT_NOFILE (soft {}, hard {}) leaves no descriptor for the library beside "
       "the program's own: {} runs without it, so its TCP sockets stay TCP",
-      shown(limit.rlim_cur), shown(limit.rlim_max), printable(program));
+      text(limit.rlim_cur), text(limit.rlim_max), shown);
 }
 
 // Drops earlier copies of our library from LD_PRELOAD, closing the memfds
@@ -214,7 +214,7 @@ std::string describe(const EnvVar& var) {
 
 // -n: what would happen, on stdout, with nothing changed or run.
 std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
-                    const MechanismChoice& choice, const std::string& program,
+                    const MechanismChoice& choice, const std::string& shown,
                     const std::vector<std::string>& command) {
   std::string out = "smc_run: dry run; nothing is changed or run\n";
   for (const SysctlWish& wish : plan.sysctls) {
@@ -252,7 +252,7 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
         "run time)\n",
         preload_library().size());
   }
-  out += fmt::format("would exec {} with argv: {}\n", program,
+  out += fmt::format("would exec {} with argv: {}\n", shown,
                      shell_quote(command));
   return out;
 }
@@ -263,7 +263,7 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
 // with one line that says so (a warning, unless the library serves
 // PROGRAM and the supervisor was only a net under it).
 Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
-                              const Reach& reach, const std::string& program,
+                              const Reach& reach, const std::string& shown,
                               const Console& console) {
   if (getpid() == 1) {
     const Result<Ok> forked = stay_init_for_program(wants_outcomes(plan.settings));
@@ -275,7 +275,7 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
     const bool net_only = choice.library && reach.blind.empty() && reach.privileged.empty();
     const std::string line =
         fmt::format("{}: the seccomp supervisor cannot serve {}{}", started->not_started,
-                    program, net_only ? "; the library does" : ", so its TCP sockets stay TCP");
+                    shown, net_only ? "; the library does" : ", so its TCP sockets stay TCP");
     if (plan.settings.strict && !net_only) {
       return system_error(line + "; --strict refuses to run it so");
     }
@@ -293,7 +293,7 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   if (plan.settings.debug) {
     console.diagnostic(fmt::format(
         "seccomp supervisor {} serves {}: its TCP socket() calls{} go to the supervisor{}",
-        pid, program, plan.settings.filter_active ? ", and connect() and listen() for the connection filter," : "",
+        pid, shown, plan.settings.filter_active ? ", and connect() and listen() for the connection filter," : "",
         started->wait_killable ? ""
                                : " (before Linux 5.19 a signal may interrupt a call "
                                  "being answered; it is then made again)"));
@@ -304,7 +304,7 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
 // PROGRAM's environment: the plan's variables (program_variables) and,
 // where the library serves PROGRAM, LD_PRELOAD.
 Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
-                           std::vector<EnvVar> env, const std::string& program_name,
+                           std::vector<EnvVar> env, const std::string& shown,
                            const Console& console) {
   if (choice.library) {
     const Result<std::optional<std::string>> library = place_library(plan, console);
@@ -312,7 +312,7 @@ Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
     if (library->has_value()) {
       env.push_back({"LD_PRELOAD", preload_value(**library), ""});
     } else {
-      console.warning(no_room_warning(program_name));
+      console.warning(no_room_warning(shown));
     }
   }
   for (const EnvVar& var : env) {
@@ -357,8 +357,11 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
       options->command.front(), std::getenv("PATH"), default_search_path());
   if (!program) return program.error();
 
+  // PROGRAM as every line of smc_run's shows it: quoted for a shell, so a
+  // newline or an escape sequence in its name reaches no terminal raw.
+  const std::string shown = shell_quote(*program);
   const Reach reach = judge_reach(*program, embedded_library_facts());
-  const MechanismChoice choice = decide_mechanism(*plan, reach, *program);
+  const MechanismChoice choice = decide_mechanism(*plan, reach, shown);
   Result<std::vector<EnvVar>> variables = program_variables(*plan);
   if (!variables) return variables.error();
   std::vector<EnvVar> env = std::move(*variables);
@@ -366,7 +369,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     if (choice.library) {
       env.push_back({"LD_PRELOAD", preload_value("/proc/self/fd/N"), ""});
     }
-    return dry_run(*plan, env, choice, *program, options->command);
+    return dry_run(*plan, env, choice, shown, options->command);
   }
   raise_sysctls(*plan, console);
   for (const std::string& warning : choice.warnings) console.warning(warning);
@@ -376,16 +379,16 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   }
 
   const Result<Ok> set =
-      set_environment(*plan, choice, std::move(env), options->command.front(), console);
+      set_environment(*plan, choice, std::move(env), shell_quote(options->command.front()), console);
   if (!set) return set.error();
   // Right before exec: the supervisor is handed the plan's settings, and
   // from here on the filter sends this process's socket() calls to it.
   if (choice.seccomp) {
-    const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
+    const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, shown, console);
     if (!served) return served.error();
   }
   if (plan->settings.debug) {
-    console.diagnostic(fmt::format("exec {} with argv: {}", *program,
+    console.diagnostic(fmt::format("exec {} with argv: {}", shown,
                                    shell_quote(options->command)));
   }
   pipe_signal.restore();  // PROGRAM gets what smc_run was given

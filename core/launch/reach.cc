@@ -71,7 +71,7 @@ void judge(const std::string& program, const std::string& shown,
 
   if (!interpreter.empty() && depth < 4) {
     judge(interpreter,
-          fmt::format("{} (the interpreter of {})", printable(interpreter), shown),
+          fmt::format("{} (the interpreter of {})", shell_quote(interpreter), shown),
           library, depth + 1, reach);
     return;
   }
@@ -101,8 +101,9 @@ void judge(const std::string& program, const std::string& shown,
 
 Reach judge_reach(const std::string& program, const ElfFacts& library) {
   Reach reach;
-  // Names in warnings are printable: a newline cannot forge a line.
-  judge(program, printable(program), library, 0, reach);
+  // Names in warnings are quoted as in every line of smc_run's: a newline
+  // cannot forge a line, an escape sequence reaches no terminal.
+  judge(program, shell_quote(program), library, 0, reach);
   return reach;
 }
 

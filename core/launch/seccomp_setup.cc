@@ -33,10 +33,10 @@ long outer_supervisor(const Privileges& privileges) {
 }  // namespace
 
 MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
-                                 const std::string& program) {
+                                 const std::string& shown) {
   MechanismFacts facts;
   facts.request = plan.mechanism;
-  facts.program = program;
+  facts.program = shown;
   facts.reach = &reach;
   if (facts.request != MechanismRequest::kPreload) {
     facts.seccomp = native_abi() ? probe_seccomp()
