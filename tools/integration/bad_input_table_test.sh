@@ -13,6 +13,8 @@ printf 'data\n' >"$SCRATCH/data"
 printf '#!/nonexistent/interpreter\n' >"$SCRATCH/bad-interpreter"
 chmod 755 "$SCRATCH/bad-interpreter"
 mkfifo "$SCRATCH/fifo"
+ln -s loop2 "$SCRATCH/loop1"
+ln -s loop1 "$SCRATCH/loop2"
 printf '#!%s\n' "$SCRATCH/fifo" >"$SCRATCH/fifo-interpreter"
 chmod 755 "$SCRATCH/fifo-interpreter"
 cp /usr/bin/true "$SCRATCH/other-machine"
@@ -154,6 +156,8 @@ row "missing path" 127 out "$SCRATCH/missing: No such file or directory" "$SMC_R
 row "empty program name" 127 out "'': command not found" "$SMC_RUN" ''
 row "program name with a newline" 127 out "\\\$'a\\\\nb': command not found" "$SMC_RUN" $'a\nb'
 row "a folder" 126 out "$SCRATCH/dir: Is a directory" "$SMC_RUN" "$SCRATCH/dir"
+row "a symbolic-link loop" 126 out "$SCRATCH/loop1: Too many levels of symbolic links" "$SMC_RUN" "$SCRATCH/loop1"
+row "a 5,000-byte name" 126 out "\\./x{5000}: File name too long" "$SMC_RUN" "./$(printf 'x%.0s' $(seq 5000))"
 row "a file without execute permission" 126 out "$SCRATCH/data: Permission denied" "$SMC_RUN" "$SCRATCH/data"
 row "a missing interpreter" 126 out "$SCRATCH/bad-interpreter: cannot execute: its interpreter .*" \
   "$SMC_RUN" "$SCRATCH/bad-interpreter"
