@@ -93,8 +93,10 @@ Result<std::optional<std::string>> place_library(const Plan& plan, const Console
   return std::optional<std::string>(path);
 }
 
-// Why PROGRAM runs without the library when the limit leaves no room.
-std::string no_room_warning(const std::string& shown) {
+// Why PROGRAM runs without the library when the limit leaves no room, and
+// what then becomes of its TCP sockets: the supervisor serves them, or
+// they stay TCP.
+std::string no_room_warning(const std::string& shown, bool supervisor_serves) {
   rlimit limit{};
   getrlimit(RLIMIT_NOFILE, &limit);
   const auto text = [](rlim_t value) {
@@ -102,8 +104,10 @@ std::string no_room_warning(const std::string& shown) {
   };
   return fmt::format(
       "RLIMIT_NOFILE (soft {}, hard {}) leaves no descriptor for the library beside "
-      "the program's own: {} runs without it, so its TCP sockets stay TCP",
-      text(limit.rlim_cur), text(limit.rlim_max), shown);
+      "the program's own: {} runs without it, {}",
+      text(limit.rlim_cur), text(limit.rlim_max), shown,
+      supervisor_serves ? "and the seccomp supervisor serves its TCP sockets"
+                        : "so its TCP sockets stay TCP");
 }
 
 // Drops earlier copies of our library from LD_PRELOAD, closing the memfds
@@ -261,10 +265,13 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
 // stays (core/launch/init_process.h), and this returns in PROGRAM's
 // process. Where the supervisor cannot start, PROGRAM runs without it,
 // with one line that says so (a warning, unless the library serves
-// PROGRAM and the supervisor was only a net under it).
+// PROGRAM and the supervisor was only a net under it), and under --strict
+// smc_run fails instead. `library_lost`: the library was chosen but found
+// no descriptor (no_room_warning), so the supervisor is no net but all
+// there is, and the one warning says what became of PROGRAM's sockets.
 Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
-                              const Reach& reach, const std::string& shown,
-                              const Console& console) {
+                              bool library_lost, const std::string& command,
+                              const std::string& shown, const Console& console) {
   if (getpid() == 1) {
     const Result<Ok> forked = stay_init_for_program(wants_outcomes(plan.settings));
     if (!forked) return forked.error();
@@ -272,20 +279,24 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   const Result<SeccompStart> started = set_up_seccomp(plan.settings, choice.no_new_privs);
   if (!started) return started.error();
   if (started->supervisor == 0) {
-    const bool net_only = choice.library && reach.blind.empty() && reach.privileged.empty();
+    const bool net_only = choice.library && !library_lost;
     const std::string line =
         fmt::format("{}: the seccomp supervisor cannot serve {}{}", started->not_started,
                     shown, net_only ? "; the library does" : ", so its TCP sockets stay TCP");
     if (plan.settings.strict && !net_only) {
       return system_error(line + "; --strict refuses to run it so");
     }
-    if (!net_only) {
+    if (library_lost) {
+      console.warning(no_room_warning(command, false));
+      if (plan.settings.debug) console.diagnostic(line);
+    } else if (!net_only) {
       console.warning(line);
     } else if (plan.settings.debug) {
       console.diagnostic(line);
     }
     return Ok{};
   }
+  if (library_lost) console.warning(no_room_warning(command, true));
   const std::string pid = std::to_string(started->supervisor);
   if (setenv(kSupervisorVariable, pid.c_str(), 1) != 0) {
     return system_error(fmt::format("cannot set {}", kSupervisorVariable));
@@ -301,29 +312,51 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   return Ok{};
 }
 
+// LD_PRELOAD for a PROGRAM that does not get the library: the entries of
+// an earlier smc_run's library dropped (their memfds closed), since
+// nothing would keep their /proc/self/fd/N naming it; nullopt when
+// LD_PRELOAD names none of them.
+std::optional<EnvVar> preload_without_ours() {
+  const char* existing = find_env_last(environ, "LD_PRELOAD");
+  if (existing == nullptr) return std::nullopt;
+  const std::string before = existing;
+  std::string value = preload_value("");
+  if (value == before) return std::nullopt;
+  return EnvVar{"LD_PRELOAD", std::move(value),
+                "an earlier smc_run's library dropped: PROGRAM does not load it"};
+}
+
 // PROGRAM's environment: the plan's variables (program_variables) and,
-// where the library serves PROGRAM, LD_PRELOAD.
-Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
-                           std::vector<EnvVar> env, const std::string& shown,
-                           const Console& console) {
+// where the library serves PROGRAM, LD_PRELOAD. Returns whether the
+// library was placed: false when it was not chosen, or the descriptor
+// limit left no room for it.
+Result<bool> set_environment(const Plan& plan, const MechanismChoice& choice,
+                             std::vector<EnvVar> env, const Console& console) {
+  bool placed = false;
   if (choice.library) {
     const Result<std::optional<std::string>> library = place_library(plan, console);
     if (!library) return library.error();
     if (library->has_value()) {
       env.push_back({"LD_PRELOAD", preload_value(**library), ""});
-    } else {
-      console.warning(no_room_warning(shown));
+      placed = true;
     }
+  }
+  if (!placed) {
+    if (std::optional<EnvVar> preload = preload_without_ours()) env.push_back(*preload);
   }
   for (const EnvVar& var : env) {
     // setenv() would replace the first of several entries only.
     if (var.name == "LD_PRELOAD") unsetenv("LD_PRELOAD");
+    if (var.name == "LD_PRELOAD" && var.value.empty()) {
+      if (plan.settings.debug) console.diagnostic(describe(var));
+      continue;
+    }
     if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
       return system_error(fmt::format("cannot set {}", var.name));
     }
     if (plan.settings.debug) console.diagnostic(describe(var));
   }
-  return Ok{};
+  return placed;
 }
 
 }  // namespace
@@ -368,6 +401,8 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   if (options->dry_run) {
     if (choice.library) {
       env.push_back({"LD_PRELOAD", preload_value("/proc/self/fd/N"), ""});
+    } else if (std::optional<EnvVar> preload = preload_without_ours()) {
+      env.push_back(*preload);
     }
     return dry_run(*plan, env, choice, shown, options->command);
   }
@@ -378,14 +413,22 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     for (const std::string& note : choice.notes) console.diagnostic(note);
   }
 
-  const Result<Ok> set =
-      set_environment(*plan, choice, std::move(env), shell_quote(options->command.front()), console);
-  if (!set) return set.error();
+  const Result<bool> placed = set_environment(*plan, choice, std::move(env), console);
+  if (!placed) return placed.error();
+  const bool library_lost = choice.library && !*placed;
+  const std::string command = shell_quote(options->command.front());
   // Right before exec: the supervisor is handed the plan's settings, and
   // from here on the filter sends this process's socket() calls to it.
   if (choice.seccomp) {
-    const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, shown, console);
+    const Result<Ok> served =
+        serve_with_seccomp(*plan, choice, library_lost, command, shown, console);
     if (!served) return served.error();
+  } else if (library_lost) {
+    // Nothing else serves PROGRAM now.
+    if (plan->settings.strict) {
+      return system_error(no_room_warning(command, false) + "; --strict refuses to run it so");
+    }
+    console.warning(no_room_warning(command, false));
   }
   if (plan->settings.debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", shown,
