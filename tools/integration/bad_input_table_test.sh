@@ -110,6 +110,8 @@ row "SMC_SUMMARY_FILE naming a FIFO" 1 out "SMC_SUMMARY_FILE '$SCRATCH/fifo' in 
   timeout 20 env SMC_SUMMARY_FILE="$SCRATCH/fifo" "$SMC_RUN" sh -c "$ok"
 row "SMC_SUMMARY_FILE in a missing folder" 1 out "cannot write SMC_SUMMARY_FILE '$SCRATCH/no/s.json' in the environment: No such file or directory" \
   env SMC_SUMMARY_FILE="$SCRATCH/no/s.json" "$SMC_RUN" sh -c "$ok"
+row "empty SMC_MECHANISM and SMC_SOCK_FAMILY: unset" 0 runs "" \
+  env SMC_MECHANISM= SMC_SOCK_FAMILY= SMC_SNDBUF= "$SMC_RUN" sh -c "$ok"
 row "LD_PRELOAD with a newline, under -n" 0 quiet "" \
   env LD_PRELOAD=$'/x.so\nwould exec' "$SMC_RUN" -n true
 expect_eq "$(grep -c '^would exec' <<<"$OUT")" 1 "LD_PRELOAD with a newline, under -n: lines"
