@@ -155,8 +155,11 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
   }
   if (carries_library(reach)) return choose_library_and_net(f);
   MechanismChoice c;
+  const std::string foreign =
+      reach.warnings.empty() ? fmt::format("{} is of another ELF class or machine", f.program)
+                             : reach.warnings.front();
   const std::string& why_library_cannot =
-      reach.offer_library ? smc::why_library_cannot(reach) : reach.warnings.front();
+      reach.offer_library ? smc::why_library_cannot(reach) : foreign;
   const std::string why = why_not_seccomp(f);
   if (f.outer_supervisor > 0) {
     rely_on_outer(f, fmt::format("mechanism: {}; ", why_library_cannot), true, c);
@@ -189,7 +192,13 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
 void judge_served(const MechanismFacts& f, MechanismChoice& c) {
   const bool filter_sees = f.reach->offer_library || f.filter_sees_foreign;
   c.served = c.library || (filter_sees && (c.seccomp || f.outer_supervisor > 0));
-  if (c.served || c.refusal) return;
+  if (c.refusal) {
+    // The refusal is the one line.
+    c.warnings.clear();
+    c.seccomp = false;
+    return;
+  }
+  if (c.served) return;
   if (c.warnings.empty()) {
     c.warnings.push_back(fmt::format("no mechanism serves {}: its TCP sockets stay TCP",
                                      f.program));
