@@ -166,6 +166,11 @@ row "a missing interpreter" 126 out "$SCRATCH/bad-interpreter: cannot execute: i
 row "empty PATH" 127 out "true: command not found" env PATH= "$SMC_RUN" true
 row "an ELF of another machine" 126 out "$SCRATCH/other-machine: cannot execute binary file: Exec format error" \
   "$SMC_RUN" "$SCRATCH/other-machine"
+row "an ELF of another machine under --strict: nothing serves it" 125 out \
+  "$SCRATCH/other-machine is a 64-bit program for ELF machine 183.*; --strict refuses to run $SCRATCH/other-machine without SMC" \
+  "$SMC_RUN" --strict "$SCRATCH/other-machine"
+row "a stale SMC_SECCOMP_SUPERVISOR naming no supervisor" 0 runs "" \
+  env SMC_SECCOMP_SUPERVISOR=1 "$SMC_RUN" sh -c "$ok"
 row "a truncated ELF" 126 out "$SCRATCH/truncated-elf: cannot execute binary file: Exec format error" \
   "$SMC_RUN" "$SCRATCH/truncated-elf"
 row "a script whose interpreter is a FIFO" 126 quiet "" timeout 20 "$SMC_RUN" "$SCRATCH/fifo-interpreter"
