@@ -212,7 +212,10 @@ class PipeSignalIgnored {
 // "NAME=VALUE (why)" for -n and -d, the value quoted as in a shell: a
 // newline in it (LD_PRELOAD comes from the user) cannot fake a line.
 std::string describe(const EnvVar& var) {
-  const std::string text = fmt::format("{}={}", var.name, shell_quote(var.value));
+  // An LD_PRELOAD left empty is removed (set_environment).
+  const bool unset = var.name == "LD_PRELOAD" && var.value.empty();
+  const std::string text =
+      unset ? "LD_PRELOAD unset" : fmt::format("{}={}", var.name, shell_quote(var.value));
   return var.why.empty() ? text : fmt::format("{} ({})", text, var.why);
 }
 
@@ -248,7 +251,9 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
            "keeps TCP)\n";
   }
   for (const EnvVar& var : env) {
-    out += fmt::format("would set {}\n", describe(var));
+    out += var.name == "LD_PRELOAD" && var.value.empty()
+               ? fmt::format("would unset LD_PRELOAD ({})\n", var.why)
+               : fmt::format("would set {}\n", describe(var));
   }
   if (choice.library) {
     out += fmt::format(

@@ -25,6 +25,9 @@ run "$SMC_RUN" sh -c 'exec "$0" "$@"' "$SMC_RUN" "$reuse" "$marker" /bin/echo ch
 expect_eq "$OUT" $'LD_PRELOAD unset\nchild ran' "nested: no outer entry handed on"
 expect_not_contains "$ERR" "marker-preload: loaded" "nested: a foreign library loaded by the child"
 
+run "$SMC_RUN" sh -c 'exec "$0" "$@"' "$SMC_RUN" -n "$reuse" "$marker" /bin/echo
+expect_match "$OUT" "^would unset LD_PRELOAD \(an earlier smc_run's library dropped" "nested, -n: the entry dropped"
+
 # The user's own entry stays.
 run env LD_PRELOAD="$marker" "$SMC_RUN" "$reuse" /dev/null /bin/echo child ran
 expect_eq "$OUT" $'LD_PRELOAD='"$marker"$'\nchild ran' "the user's own LD_PRELOAD"
