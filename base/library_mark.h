@@ -28,4 +28,27 @@ inline constexpr std::uint32_t kLibraryMark = 0x534d4321;  // "SMC!"
 // per filter chain).
 inline constexpr char kSupervisorVariable[] = "SMC_SECCOMP_SUPERVISOR";
 
+// The proof that a process is served by the supervisor the variable names,
+// since the environment alone proves nothing (it may be stale, inherited by
+// a process under some unrelated seccomp filter). The filter smc_run
+// installs for supervisor P answers socket(-1, kProofMark << 32 | k, 0)
+// itself, without the supervisor, with an errno (SECCOMP_RET_ERRNO):
+// kProofMagic for k 0, and 1 + the k-th 11-bit chunk of P for k 1 and 2
+// (pids stay below 2^22, PID_MAX_LIMIT in include/linux/threads.h; errno
+// values are at most 4095, MAX_ERRNO). Without that filter the kernel sees
+// socket(-1, k, 0), which makes nothing and fails with EAFNOSUPPORT.
+// A filter is inherited and cannot be removed, so the answer proves that
+// this process's filter chain holds the filter whose listener P was given.
+inline constexpr std::uint32_t kProofMark = 0x534d4350;  // "SMCP"
+inline constexpr int kProofMagic = 4000;  // no errno the kernel uses
+inline constexpr int kProofChunkBits = 11;
+inline constexpr int kProofCalls = 3;
+
+// The errno the filter for supervisor `pid` answers to proof call `k`.
+constexpr int proof_answer(long pid, int k) {
+  return k == 0 ? kProofMagic
+                : 1 + static_cast<int>((pid >> (kProofChunkBits * (k - 1))) &
+                                       ((1 << kProofChunkBits) - 1));
+}
+
 }  // namespace smc

@@ -43,7 +43,7 @@ constexpr struct {
 } kFamilies[] = {{Family::kAuto, "auto"}, {Family::kSmc, "smc"}, {Family::kInet, "inet"}};
 
 BufferSetting read_buffer(const char* const* envp, const char* name) {
-  const char* text = find_env(envp, name);
+  const char* text = find_setting(envp, name);
   if (text == nullptr) return {0, nullptr, SizeError::kNone};
   const SizeResult size = parse_size(text);
   if (size.error != SizeError::kNone) return {0, text, size.error};
@@ -51,13 +51,12 @@ BufferSetting read_buffer(const char* const* envp, const char* name) {
 }
 
 bool read_flag(const char* const* envp, const char* name) {
-  const char* text = find_env(envp, name);
-  return text != nullptr && text[0] != '\0' &&
-         !(text[0] == '0' && text[1] == '\0');
+  const char* text = find_setting(envp, name);
+  return text != nullptr && !(text[0] == '0' && text[1] == '\0');
 }
 
 FamilySetting read_family(const char* const* envp) {
-  const char* text = find_env(envp, name(SettingsVariable::kFamily));
+  const char* text = find_setting(envp, name(SettingsVariable::kFamily));
   Family family = Family::kAuto;
   if (text == nullptr || parse_family(text, &family)) return {family, nullptr};
   return {Family::kAuto, text};
@@ -126,6 +125,11 @@ const char* find_env(const char* const* envp, const char* name) {
   return entry + 1;
 }
 
+const char* find_setting(const char* const* envp, const char* name) {
+  const char* value = find_env(envp, name);
+  return value != nullptr && value[0] != '\0' ? value : nullptr;
+}
+
 bool secure_execution() { return getauxval(AT_SECURE) != 0; }
 
 Settings read_settings(const char* const* envp, bool secure) {
@@ -139,14 +143,11 @@ Settings read_settings(const char* const* envp, bool secure) {
   s.strict = read_flag(envp, name(V::kStrict));
   s.family = read_family(envp);
   s.summary = read_flag(envp, name(V::kSummary));
-  s.summary_file = find_env(envp, name(V::kSummaryFile));
-  if (s.summary_file != nullptr && s.summary_file[0] == '\0') {
-    s.summary_file = nullptr;
-  }
-  const char* inherit = find_env(envp, name(V::kInherit));
+  s.summary_file = find_setting(envp, name(V::kSummaryFile));
+  const char* inherit = find_setting(envp, name(V::kInherit));
   s.inherit = !(inherit != nullptr && inherit[0] == '0' && inherit[1] == '\0');
-  parse_rule_list(find_env(envp, name(V::kInclude)), &s.include);
-  parse_rule_list(find_env(envp, name(V::kExclude)), &s.exclude);
+  parse_rule_list(find_setting(envp, name(V::kInclude)), &s.include);
+  parse_rule_list(find_setting(envp, name(V::kExclude)), &s.exclude);
   s.filter_active = filter_active(s.include, s.exclude);
   // SMC_INHERIT, which asks not to carry, is not carried.
   static constexpr V kCarried[kMaxCarried] = {

@@ -20,6 +20,9 @@
 //                           Malformed entries are skipped (the launcher
 //                           refuses them); an include list whose entries
 //                           are all malformed includes nothing.
+// An empty variable (NAME=) is the same as an unset one, for every one of
+// them and for smc_run's SMC_MECHANISM (find_setting): env files and
+// container specs write NAME= for "not set".
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
 // write_settings is its inverse, the one writer of these variables:
 // smc_run builds PROGRAM's with it, so that what it writes and what the
@@ -186,6 +189,10 @@ WrittenSettings write_settings(const Settings& s, VariableSet which, char* text,
 // The value of `name` in envp, or nullptr. Async-signal-safe, unlike
 // getenv() in some libcs.
 const char* find_env(const char* const* envp, const char* name);
+
+// The value of setting `name` in envp, or nullptr when it is unset or
+// empty: the one rule for empty SMC_* variables (see the top).
+const char* find_setting(const char* const* envp, const char* name);
 
 // The whole "NAME=value" entry of `name` in envp, or nullptr.
 const char* find_env_entry(const char* const* envp, const char* name);

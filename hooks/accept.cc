@@ -5,6 +5,9 @@
 // is read from SMC_DIAG (hooks/connections.h). An SMC listener hands out a
 // connection only after the SMC handshake (net/smc/af_smc.c,
 // smc_listen_work), so the outcome is final by then.
+// The caller's `address` and `length` are never read here: the outcome is
+// looked up on the new descriptor, so a bad pointer gets the kernel's
+// EFAULT alone, as without the library.
 
 #include <errno.h>
 #include <sys/socket.h>

@@ -7,6 +7,7 @@
 #include "hooks/child_env.h"
 #include "base/log_line.h"
 #include "hooks/own_library.h"
+#include "hooks/readable_memory.h"
 #include "hooks/state.h"
 
 namespace smc {
@@ -49,6 +50,9 @@ ChildLaunch::ChildLaunch(char* const* envp, const char* what, FdAvoid avoid,
                          const void* context)
     : envp_(envp) {
   if (!own_library_known()) return;
+  // An environment the kernel could not read is handed on as it is, unread:
+  // the real call then fails with the kernel's EFAULT, as without us.
+  if (!readable_environment(envp)) return;
   const int saved_errno = errno;
   State scratch;
   const State& state = current_state(scratch);

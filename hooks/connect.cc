@@ -17,6 +17,13 @@
 // SMC_DIAG (hooks/connections.h); a non-blocking connect is judged later,
 // when the program asks SO_ERROR whether it is done (hooks/getsockopt.cc).
 //
+// A bad address pointer (invalid, or a sockaddr that straddles the end of
+// a mapping) is not read: the filter is skipped and the real connect()
+// answers EFAULT, as it does without the library. The kernel copies
+// min(length, sizeof(sockaddr_storage)) bytes (net/socket.c,
+// move_addr_to_kernel; a longer length is EINVAL), so exactly those are
+// asked about first (hooks/readable_memory.h says how, without allocation).
+//
 // Async-signal-safe like connect(2): no allocation, no locks, errno as libc
 // leaves it.
 
@@ -26,6 +33,7 @@
 #include "base/connection_filter.h"
 #include "hooks/connections.h"
 #include "hooks/enforce_filter.h"
+#include "hooks/readable_memory.h"
 #include "hooks/state.h"
 
 namespace smc {
@@ -35,7 +43,10 @@ __attribute__((noinline)) int connect_filtered(int fd, const sockaddr* address,
   State scratch;
   const State& state = current_state(scratch);
   Endpoint peer;
-  if (state.settings.filter_active && endpoint_from(address, length, &peer) &&
+  const std::size_t copied =
+      length < sizeof(sockaddr_storage) ? length : sizeof(sockaddr_storage);
+  if (state.settings.filter_active && readable(address, copied) &&
+      endpoint_from(address, length, &peer) &&
       !enforce_filter(state, fd, peer, FilterSide::kClient)) {
     return -1;
   }

@@ -5,6 +5,10 @@
 // and reading SO_ERROR; at that point, under SMC_DEBUG or SMC_SUMMARY only
 // and for a connect the library saw start, the connection's outcome is
 // read from SMC_DIAG (hooks/connections.h).
+// The caller's `length` and `value` are read only after the real call
+// succeeded, that is after the kernel wrote both (net/socket.c,
+// sock_getsockopt's put_user/copy_to_user): a bad pointer gets the
+// kernel's EFAULT first, as without the library.
 
 #include <errno.h>
 #include <sys/socket.h>

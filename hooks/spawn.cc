@@ -6,6 +6,10 @@
 // attributes, argv and the path search. The parent runs this, so the
 // child's environment, and a descriptor made for it alone, live until libc
 // has started the child.
+// An environment the kernel could not read is passed on unread, so the
+// child's exec fails with EFAULT as without us (hooks/child_launch.cc).
+// The file actions are read as libc itself reads them: a bad pointer
+// there crashes libc's own posix_spawn too.
 
 #include <spawn.h>
 

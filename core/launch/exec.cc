@@ -73,9 +73,15 @@ Result<std::string> find_program(std::string_view program,
         return Error{ErrorKind::kNotExecutable, shown + ": Is a directory"};
       case Found::kNotExecutable:
         return Error{ErrorKind::kNotExecutable, shown + ": Permission denied"};
-      case Found::kNone:
-        return Error{ErrorKind::kNotFound,
-                     fmt::format("{}: {}", shown, std::strerror(errno))};
+      case Found::kNone: {
+        // A name that exists but cannot be resolved (a symbolic-link loop,
+        // a name or component too long) cannot execute: bash says 126
+        // (execute_cmd.c, shell_execve); only what is not there is 127.
+        const int error = errno;
+        const bool unresolvable = error == ELOOP || error == ENAMETOOLONG;
+        return Error{unresolvable ? ErrorKind::kNotExecutable : ErrorKind::kNotFound,
+                     fmt::format("{}: {}", shown, std::strerror(error))};
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 // Finding and starting PROGRAM the way a shell does, so that "smc_run X"
 // finds and runs the same file as plain "X", with the shell's exit codes:
-// 127 when nothing is found, 126 when what is found cannot be executed.
+// 127 when nothing is found, 126 when what is found cannot be executed,
+// and, as in bash, when a name with a '/' cannot be resolved (ELOOP,
+// ENAMETOOLONG); a name looked up in PATH that way is "not found" (127).
 #pragma once
 
 #include <string>

@@ -74,6 +74,27 @@ TEST_CASE("program lookup tells 'not found' (127) from 'not executable' (126)") 
   CHECK(r.error().kind == ErrorKind::kNotFound);
 }
 
+TEST_CASE("a path that cannot be resolved cannot execute (126), as in bash") {
+  Folders f;
+  fs::create_symlink(f.path("loop2"), f.path("loop1"));
+  fs::create_symlink(f.path("loop1"), f.path("loop2"));
+  auto r = find_program(f.path("loop1"), "", "");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind == ErrorKind::kNotExecutable);
+  CHECK(r.error().message == f.path("loop1") + ": Too many levels of symbolic links");
+
+  r = find_program("./" + std::string(5000, 'x'), "", "");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind == ErrorKind::kNotExecutable);
+  CHECK(r.error().message.ends_with(": File name too long"));
+
+  // Looked up in PATH, such a name is not found, as in bash.
+  const std::string path = f.root.string();
+  r = find_program("loop1", path.c_str(), "");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().kind == ErrorKind::kNotFound);
+}
+
 TEST_CASE("program lookup takes names with a slash as they are") {
   Folders f;
   const std::string tool = f.file("bin1/tool", 0755);

@@ -93,17 +93,21 @@ Result<std::optional<std::string>> place_library(const Plan& plan, const Console
   return std::optional<std::string>(path);
 }
 
-// Why PROGRAM runs without the library when the limit leaves no room.
-std::string no_room_warning(const std::string& program) {
+// Why PROGRAM runs without the library when the limit leaves no room, and
+// what then becomes of its TCP sockets: the supervisor serves them, or
+// they stay TCP.
+std::string no_room_warning(const std::string& shown, bool supervisor_serves) {
   rlimit limit{};
   getrlimit(RLIMIT_NOFILE, &limit);
-  const auto shown = [](rlim_t value) {
+  const auto text = [](rlim_t value) {
     return value == RLIM_INFINITY ? std::string("unlimited") : std::to_string(value);
   };
   return fmt::format(
       "RLIMIT_NOFILE (soft {}, hard {}) leaves no descriptor for the library beside "
-      "the program's own: {} runs without it, so its TCP sockets stay TCP",
-      shown(limit.rlim_cur), shown(limit.rlim_max), printable(program));
+      "the program's own: {} runs without it, {}",
+      text(limit.rlim_cur), text(limit.rlim_max), shown,
+      supervisor_serves ? "and the seccomp supervisor serves its TCP sockets"
+                        : "so its TCP sockets stay TCP");
 }
 
 // Drops earlier copies of our library from LD_PRELOAD, closing the memfds
@@ -208,13 +212,16 @@ class PipeSignalIgnored {
 // "NAME=VALUE (why)" for -n and -d, the value quoted as in a shell: a
 // newline in it (LD_PRELOAD comes from the user) cannot fake a line.
 std::string describe(const EnvVar& var) {
-  const std::string text = fmt::format("{}={}", var.name, shell_quote(var.value));
+  // An LD_PRELOAD left empty is removed (set_environment).
+  const bool unset = var.name == "LD_PRELOAD" && var.value.empty();
+  const std::string text =
+      unset ? "LD_PRELOAD unset" : fmt::format("{}={}", var.name, shell_quote(var.value));
   return var.why.empty() ? text : fmt::format("{} ({})", text, var.why);
 }
 
 // -n: what would happen, on stdout, with nothing changed or run.
 std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
-                    const MechanismChoice& choice, const std::string& program,
+                    const MechanismChoice& choice, const std::string& shown,
                     const std::vector<std::string>& command) {
   std::string out = "smc_run: dry run; nothing is changed or run\n";
   for (const SysctlWish& wish : plan.sysctls) {
@@ -244,7 +251,9 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
            "keeps TCP)\n";
   }
   for (const EnvVar& var : env) {
-    out += fmt::format("would set {}\n", describe(var));
+    out += var.name == "LD_PRELOAD" && var.value.empty()
+               ? fmt::format("would unset LD_PRELOAD ({})\n", var.why)
+               : fmt::format("would set {}\n", describe(var));
   }
   if (choice.library) {
     out += fmt::format(
@@ -252,7 +261,7 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
         "run time)\n",
         preload_library().size());
   }
-  out += fmt::format("would exec {} with argv: {}\n", program,
+  out += fmt::format("would exec {} with argv: {}\n", shown,
                      shell_quote(command));
   return out;
 }
@@ -261,10 +270,13 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
 // stays (core/launch/init_process.h), and this returns in PROGRAM's
 // process. Where the supervisor cannot start, PROGRAM runs without it,
 // with one line that says so (a warning, unless the library serves
-// PROGRAM and the supervisor was only a net under it).
+// PROGRAM and the supervisor was only a net under it), and under --strict
+// smc_run fails instead. `library_lost`: the library was chosen but found
+// no descriptor (no_room_warning), so the supervisor is no net but all
+// there is, and the one warning says what became of PROGRAM's sockets.
 Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
-                              const Reach& reach, const std::string& program,
-                              const Console& console) {
+                              bool library_lost, const std::string& command,
+                              const std::string& shown, const Console& console) {
   if (getpid() == 1) {
     const Result<Ok> forked = stay_init_for_program(wants_outcomes(plan.settings));
     if (!forked) return forked.error();
@@ -272,20 +284,24 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   const Result<SeccompStart> started = set_up_seccomp(plan.settings, choice.no_new_privs);
   if (!started) return started.error();
   if (started->supervisor == 0) {
-    const bool net_only = choice.library && reach.blind.empty() && reach.privileged.empty();
+    const bool net_only = choice.library && !library_lost;
     const std::string line =
         fmt::format("{}: the seccomp supervisor cannot serve {}{}", started->not_started,
-                    program, net_only ? "; the library does" : ", so its TCP sockets stay TCP");
+                    shown, net_only ? "; the library does" : ", so its TCP sockets stay TCP");
     if (plan.settings.strict && !net_only) {
       return system_error(line + "; --strict refuses to run it so");
     }
-    if (!net_only) {
+    if (library_lost) {
+      console.warning(no_room_warning(command, false));
+      if (plan.settings.debug) console.diagnostic(line);
+    } else if (!net_only) {
       console.warning(line);
     } else if (plan.settings.debug) {
       console.diagnostic(line);
     }
     return Ok{};
   }
+  if (library_lost) console.warning(no_room_warning(command, true));
   const std::string pid = std::to_string(started->supervisor);
   if (setenv(kSupervisorVariable, pid.c_str(), 1) != 0) {
     return system_error(fmt::format("cannot set {}", kSupervisorVariable));
@@ -293,7 +309,7 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   if (plan.settings.debug) {
     console.diagnostic(fmt::format(
         "seccomp supervisor {} serves {}: its TCP socket() calls{} go to the supervisor{}",
-        pid, program, plan.settings.filter_active ? ", and connect() and listen() for the connection filter," : "",
+        pid, shown, plan.settings.filter_active ? ", and connect() and listen() for the connection filter," : "",
         started->wait_killable ? ""
                                : " (before Linux 5.19 a signal may interrupt a call "
                                  "being answered; it is then made again)"));
@@ -301,29 +317,51 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   return Ok{};
 }
 
+// LD_PRELOAD for a PROGRAM that does not get the library: the entries of
+// an earlier smc_run's library dropped (their memfds closed), since
+// nothing would keep their /proc/self/fd/N naming it; nullopt when
+// LD_PRELOAD names none of them.
+std::optional<EnvVar> preload_without_ours() {
+  const char* existing = find_env_last(environ, "LD_PRELOAD");
+  if (existing == nullptr) return std::nullopt;
+  const std::string before = existing;
+  std::string value = preload_value("");
+  if (value == before) return std::nullopt;
+  return EnvVar{"LD_PRELOAD", std::move(value),
+                "an earlier smc_run's library dropped: PROGRAM does not load it"};
+}
+
 // PROGRAM's environment: the plan's variables (program_variables) and,
-// where the library serves PROGRAM, LD_PRELOAD.
-Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
-                           std::vector<EnvVar> env, const std::string& program_name,
-                           const Console& console) {
+// where the library serves PROGRAM, LD_PRELOAD. Returns whether the
+// library was placed: false when it was not chosen, or the descriptor
+// limit left no room for it.
+Result<bool> set_environment(const Plan& plan, const MechanismChoice& choice,
+                             std::vector<EnvVar> env, const Console& console) {
+  bool placed = false;
   if (choice.library) {
     const Result<std::optional<std::string>> library = place_library(plan, console);
     if (!library) return library.error();
     if (library->has_value()) {
       env.push_back({"LD_PRELOAD", preload_value(**library), ""});
-    } else {
-      console.warning(no_room_warning(program_name));
+      placed = true;
     }
+  }
+  if (!placed) {
+    if (std::optional<EnvVar> preload = preload_without_ours()) env.push_back(*preload);
   }
   for (const EnvVar& var : env) {
     // setenv() would replace the first of several entries only.
     if (var.name == "LD_PRELOAD") unsetenv("LD_PRELOAD");
+    if (var.name == "LD_PRELOAD" && var.value.empty()) {
+      if (plan.settings.debug) console.diagnostic(describe(var));
+      continue;
+    }
     if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
       return system_error(fmt::format("cannot set {}", var.name));
     }
     if (plan.settings.debug) console.diagnostic(describe(var));
   }
-  return Ok{};
+  return placed;
 }
 
 }  // namespace
@@ -357,16 +395,21 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
       options->command.front(), std::getenv("PATH"), default_search_path());
   if (!program) return program.error();
 
+  // PROGRAM as every line of smc_run's shows it: quoted for a shell, so a
+  // newline or an escape sequence in its name reaches no terminal raw.
+  const std::string shown = shell_quote(*program);
   const Reach reach = judge_reach(*program, embedded_library_facts());
-  const MechanismChoice choice = decide_mechanism(*plan, reach, *program);
+  const MechanismChoice choice = decide_mechanism(*plan, reach, shown);
   Result<std::vector<EnvVar>> variables = program_variables(*plan);
   if (!variables) return variables.error();
   std::vector<EnvVar> env = std::move(*variables);
   if (options->dry_run) {
     if (choice.library) {
       env.push_back({"LD_PRELOAD", preload_value("/proc/self/fd/N"), ""});
+    } else if (std::optional<EnvVar> preload = preload_without_ours()) {
+      env.push_back(*preload);
     }
-    return dry_run(*plan, env, choice, *program, options->command);
+    return dry_run(*plan, env, choice, shown, options->command);
   }
   raise_sysctls(*plan, console);
   for (const std::string& warning : choice.warnings) console.warning(warning);
@@ -375,17 +418,25 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     for (const std::string& note : choice.notes) console.diagnostic(note);
   }
 
-  const Result<Ok> set =
-      set_environment(*plan, choice, std::move(env), options->command.front(), console);
-  if (!set) return set.error();
+  const Result<bool> placed = set_environment(*plan, choice, std::move(env), console);
+  if (!placed) return placed.error();
+  const bool library_lost = choice.library && !*placed;
+  const std::string command = shell_quote(options->command.front());
   // Right before exec: the supervisor is handed the plan's settings, and
   // from here on the filter sends this process's socket() calls to it.
   if (choice.seccomp) {
-    const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
+    const Result<Ok> served =
+        serve_with_seccomp(*plan, choice, library_lost, command, shown, console);
     if (!served) return served.error();
+  } else if (library_lost) {
+    // Nothing else serves PROGRAM now.
+    if (plan->settings.strict) {
+      return system_error(no_room_warning(command, false) + "; --strict refuses to run it so");
+    }
+    console.warning(no_room_warning(command, false));
   }
   if (plan->settings.debug) {
-    console.diagnostic(fmt::format("exec {} with argv: {}", *program,
+    console.diagnostic(fmt::format("exec {} with argv: {}", shown,
                                    shell_quote(options->command)));
   }
   pipe_signal.restore();  // PROGRAM gets what smc_run was given

@@ -85,7 +85,7 @@ void cannot_serve(const MechanismFacts& f, const std::string& why,
 
 MechanismChoice choose_preload(const MechanismFacts& f) {
   MechanismChoice c;
-  c.library = f.reach->offer_library;
+  c.library = carries_library(*f.reach);
   c.warnings = f.reach->warnings;
   c.notes.push_back(std::string(kLibrary) + " (--mechanism preload)");
   return c;
@@ -139,20 +139,27 @@ MechanismChoice choose_library_and_net(const MechanismFacts& f) {
   return c;
 }
 
+// Why the library cannot reach PROGRAM, or may not: "" when it does.
+const std::string& why_library_cannot(const Reach& reach) {
+  return !reach.blind.empty()        ? reach.blind
+         : !reach.privileged.empty() ? reach.privileged
+                                     : reach.unreadable;
+}
+
 MechanismChoice choose_auto(const MechanismFacts& f) {
   const Reach& reach = *f.reach;
-  if (!reach.offer_library) {
+  if (!reach.offer_library && !(f.filter_sees_foreign && f.seccomp.user_notif)) {
     MechanismChoice c;
     c.warnings = reach.warnings;
     return c;
   }
-  if (reach.blind.empty() && reach.privileged.empty()) {
-    return choose_library_and_net(f);
-  }
+  if (carries_library(reach)) return choose_library_and_net(f);
   MechanismChoice c;
-  c.library = true;  // harmless where the loader ignores it, as before
+  const std::string foreign =
+      reach.warnings.empty() ? fmt::format("{} is of another ELF class or machine", f.program)
+                             : reach.warnings.front();
   const std::string& why_library_cannot =
-      reach.blind.empty() ? reach.privileged : reach.blind;
+      reach.offer_library ? smc::why_library_cannot(reach) : foreign;
   const std::string why = why_not_seccomp(f);
   if (f.outer_supervisor > 0) {
     rely_on_outer(f, fmt::format("mechanism: {}; ", why_library_cannot), true, c);
@@ -168,9 +175,40 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
   } else {
     c.notes.push_back(fmt::format("mechanism: the seccomp supervisor, because {}",
                                   why_library_cannot));
+    if (!reach.unreadable.empty()) {
+      // smc_run cannot tell what PROGRAM is: said, though it is served.
+      c.warnings.push_back(fmt::format(
+          "{}, so it cannot tell whether the program is statically linked: the "
+          "seccomp supervisor serves it",
+          reach.unreadable));
+    }
     use_seccomp(f, c);
   }
   return c;
+}
+
+// Whether the choice serves PROGRAM itself; when not, one warning says
+// why, or under --strict the refusal.
+void judge_served(const MechanismFacts& f, MechanismChoice& c) {
+  const bool filter_sees = f.reach->offer_library || f.filter_sees_foreign;
+  c.served = c.library || (filter_sees && (c.seccomp || f.outer_supervisor > 0));
+  if (c.refusal) {
+    // The refusal is the one line.
+    c.warnings.clear();
+    c.seccomp = false;
+    return;
+  }
+  if (c.served) return;
+  if (c.warnings.empty()) {
+    c.warnings.push_back(fmt::format("no mechanism serves {}: its TCP sockets stay TCP",
+                                     f.program));
+  }
+  if (f.strict) {
+    c.refusal = fmt::format("{}; --strict refuses to run {} without SMC", c.warnings.front(),
+                            f.program);
+    c.warnings.clear();
+    c.seccomp = false;
+  }
 }
 
 }  // namespace
@@ -188,6 +226,7 @@ MechanismChoice choose_mechanism(const MechanismFacts& facts) {
       c = choose_auto(facts);
       break;
   }
+  judge_served(facts, c);
   if (c.seccomp && facts.init_process) {
     // core/launch/init_process.h says why.
     c.notes.push_back(fmt::format(

@@ -22,6 +22,14 @@
 // under -d, and as a warning when PROGRAM itself is such a program.
 // Where seccomp notification is unavailable, one warning says so and
 // PROGRAM runs as it would have before (--strict: smc_run fails instead).
+// The one rule for every mechanism: when nothing serves PROGRAM (another
+// architecture, a privileged program a user starts, a static program under
+// --mechanism preload...), one warning says why; under --strict, smc_run
+// refuses to run it instead.
+// The library is offered only to a PROGRAM that loads it (carries_library):
+// its LD_PRELOAD=/proc/self/fd/N names our memfd only while PROGRAM keeps
+// that descriptor, which one that does not load the library may close or
+// reuse, and then its dynamic children would load whatever sits on N.
 #pragma once
 
 #include <optional>
@@ -48,6 +56,10 @@ struct MechanismFacts {
   std::vector<std::string> unshared;
   bool init_process = false;  // smc_run is pid 1 (a container's entrypoint)
   bool strict = false;
+  // The filter also answers calls of a PROGRAM of another ABI than ours
+  // (a 32-bit program on a 64-bit host); until it does, their calls pass
+  // it unseen, so the supervisor does not serve such a PROGRAM.
+  bool filter_sees_foreign = false;
 };
 
 struct MechanismChoice {
@@ -57,6 +69,10 @@ struct MechanismChoice {
   std::vector<std::string> notes;     // under -d and -n
   std::vector<std::string> warnings;  // always, one line each
   std::optional<std::string> refusal;  // --strict: smc_run fails with it
+  // Some mechanism serves PROGRAM itself: the library it carries, or a
+  // supervisor whose filter sees its calls. When none does, one warning
+  // says why, and --strict refuses instead.
+  bool served = false;
 };
 
 MechanismChoice choose_mechanism(const MechanismFacts& facts);

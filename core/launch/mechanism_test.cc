@@ -25,6 +25,14 @@ Reach setuid_program() {
   return r;
 }
 
+Reach unreadable_program() {
+  Reach r;
+  r.unreadable = "/bin/x cannot be read by smc_run (Permission denied)";
+  r.warnings = {"/bin/x cannot be read by smc_run (Permission denied), so it cannot tell "
+                "whether the program is statically linked, and the library may not reach it"};
+  return r;
+}
+
 Reach foreign_program() {
   Reach r;
   r.offer_library = false;
@@ -66,26 +74,53 @@ TEST_CASE("the mechanism follows the request, the program and the privileges") {
        kAvailable, false, true, true, false, 0, false, "as a net under it"},
       {"auto, dynamic, root, no seccomp: the library, said", R::kAuto, dynamic(), kRoot,
        kMissing, true, true, false, false, 0, false, "no seccomp net under it: this kernel"},
-      {"auto, static, user: seccomp with no_new_privs, said", R::kAuto, static_program(),
-       kUser, kAvailable, false, true, true, true, 0, false, "no_new_privs: set"},
+      {"auto, static, user: seccomp with no_new_privs, said, no library", R::kAuto,
+       static_program(), kUser, kAvailable, false, false, true, true, 0, false,
+       "no_new_privs: set"},
       {"auto, static, root: seccomp", R::kAuto, static_program(), kRoot, kAvailable, false,
-       true, true, false, 0, false, "because /bin/s is statically linked"},
+       false, true, false, 0, false, "because /bin/s is statically linked"},
       {"auto, static, nnp already set: no new change", R::kAuto, static_program(),
-       kUserWithNnp, kAvailable, false, true, true, false, 0, false, "seccomp supervisor"},
+       kUserWithNnp, kAvailable, false, false, true, false, 0, false, "seccomp supervisor"},
       {"auto, static, no seccomp: one warning", R::kAuto, static_program(), kUser, kMissing,
-       false, true, false, false, 1, false,
+       false, false, false, false, 1, false,
        "/bin/s is statically linked, so the library cannot reach it, and this kernel has no "
        "seccomp user notification: its TCP sockets stay TCP"},
       {"auto, static, no seccomp, strict: refused", R::kAuto, static_program(), kUser,
-       kMissing, true, true, false, false, 0, true, "--strict refuses to run PROGRAM"},
+       kMissing, true, false, false, false, 0, true, "--strict refuses to run PROGRAM"},
       {"auto, setuid, user: never no_new_privs, warned", R::kAuto, setuid_program(), kUser,
-       kAvailable, false, true, false, false, 1, false, "mechanism: none; /bin/u is setuid"},
+       kAvailable, false, false, false, false, 1, false, "mechanism: none; /bin/u is setuid"},
+      {"auto, setuid, user, strict: nothing serves it, refused", R::kAuto, setuid_program(),
+       kUser, kAvailable, true, false, false, false, 0, true,
+       "/bin/u is setuid (owner uid 65534): the loader ignores LD_PRELOAD for it, so its TCP "
+       "sockets stay TCP; --strict refuses to run PROGRAM without SMC"},
       {"auto, setuid, root: seccomp", R::kAuto, setuid_program(), kRoot, kAvailable, false,
-       true, true, false, 0, false, "because /bin/u is setuid"},
+       false, true, false, 0, false, "because /bin/u is setuid"},
+      {"auto, exec-only, user: the supervisor, and said", R::kAuto, unreadable_program(),
+       kUser, kAvailable, false, false, true, true, 1, false,
+       "cannot tell whether the program is statically linked: the seccomp supervisor serves it"},
+      {"auto, exec-only, user, strict: served by the supervisor", R::kAuto,
+       unreadable_program(), kUser, kAvailable, true, false, true, true, 1, false,
+       "because /bin/x cannot be read by smc_run"},
+      {"auto, exec-only, no seccomp, strict: refused", R::kAuto, unreadable_program(), kUser,
+       kMissing, true, false, false, false, 0, true, "--strict refuses to run PROGRAM"},
+      {"preload, exec-only: no library, warned", R::kPreload, unreadable_program(), kUser,
+       kAvailable, false, false, false, false, 1, false, "cannot be read by smc_run"},
+      {"preload, exec-only, strict: refused", R::kPreload, unreadable_program(), kUser,
+       kAvailable, true, false, false, false, 0, true, "cannot be read by smc_run"},
       {"auto, foreign: nothing reaches it", R::kAuto, foreign_program(), kRoot, kAvailable,
        false, false, false, false, 1, false, "32-bit"},
-      {"preload, static: today's warning", R::kPreload, static_program(), kRoot, kAvailable,
-       false, true, false, false, 1, false, "(--mechanism preload)"},
+      {"auto, foreign, strict: refused", R::kAuto, foreign_program(), kRoot, kAvailable,
+       true, false, false, false, 0, true, "32-bit program ...; --strict refuses"},
+      {"seccomp, foreign, strict: the filter does not see it, refused", R::kSeccomp,
+       foreign_program(), kRoot, kAvailable, true, false, false, false, 0, true, "32-bit"},
+      {"preload, static: the warning, and no library", R::kPreload, static_program(), kRoot,
+       kAvailable, false, false, false, false, 1, false, "(--mechanism preload)"},
+      {"preload, static, strict: refused", R::kPreload, static_program(), kRoot, kAvailable,
+       true, false, false, false, 0, true,
+       "/bin/s is statically linked: no library can be preloaded into it, so its TCP sockets "
+       "stay TCP; --strict refuses to run PROGRAM without SMC"},
+      {"preload, dynamic, strict: the library serves it", R::kPreload, dynamic(), kUser,
+       kAvailable, true, true, false, false, 0, false, "(--mechanism preload)"},
       {"preload, foreign: no library", R::kPreload, foreign_program(), kRoot, kAvailable,
        false, false, false, false, 1, false, "32-bit"},
       {"seccomp, dynamic, user: no library, no_new_privs", R::kSeccomp, dynamic(), kUser,
@@ -118,6 +153,23 @@ TEST_CASE("the mechanism follows the request, the program and the privileges") {
     const std::string said = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
     CHECK_MESSAGE(said.find(r.said) != std::string::npos, said);
   }
+}
+
+TEST_CASE("a program of another ABI is served by the supervisor once its filter sees it") {
+  const Reach reach = foreign_program();
+  MechanismFacts f;
+  f.program = "PROGRAM";
+  f.reach = &reach;
+  f.seccomp = kAvailable;
+  f.privileges = kRoot;
+  f.strict = true;
+  CHECK(choose_mechanism(f).refusal.has_value());
+  f.filter_sees_foreign = true;
+  const MechanismChoice c = choose_mechanism(f);
+  CHECK_FALSE(c.refusal.has_value());
+  CHECK(c.seccomp);
+  CHECK_FALSE(c.library);
+  CHECK(c.served);
 }
 
 TEST_CASE("an outer smc_run's supervisor is relied on, never duplicated") {

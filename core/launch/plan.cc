@@ -95,7 +95,7 @@ Result<Ok> plan_filter(const FilterList& p, Plan& plan) {
 // --mechanism, else SMC_MECHANISM, which is the launcher's alone.
 Result<MechanismRequest> plan_mechanism(const Options& options, const char* const* envp) {
   if (options.mechanism) return *options.mechanism;
-  const char* text = find_env(envp, "SMC_MECHANISM");
+  const char* text = find_setting(envp, "SMC_MECHANISM");
   if (text == nullptr) return MechanismRequest::kAuto;
   const std::optional<MechanismRequest> mechanism = parse_mechanism(text);
   if (!mechanism) {

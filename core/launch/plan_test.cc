@@ -116,6 +116,8 @@ TEST_CASE("plan takes the mechanism from --mechanism, else SMC_MECHANISM") {
         MechanismRequest::kPreload);
   // The option wins over a bad variable, as for sizes.
   CHECK(plan_for({"--mechanism", "auto", "prog"}, {"SMC_MECHANISM=x"}).ok());
+  // Empty is unset, as for every SMC_* variable.
+  CHECK(plan_for({"prog"}, {"SMC_MECHANISM="})->mechanism == MechanismRequest::kAuto);
   const Result<Plan> bad = plan_for({"prog"}, {"SMC_MECHANISM=ptrace"});
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message ==

@@ -1,6 +1,7 @@
 #include "core/launch/reach.h"
 
 #include <elf.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
@@ -37,20 +38,26 @@ void judge(const std::string& program, const std::string& shown,
   // O_NONBLOCK: a "#!" line may name a FIFO, whose open would wait for a
   // writer; only a regular file is read.
   const int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) return;
+  const int open_error = errno;
   struct stat st {};
-  const bool have_stat = fstat(fd, &st) == 0;
+  const bool have_stat = fd >= 0 ? fstat(fd, &st) == 0 : stat(program.c_str(), &st) == 0;
   if (!have_stat || !S_ISREG(st.st_mode)) {
-    close(fd);
+    if (fd >= 0) close(fd);
     return;
   }
-  const std::string interpreter = script_interpreter(fd);
+  // Executable but not readable (mode 0111 for a user): its ELF header,
+  // and so whether the library can reach it, is unknown; its mode is not.
+  const bool exec_only = fd < 0 && open_error == EACCES &&
+                         faccessat(AT_FDCWD, program.c_str(), X_OK, AT_EACCESS) == 0;
+  if (fd < 0 && !exec_only) return;
+  const std::string interpreter = fd >= 0 ? script_interpreter(fd) : "";
   ReadAt read = [fd](std::uint64_t offset, std::size_t size, void* out) {
     return pread(fd, out, size, static_cast<off_t>(offset)) ==
            static_cast<ssize_t>(size);
   };
-  const std::optional<ElfFacts> facts = read_elf(read);
-  close(fd);
+  const std::optional<ElfFacts> facts =
+      fd >= 0 ? read_elf(read) : std::optional<ElfFacts>();
+  if (fd >= 0) close(fd);
 
   const std::string stay = "so its TCP sockets stay TCP";
   std::string privileged;
@@ -69,9 +76,18 @@ void judge(const std::string& program, const std::string& shown,
     if (reach.privileged.empty()) reach.privileged = privileged;
   }
 
+  if (exec_only && privileged.empty()) {
+    reach.unreadable = fmt::format("{} cannot be read by smc_run ({})", shown,
+                                   std::strerror(open_error));
+    reach.warnings.push_back(fmt::format(
+        "{}, so it cannot tell whether the program is statically linked, and the "
+        "library may not reach it",
+        reach.unreadable));
+    return;
+  }
   if (!interpreter.empty() && depth < 4) {
     judge(interpreter,
-          fmt::format("{} (the interpreter of {})", printable(interpreter), shown),
+          fmt::format("{} (the interpreter of {})", shell_quote(interpreter), shown),
           library, depth + 1, reach);
     return;
   }
@@ -101,8 +117,9 @@ void judge(const std::string& program, const std::string& shown,
 
 Reach judge_reach(const std::string& program, const ElfFacts& library) {
   Reach reach;
-  // Names in warnings are printable: a newline cannot forge a line.
-  judge(program, printable(program), library, 0, reach);
+  // Names in warnings are quoted as in every line of smc_run's: a newline
+  // cannot forge a line, an escape sequence reaches no terminal.
+  judge(program, shell_quote(program), library, 0, reach);
   return reach;
 }
 

@@ -26,11 +26,25 @@ struct Reach {
   // capabilities": exec raises its privileges, so the loader ignores
   // LD_PRELOAD; empty otherwise.
   std::string privileged;
+  // "X cannot be read by smc_run (Permission denied)": an exec-only file,
+  // so smc_run cannot tell whether it is static or dynamic; empty when it
+  // could read it (or exec will fail anyway).
+  std::string unreadable;
 };
 
+// Whether PROGRAM itself loads the library, and so carries it for its
+// children: only then may it be handed our LD_PRELOAD entry, whose
+// /proc/self/fd/N nothing else keeps naming our library.
+inline bool carries_library(const Reach& reach) {
+  return reach.offer_library && reach.blind.empty() && reach.privileged.empty() &&
+         reach.unreadable.empty();
+}
+
 // `library` describes the embedded library. Scripts are judged by their
-// interpreter ("#!"), a few levels deep. Reads the file; a file it cannot
-// read gets no warning (exec will say what is wrong).
+// interpreter ("#!"), a few levels deep. Reads the file; a file it may not
+// read but may execute (mode 0111) is `unreadable`, its privileges judged
+// from its mode; any other file it cannot open gets no warning (exec will
+// say what is wrong).
 Reach judge_reach(const std::string& program, const ElfFacts& library);
 
 // The facts of the embedded library itself.

@@ -1,8 +1,10 @@
 #include "core/launch/seccomp_setup.h"
 
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 
@@ -15,9 +17,38 @@
 namespace smc {
 namespace {
 
+// Asks this process's seccomp filters proof call `k` (base/library_mark.h):
+// the errno answered, or 0 when a descriptor was made (no filter answered,
+// and the kernel took the call; then it is closed).
+int proof_call(int k) {
+  const unsigned long type = (static_cast<unsigned long>(kProofMark) << 32) |
+                             static_cast<unsigned>(k);
+  errno = 0;
+  const long fd = syscall(SYS_socket, -1, type, 0);
+  if (fd >= 0) {
+    close(static_cast<int>(fd));
+    return 0;
+  }
+  return errno;
+}
+
+// Whether this process's filter chain holds the filter smc_run installed
+// for supervisor `pid`: its answers to the proof calls name `pid`.
+bool filter_of(long pid) {
+  const int saved_errno = errno;
+  bool proven = true;
+  for (int k = 0; k < kProofCalls && proven; ++k) {
+    proven = proof_call(k) == proof_answer(pid, k);
+  }
+  errno = saved_errno;
+  return proven;
+}
+
 // The pid of an outer smc_run's supervisor that serves this process: it
-// named itself in the environment, this process is filtered, and that pid
-// still is a supervisor.
+// named itself in the environment, this process is filtered, that pid
+// still is a supervisor, and the filter proves it is the one whose
+// listener that supervisor holds (a stale variable under an unrelated
+// filter proves nothing).
 long outer_supervisor(const Privileges& privileges) {
   const char* text = std::getenv(kSupervisorVariable);
   if (!privileges.filtered || text == nullptr) return 0;
@@ -27,16 +58,16 @@ long outer_supervisor(const Privileges& privileges) {
   std::ifstream comm(fmt::format("/proc/{}/comm", pid));
   std::string name;
   std::getline(comm, name);
-  return name == "smc_run-seccomp" ? pid : 0;
+  return name == "smc_run-seccomp" && filter_of(pid) ? pid : 0;
 }
 
 }  // namespace
 
 MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
-                                 const std::string& program) {
+                                 const std::string& shown) {
   MechanismFacts facts;
   facts.request = plan.mechanism;
-  facts.program = program;
+  facts.program = shown;
   facts.reach = &reach;
   if (facts.request != MechanismRequest::kPreload) {
     facts.seccomp = native_abi() ? probe_seccomp()
@@ -60,7 +91,7 @@ Result<SeccompStart> set_up_seccomp(const Settings& settings, bool no_new_privs)
     return start;
   }
   const Result<Installed> installed =
-      install_filter(build_filter(*native_abi(), {connections}), no_new_privs);
+      install_filter(build_filter(*native_abi(), {connections, supervisor->pid}), no_new_privs);
   if (!installed) {
     call_off(*supervisor);
     start.not_started = installed.error().message;

@@ -14,9 +14,10 @@
 
 namespace smc {
 
-// Probes the kernel and this process, then chooses.
+// Probes the kernel and this process, then chooses; `shown` is PROGRAM as
+// messages show it (shell_quote).
 MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
-                                 const std::string& program);
+                                 const std::string& shown);
 
 struct SeccompStart {
   long supervisor = 0;        // > 0: its pid; it serves PROGRAM

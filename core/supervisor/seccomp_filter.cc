@@ -38,7 +38,17 @@ std::uint32_t high_half(int index, bool big_endian) {
 // filter is far shorter.
 class Assembler {
  public:
-  enum Label { kNext = -1, kAllow, kNotTcp, kSocket, kDomainOk, kNotify, kLabels };
+  enum Label {
+    kNext = -1,
+    kAllow,
+    kNotTcp,
+    kSocket,
+    kDomainOk,
+    kNotify,
+    kProof,
+    kProofLast = kProof + kProofCalls,  // kProof, then one answer per call
+    kLabels
+  };
 
   void load(std::uint32_t offset) {
     code_.push_back(BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offset));
@@ -136,6 +146,7 @@ std::vector<sock_filter> build_filter(const SyscallAbi& abi, FilterScope scope) 
   a.place(A::kSocket);
   a.load(high_half(1, abi.big_endian));
   a.jump_if(kLibraryMark, A::kNotTcp, A::kNext);
+  if (scope.supervisor > 0) a.jump_if(kProofMark, A::kProof, A::kNext);
   a.load(low_half(0, abi.big_endian));
   a.jump_if(AF_INET, A::kDomainOk, A::kNext);
   a.jump_if(AF_INET6, A::kNext, A::kNotTcp);
@@ -150,6 +161,21 @@ std::vector<sock_filter> build_filter(const SyscallAbi& abi, FilterScope scope) 
   a.ret(SECCOMP_RET_ALLOW);
   a.place(A::kNotify);
   a.ret(SECCOMP_RET_USER_NOTIF);
+  if (scope.supervisor > 0) {
+    // The proof calls (base/library_mark.h): the k of socket(-1, mark | k, 0).
+    a.place(A::kProof);
+    a.load(low_half(1, abi.big_endian));
+    for (int k = 0; k < kProofCalls; ++k) {
+      a.jump_if(static_cast<std::uint32_t>(k), static_cast<A::Label>(A::kProof + 1 + k),
+                A::kNext);
+    }
+    a.ret(SECCOMP_RET_ALLOW);
+    for (int k = 0; k < kProofCalls; ++k) {
+      a.place(static_cast<A::Label>(A::kProof + 1 + k));
+      a.ret(SECCOMP_RET_ERRNO |
+            static_cast<std::uint32_t>(proof_answer(scope.supervisor, k)));
+    }
+  }
   return a.finish();
 }
 

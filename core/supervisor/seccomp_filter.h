@@ -20,7 +20,8 @@
 // the rule's own table (base/socket_rule_table.h) and on a large cross
 // product of arguments against is_tcp_socket(). The library's own TCP
 // sockets, marked in the upper half of `type` (base/library_mark.h), pass
-// unseen.
+// unseen; the proof calls, marked there too, are answered by the filter
+// itself.
 //
 // Not seen: calls of another architecture (an i386 program on x86_64: its
 // socketcall(2) hides the arguments in memory), socketcall(2) itself on
@@ -56,6 +57,9 @@ std::optional<SyscallAbi> native_abi();
 
 struct FilterScope {
   bool connections;  // also notify connect() and listen() (a connection filter is set)
+  // The pid of the supervisor given the listener: the filter answers the
+  // proof calls with it (base/library_mark.h); 0 for none.
+  long supervisor = 0;
 };
 
 // The program, at most a few dozen instructions.

@@ -192,6 +192,35 @@ TEST_CASE("the library's marked TCP sockets are never notified") {
   }
 }
 
+TEST_CASE("the filter answers the proof calls with its supervisor's pid, in errno chunks") {
+  const std::uint64_t mark = static_cast<std::uint64_t>(kProofMark) << 32;
+  for (const SyscallAbi& abi : {kX86, kBigEndian}) {
+    for (long pid : {1L, 4242L, 1234567L, (1L << 22) - 1}) {
+      const auto f = build_filter(abi, {false, pid});
+      long decoded = 0;
+      for (int k = 0; k < kProofCalls; ++k) {
+        const std::uint32_t action =
+            run(f, call(abi, abi.socket_nr, 0xffffffffu, mark | static_cast<unsigned>(k), 0));
+        REQUIRE((action & SECCOMP_RET_ACTION_FULL) == SECCOMP_RET_ERRNO);
+        const int error = static_cast<int>(action & SECCOMP_RET_DATA);
+        CHECK(error >= 1);
+        CHECK(error <= 4095);  // MAX_ERRNO: the kernel caps larger values
+        if (k == 0) {
+          CHECK(error == kProofMagic);
+        } else {
+          decoded |= static_cast<long>(error - 1) << (kProofChunkBits * (k - 1));
+        }
+      }
+      CHECK(decoded == pid);
+      // Another k, and the mark without a supervisor, are let through.
+      CHECK(run(f, call(abi, abi.socket_nr, 0xffffffffu, mark | kProofCalls, 0)) ==
+            SECCOMP_RET_ALLOW);
+      CHECK(run(build_filter(abi, {false}), call(abi, abi.socket_nr, 0xffffffffu, mark, 0)) ==
+            SECCOMP_RET_ALLOW);
+    }
+  }
+}
+
 TEST_CASE("connect and listen are notified only when a connection filter is set") {
   for (bool connections : {false, true}) {
     const auto f = build_filter(kX86, {connections});

@@ -13,6 +13,8 @@ printf 'data\n' >"$SCRATCH/data"
 printf '#!/nonexistent/interpreter\n' >"$SCRATCH/bad-interpreter"
 chmod 755 "$SCRATCH/bad-interpreter"
 mkfifo "$SCRATCH/fifo"
+ln -s loop2 "$SCRATCH/loop1"
+ln -s loop1 "$SCRATCH/loop2"
 printf '#!%s\n' "$SCRATCH/fifo" >"$SCRATCH/fifo-interpreter"
 chmod 755 "$SCRATCH/fifo-interpreter"
 cp /usr/bin/true "$SCRATCH/other-machine"
@@ -108,6 +110,8 @@ row "SMC_SUMMARY_FILE naming a FIFO" 1 out "SMC_SUMMARY_FILE '$SCRATCH/fifo' in 
   timeout 20 env SMC_SUMMARY_FILE="$SCRATCH/fifo" "$SMC_RUN" sh -c "$ok"
 row "SMC_SUMMARY_FILE in a missing folder" 1 out "cannot write SMC_SUMMARY_FILE '$SCRATCH/no/s.json' in the environment: No such file or directory" \
   env SMC_SUMMARY_FILE="$SCRATCH/no/s.json" "$SMC_RUN" sh -c "$ok"
+row "empty SMC_MECHANISM and SMC_SOCK_FAMILY: unset" 0 runs "" \
+  env SMC_MECHANISM= SMC_SOCK_FAMILY= SMC_SNDBUF= "$SMC_RUN" sh -c "$ok"
 row "LD_PRELOAD with a newline, under -n" 0 quiet "" \
   env LD_PRELOAD=$'/x.so\nwould exec' "$SMC_RUN" -n true
 expect_eq "$(grep -c '^would exec' <<<"$OUT")" 1 "LD_PRELOAD with a newline, under -n: lines"
@@ -154,12 +158,19 @@ row "missing path" 127 out "$SCRATCH/missing: No such file or directory" "$SMC_R
 row "empty program name" 127 out "'': command not found" "$SMC_RUN" ''
 row "program name with a newline" 127 out "\\\$'a\\\\nb': command not found" "$SMC_RUN" $'a\nb'
 row "a folder" 126 out "$SCRATCH/dir: Is a directory" "$SMC_RUN" "$SCRATCH/dir"
+row "a symbolic-link loop" 126 out "$SCRATCH/loop1: Too many levels of symbolic links" "$SMC_RUN" "$SCRATCH/loop1"
+row "a 5,000-byte name" 126 out "\\./x{5000}: File name too long" "$SMC_RUN" "./$(printf 'x%.0s' $(seq 5000))"
 row "a file without execute permission" 126 out "$SCRATCH/data: Permission denied" "$SMC_RUN" "$SCRATCH/data"
 row "a missing interpreter" 126 out "$SCRATCH/bad-interpreter: cannot execute: its interpreter .*" \
   "$SMC_RUN" "$SCRATCH/bad-interpreter"
 row "empty PATH" 127 out "true: command not found" env PATH= "$SMC_RUN" true
 row "an ELF of another machine" 126 out "$SCRATCH/other-machine: cannot execute binary file: Exec format error" \
   "$SMC_RUN" "$SCRATCH/other-machine"
+row "an ELF of another machine under --strict: nothing serves it" 125 out \
+  "$SCRATCH/other-machine is a 64-bit program for ELF machine 183.*; --strict refuses to run $SCRATCH/other-machine without SMC" \
+  "$SMC_RUN" --strict "$SCRATCH/other-machine"
+row "a stale SMC_SECCOMP_SUPERVISOR naming no supervisor" 0 runs "" \
+  env SMC_SECCOMP_SUPERVISOR=1 "$SMC_RUN" sh -c "$ok"
 row "a truncated ELF" 126 out "$SCRATCH/truncated-elf: cannot execute binary file: Exec format error" \
   "$SMC_RUN" "$SCRATCH/truncated-elf"
 row "a script whose interpreter is a FIFO" 126 quiet "" timeout 20 "$SMC_RUN" "$SCRATCH/fifo-interpreter"

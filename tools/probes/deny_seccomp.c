@@ -1,6 +1,9 @@
 /* Runs a command as a container whose seccomp profile refuses seccomp(2)
  * would: every seccomp() call fails with the errno given (EPERM, ENOSYS),
- * every other call is allowed. Usage: deny_seccomp ERRNO COMMAND... */
+ * every other call is allowed. With "none" for ERRNO, nothing is refused:
+ * the command runs under a filter unrelated to smc_run's.
+ * Usage: deny_seccomp ERRNO|none COMMAND... */
+#include <string.h>
 #include <errno.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
@@ -18,9 +21,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const unsigned error = (unsigned)atoi(argv[1]);
+  const unsigned refused = strcmp(argv[1], "none") == 0 ? ~0u : SYS_seccomp;
   struct sock_filter code[] = {
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_seccomp, 0, 1),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, refused, 0, 1),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (error & SECCOMP_RET_DATA)),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
