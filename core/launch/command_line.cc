@@ -109,7 +109,7 @@ Result<Ok> check_actions(const Values& v, Options& o) {
   return Ok{};
 }
 
-// The roles a link can play, for the usage: "smcss, smcd and smc_chk".
+// The roles a link can play, for the usage: "smcss, smcd, ... and smc_scope".
 std::string role_list(const char* last_separator) {
   const std::vector<std::string_view> names = linkable_roles();
   std::string text;
@@ -208,7 +208,8 @@ Options:
                        anything else (a device, a FIFO) is refused
       --install-links [DIR]
                        make links to this file in DIR (default: this
-                       file's folder) and exit: {links}
+                       file's folder) and exit:
+                       {links}
       --role NAME ...  as the first argument: act as NAME, as a link
                        named NAME to this file would; NAME is one of
                        {roles}

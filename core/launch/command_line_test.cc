@@ -167,8 +167,9 @@ TEST_CASE("option parser gathers repeated --include and --exclude lists") {
 }
 
 TEST_CASE("usage names the roles from the role table") {
-  CHECK(usage().find("and exit: smcss, smcd, smcr and smc_chk\n") != std::string::npos);
-  CHECK(usage().find("NAME is one of\n                       smcss, smcd, smcr or smc_chk\n") !=
+  CHECK(usage().find("and exit:\n                       smcss, smcd, smcr, smc_chk and smc_scope\n") !=
+        std::string::npos);
+  CHECK(usage().find("NAME is one of\n                       smcss, smcd, smcr, smc_chk or smc_scope\n") !=
         std::string::npos);
 }
 
