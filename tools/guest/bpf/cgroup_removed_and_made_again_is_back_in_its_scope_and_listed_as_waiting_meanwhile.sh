@@ -6,7 +6,7 @@
 # scope: list shows it active with the new id, and a program started in
 # it uses SMC-D again. Then its parent folder is removed too, and the scope is
 # gone: prune removes it. SMC_DIAG says what the pairs used, by inode.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 slice=/sys/fs/cgroup/app-$$.slice unit=/sys/fs/cgroup/app-$$.slice/web.service
 mkdir -p "$unit"

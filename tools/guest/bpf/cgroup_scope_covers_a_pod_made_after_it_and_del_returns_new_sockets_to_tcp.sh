@@ -2,7 +2,7 @@
 # after smc_scope add cgroup: its sockets are made SMC and its connection
 # is on SMC-D; after smc_scope del, its new sockets are plain TCP.
 # SMC_DIAG and /proc/net/tcp of the pod's namespace say so, by inode.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 pods=/sys/fs/cgroup/later-pods.$$
 mkdir "$pods"

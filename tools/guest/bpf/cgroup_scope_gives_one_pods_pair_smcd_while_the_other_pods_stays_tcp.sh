@@ -3,7 +3,7 @@
 # pod A's, a python3 server and curl in pod A use SMC-D while the same pair
 # in pod B keeps plain TCP, and B's curl still reaches A's server over the
 # link. SMC_DIAG and /proc/net/tcp of each pod's namespace say so, by inode.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 smc=/sys/fs/cgroup/smc-pods.$$ tcp=/sys/fs/cgroup/tcp-pods.$$
 mkdir -p "$smc/a" "$tcp/b"
@@ -11,18 +11,20 @@ make_pods cg-a cg-b
 
 # pair FOLDER POD CGROUP ADDRESS: in FOLDER, a python3 server on ADDRESS
 # and curl fetching 256 KiB from it, both in the pod, held open; sets
-# SERVER_PID, CLIENT_PID, PORT. done_pair FOLDER CLIENT: ends the fetch,
-# checks its bytes.
+# SERVER_PID, CLIENT_PID, PORT. done_pair FOLDER CLIENT: ends that fetch,
+# checks its bytes (each folder has its own held fetch, "curl").
 pair() {
   mkdir -p "$1/www" && cd "$1"
   head -c 262144 /dev/urandom >www/data
   start_server "$4" in_pod "$2" "$3"
-  start_fetch "http://$4:$PORT/hold/data" in_pod "$2" "$3"
+  curl_held curl "$(held_url "$4")" in_pod "$2" "$3"
+  FETCHES=()
   cd ..
 }
 done_pair() {
   cd "$1"
-  CLIENT_PID="$2" release_fetch
+  FETCHES=([curl]="$2")
+  release_fetches
   cd ..
 }
 

@@ -3,7 +3,7 @@
 # kernel has no program of smc_run loaded and no link of its kind left
 # (bpftool, an independent look), and the tree's next TCP socket is plain
 # TCP (/proc/net/tcp, by inode), where its first one was SMC (SMC_DIAG).
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 names='^(socket_protocol|process_fork|process_exit|cgroup_mkdir)$'
 ours() {  # the ids of loaded programs with our programs' names

@@ -2,7 +2,7 @@
 # with SOCK_NONBLOCK and SOCK_CLOEXEC) besides a UDP and a UNIX socket:
 # SMC_DIAG lists exactly those TCP sockets as SMC sockets, by inode, and
 # smc_scope list counts 5 and 2, as text, JSON and Prometheus text.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 cat >sockets.py <<'PY'
 import socket, sys, time

@@ -3,7 +3,7 @@
 # back, with the path as the kernel has it (the odd byte as U+FFFD);
 # --prometheus is read back by prometheus_client; the text list quotes
 # the name on one line.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 odd=/sys/fs/cgroup/$'odd "name" \\ \t \xff'.$$
 mkdir "$odd"

@@ -2,7 +2,7 @@
 # process in it (by pid) gives its new sockets SMC (SMC_DIAG: a quick pair
 # on SMC-D); smc_scope del netns naming the pod's /run/netns file returns
 # them to plain TCP (/proc/net/tcp). Both by inode, in the pod's namespace.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 cg=/sys/fs/cgroup/netns-del.$$
 mkdir -p "$cg/a"

@@ -3,7 +3,7 @@
 # Go server and client in pod A use SMC-D while the same pair in pod B
 # keeps plain TCP. SMC_DIAG and /proc/net/tcp of each pod's namespace say
 # so, by inode.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 cg=/sys/fs/cgroup/netns-pods.$$
 mkdir -p "$cg/a" "$cg/b"
@@ -15,12 +15,14 @@ go_pair() {
   mkdir -p "$1/www" && cd "$1"
   head -c 262144 /dev/urandom >www/data
   start_go_server "$3" in_pod "$2" "$cg/${2#ns-}"
-  start_probe_fetch in_pod "$2" "$cg/${2#ns-}" "$GUEST_DIR/go_probe" get "http://$3:$PORT/hold/data" got
+  fetch_held go in_pod "$2" "$cg/${2#ns-}" "$GUEST_DIR/go_probe" get "$(held_url "$3")" go.got
+  FETCHES=()
   cd ..
 }
 done_go_pair() {
   cd "$1"
-  CLIENT_PID="$2" release_probe_fetch
+  FETCHES=([go]="$2")
+  release_fetches
   cd ..
 }
 

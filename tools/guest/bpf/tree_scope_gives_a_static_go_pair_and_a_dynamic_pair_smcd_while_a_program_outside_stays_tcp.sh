@@ -3,19 +3,19 @@
 # python3 server and curl, all started by PID, exchange 256 KiB over SMC-D,
 # SMC_DIAG says by inode; a python3 program started at the same time
 # outside the tree connects to itself over plain TCP, /proc/net/tcp says.
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 mkdir go py outside
 cat >tree.sh <<'TREE'
-source "$GUEST_DIR/lib.sh"
+source "$GUEST_DIR/bpf_lib.sh"
 mkdir -p go/www py/www
 head -c 262144 /dev/urandom | tee go/www/data >py/www/data
 (cd go && start_go_server 127.0.0.1 &&
-  start_probe_fetch "$GUEST_DIR/go_probe" get "http://127.0.0.1:$PORT/hold/data" got &&
-  echo "$SERVER_PID $CLIENT_PID" >pids && wait_for ../release . && release_probe_fetch) &
+  fetch_held go "$GUEST_DIR/go_probe" get "$(held_url 127.0.0.1)" go.got &&
+  echo "$SERVER_PID $CLIENT_PID" >pids && wait_for ../release . && release_fetches) &
 go=$!
-(cd py && start_server 127.0.0.1 && start_fetch "http://127.0.0.1:$PORT/hold/data" &&
-  echo "$SERVER_PID $CLIENT_PID" >pids && wait_for ../release . && release_fetch) &
+(cd py && start_server 127.0.0.1 && curl_held curl "$(held_url 127.0.0.1)" &&
+  echo "$SERVER_PID $CLIENT_PID" >pids && wait_for ../release . && release_fetches) &
 py=$!
 wait "$go" && wait "$py"
 TREE
