@@ -2,8 +2,8 @@
  * base/socket_conversion.h's is_tcp_socket() (the library's and the seccomp
  * supervisor's), written in C so that the BPF program (socket_protocol.bpf.c)
  * and a host doctest (conversion_rule_test.cc) include this very function.
- * It must match base/'s table of socket() calls when that lands; until then
- * the doctest holds it against is_tcp_socket() row by row.
+ * The doctest holds it against every row of base/socket_rule_table.h, the
+ * table the library's is_tcp_socket() and the seccomp filter are held to.
  *
  * Plain C with no includes: the BPF side has no libc, so the kernel's numbers
  * are written here, each with its source, and the doctest checks them
