@@ -1,5 +1,7 @@
 #include "core/bpf/scope_commands.h"
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "core/bpf/pinned_state.h"
@@ -28,7 +30,42 @@ Result<Added> add_to(PinnedState& state, std::uint32_t kind, const ProcessTarget
   }
 }
 
+// The existing state, locked, when it is attached; else the host probed
+// and the state made (or its programs attached again).
+Result<PinnedState> state_for_launch() {
+  Result<std::optional<PinnedState>> existing = open_existing(true);
+  if (!existing) return existing.error();
+  if (*existing && (*existing)->attached()) {
+    if (Result<Ok> r = check_ipproto_smc(); !r) return r.error();
+    return std::move(**existing);
+  }
+  existing->reset();  // its lock, for open_for_change to take
+  Result<KernelBtf> btf = probe_for_scopes();
+  if (!btf) return btf.error();
+  return open_for_change(*btf);
+}
+
 }  // namespace
+
+Result<Ok> launch_support() {
+  if (Result<Ok> r = may_use_state(); !r) return r;
+  Result<std::optional<PinnedState>> existing = open_existing(false);
+  if (!existing || !*existing || !(*existing)->attached()) {
+    Result<KernelBtf> btf = read_kernel_btf();
+    if (!btf) return btf.error();
+    if (Result<Ok> r = check_hook(*btf); !r) return r;
+  }
+  return check_ipproto_smc();
+}
+
+Result<Added> register_launch() {
+  if (Result<Ok> r = may_use_state(); !r) return r.error();
+  Result<ProcessTarget> self = resolve_process(std::to_string(getpid()));
+  if (!self) return self.error();
+  Result<PinnedState> state = state_for_launch();
+  if (!state) return state.error();
+  return add_tree(*state, *self, true);
+}
 
 Result<AddedScope> add_scope(std::uint32_t kind, std::string_view value) {
   std::optional<ProcessTarget> process;

@@ -42,6 +42,19 @@ struct Listing {
   std::vector<Scope> scopes;
 };
 
+// What smc_run's --mechanism bpf needs of the host, checked without
+// changing anything (so -n may ask too), in the order of probe_for_scopes;
+// where the pinned state is already attached its hook was proven when it
+// was made, and the kernel's BTF is not read again.
+Result<Ok> launch_support();
+
+// The calling process registered as a launched tree (SMC_SCOPE_LAUNCHED):
+// it and the children it makes from now on, until the last of them ends,
+// when the kernel removes the scope. The state is made if there is none;
+// where it is there and attached, only the maps change. `already` when
+// the caller is in a tree scope already (a nested launch).
+Result<Added> register_launch();
+
 // list: every scope with its state and count.
 Result<Listing> list_all_scopes();
 

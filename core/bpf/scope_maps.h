@@ -15,7 +15,7 @@
 #include <linux/bpf.h>
 #include <linux/types.h>
 
-#define SMC_LAYOUT_VERSION 1
+#define SMC_LAYOUT_VERSION 2
 
 /* A kernfs name with its NUL (NAME_MAX + 1, include/uapi/linux/limits.h). */
 #define SMC_CGROUP_NAME_MAX 256
@@ -32,9 +32,16 @@ enum smc_scope_kind {
 	SMC_SCOPE_NETNS = 3,   /* a network namespace */
 };
 
+/* smc_scope_record.flags: a tree that smc_run registered for a program it
+ * launched (--mechanism bpf). The kernel removes its record when the last
+ * process of the tree ends (process_exit), so a launch leaves nothing
+ * behind that outlives its tree. */
+#define SMC_SCOPE_LAUNCHED 1
+
 /* The value of `scopes`, keyed by the scope's id (__u32, never 0, never
  * reused while the state lives). smc_scope writes it once when it adds the
- * scope; after that only `converted` changes, by the socket program. */
+ * scope; after that only `converted` changes, by the socket program, and
+ * a tree's `processes`, by process_fork and process_exit. */
 struct smc_scope_record {
 	__u64 converted;   /* TCP sockets made IPPROTO_SMC in this scope */
 	__u32 kind;        /* enum smc_scope_kind */
@@ -42,8 +49,10 @@ struct smc_scope_record {
 	__u64 key;         /* cgroup: its id when added; netns: its cookie */
 	__u64 parent_id;   /* cgroup: the id of the cgroup above it (0: the root) */
 	__u32 inum;        /* netns: its inode number, for people */
-	__u32 reserved;
+	__u32 processes;   /* tree: its processes now (tree_tasks entries) */
 	char text[SMC_SCOPE_TEXT_MAX]; /* cgroup: path; netns: file named; tree: command */
+	__u32 flags;       /* SMC_SCOPE_LAUNCHED */
+	__u32 reserved;
 };
 
 /* The key of `cgroup_names`: where a scoped cgroup lives, so that one made

@@ -253,7 +253,7 @@ std::string_view kind_name(std::uint32_t kind) {
 
 bool is_stale(ScopeState state) { return state == ScopeState::kEnded || state == ScopeState::kGone; }
 
-Result<Added> add_tree(PinnedState& state, const ProcessTarget& process) {
+Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool launched) {
   if (Result<Ok> r = tidy(state); !r) return r.error();
   const std::uint32_t tgid = static_cast<std::uint32_t>(process.pid);
   Result<std::optional<std::uint32_t>> in = scope_under(state, "tree_tasks", tgid);
@@ -262,6 +262,8 @@ Result<Added> add_tree(PinnedState& state, const ProcessTarget& process) {
   smc_scope_record r{};
   r.kind = SMC_SCOPE_TREE;
   r.pid = tgid;
+  r.processes = 1;  // the process itself; process_fork counts the rest
+  r.flags = launched ? SMC_SCOPE_LAUNCHED : 0;
   copy_text(r, process.command);
   Result<std::uint32_t> id = write_record(state, r);
   if (!id) return id.error();

@@ -51,7 +51,9 @@ struct Added {
   bool already;  // the same scope was in force already: nothing changed
 };
 
-Result<Added> add_tree(PinnedState& state, const ProcessTarget& process);
+// `launched`: smc_run's tree for a program it starts, whose record the
+// kernel removes when its last process ends (SMC_SCOPE_LAUNCHED).
+Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool launched = false);
 Result<Added> add_cgroup(PinnedState& state, const CgroupTarget& cgroup);
 Result<Added> add_netns(PinnedState& state, const NetnsTarget& netns);
 
