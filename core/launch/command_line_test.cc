@@ -104,7 +104,7 @@ TEST_CASE("option parser rejects bad input with a message naming the value") {
       {{"--write-lib", "", }, "--write-lib needs a non-empty PATH"},
       {{"--write-lib", "/tmp/x.so", "prog"}, "unexpected 'prog'"},
       {{"--mechanism", "ptrace", "prog"},
-       "invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp or auto)"},
+       "invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp, bpf or auto)"},
       {{"--mechanism"}, "option --mechanism requires a value"},
       // Each LIST is checked as it is parsed, once.
       {{"--include", "", "prog"}, "--include needs a non-empty LIST"},

@@ -19,6 +19,7 @@
 #include "base/output_file.h"
 #include "base/preload_list.h"
 #include "base/settings.h"
+#include "core/bpf/scope_commands.h"
 #include "core/common/quote.h"
 #include "core/common/roles.h"
 #include "core/common/version.h"
@@ -237,6 +238,12 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
   if (choice.refusal) {
     out += fmt::format("would stop with an error: {}\n", *choice.refusal);
   }
+  if (choice.bpf) {
+    out += "would register this process's tree (PROGRAM and its children) in a BPF tree "
+           "scope under /sys/fs/bpf/smc_run (loading the programs there once, if they are not "
+           "yet), which the kernel removes when the tree ends; it does not see sockets made by "
+           "io_uring\n";
+  }
   if (choice.seccomp) {
     out += "would start a seccomp supervisor and install a filter that sends it "
            "PROGRAM's TCP socket() calls (it does not see sockets made by io_uring, and "
@@ -297,6 +304,37 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
         started->wait_killable ? ""
                                : " (before Linux 5.19 a signal may interrupt a call "
                                  "being answered; it is then made again)"));
+  }
+  return Ok{};
+}
+
+// PROGRAM's tree registered with the BPF hook right before exec: this
+// process is the tree's first, so PROGRAM and everything it starts is in
+// it, and the kernel removes the scope once the last of them ends
+// (core/bpf/scope_maps.h, SMC_SCOPE_LAUNCHED). Where the kernel refuses,
+// one warning says so and PROGRAM runs with what else the choice gave it
+// (--strict: smc_run fails instead).
+Result<Ok> serve_with_bpf(const Plan& plan, const MechanismChoice& choice,
+                          const std::string& program, const Console& console) {
+  const Result<bpf::Added> added = bpf::register_launch();
+  if (!added) {
+    const std::string line = fmt::format(
+        "{}: the BPF hook cannot serve {}{}", added.error().message, program,
+        choice.library ? "; only the programs the library reaches get SMC"
+                       : ", so its TCP sockets stay TCP");
+    if (plan.settings.strict) return system_error(line + "; --strict refuses to run it so");
+    console.warning(line);
+    return Ok{};
+  }
+  if (plan.settings.debug) {
+    console.diagnostic(
+        added->already
+            ? fmt::format("BPF: this process is in tree scope {} already (an outer launch or "
+                          "smc_scope): {} is in it too",
+                          added->id, program)
+            : fmt::format("BPF: tree scope {} holds this process, so {} and its children; the "
+                          "kernel removes it when the last of them ends",
+                          added->id, program));
   }
   return Ok{};
 }
@@ -370,7 +408,9 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   }
   raise_sysctls(*plan, console);
   for (const std::string& warning : choice.warnings) console.warning(warning);
-  if (choice.refusal) return system_error(*choice.refusal);
+  if (choice.refusal) {
+    return choice.refusal_is_usage ? usage_error(*choice.refusal) : system_error(*choice.refusal);
+  }
   if (plan->settings.debug) {
     for (const std::string& note : choice.notes) console.diagnostic(note);
   }
@@ -382,6 +422,10 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   // from here on the filter sends this process's socket() calls to it.
   if (choice.seccomp) {
     const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
+    if (!served) return served.error();
+  }
+  if (choice.bpf) {
+    const Result<Ok> served = serve_with_bpf(*plan, choice, *program, console);
     if (!served) return served.error();
   }
   if (plan->settings.debug) {

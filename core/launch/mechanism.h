@@ -22,6 +22,17 @@
 // under -d, and as a warning when PROGRAM itself is such a program.
 // Where seccomp notification is unavailable, one warning says so and
 // PROGRAM runs as it would have before (--strict: smc_run fails instead).
+//   bpf      the kernel's update_socket_protocol hook, scoped to PROGRAM's
+//            tree (core/bpf: registered before exec, removed by the
+//            kernel when the tree ends), and the library where it reaches,
+//            for its -d lines, summaries and buffer sizes. Needs the
+//            privileges, bpffs, the hook and IPPROTO_SMC: where one is
+//            missing, one warning names it and auto's choice serves
+//            instead (--strict: smc_run fails). --include/--exclude are
+//            refused with it: the hook converts every TCP socket of the
+//            tree, with no per-connection filter.
+//   auto as root (CAP_SYS_ADMIN) with no connection filter: the BPF hook
+//            where it works, in place of the seccomp net and supervisor.
 #pragma once
 
 #include <optional>
@@ -48,17 +59,27 @@ struct MechanismFacts {
   std::vector<std::string> unshared;
   bool init_process = false;  // smc_run is pid 1 (a container's entrypoint)
   bool strict = false;
+  bool filter = false;        // --include/--exclude are in force
+  // Why the BPF hook cannot serve, "" when it can; nullopt when not asked
+  // (auto without CAP_SYS_ADMIN, or with a connection filter).
+  std::optional<std::string> bpf_why_not;
 };
 
 struct MechanismChoice {
   bool library = false;        // give PROGRAM the preload library
   bool seccomp = false;        // install the filter and start a supervisor
   bool no_new_privs = false;   // set it before installing
+  bool bpf = false;            // register PROGRAM's tree with the BPF hook
   std::vector<std::string> notes;     // under -d and -n
   std::vector<std::string> warnings;  // always, one line each
   std::optional<std::string> refusal;  // --strict: smc_run fails with it
+  bool refusal_is_usage = false;       // a bad combination of options (exit 1)
 };
 
 MechanismChoice choose_mechanism(const MechanismFacts& facts);
+
+// Whether deciding needs to know if the BPF hook can serve: --mechanism
+// bpf, or auto as root with no connection filter.
+bool wants_bpf_probe(MechanismRequest request, const Privileges& privileges, bool filter);
 
 }  // namespace smc
