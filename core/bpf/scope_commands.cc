@@ -49,13 +49,14 @@ Result<PinnedState> state_for_launch() {
 
 Result<Ok> launch_support() {
   if (Result<Ok> r = may_use_state(); !r) return r;
+  // One socket() before the kernel's BTF (megabytes): auto as root asks
+  // this at every launch, and a host without SMC should not pay for BTF.
+  if (Result<Ok> r = check_ipproto_smc(); !r) return r;
   Result<std::optional<PinnedState>> existing = open_existing(false);
-  if (!existing || !*existing || !(*existing)->attached()) {
-    Result<KernelBtf> btf = read_kernel_btf();
-    if (!btf) return btf.error();
-    if (Result<Ok> r = check_hook(*btf); !r) return r;
-  }
-  return check_ipproto_smc();
+  if (existing && *existing && (*existing)->attached()) return Ok{};
+  Result<KernelBtf> btf = read_kernel_btf();
+  if (!btf) return btf.error();
+  return check_hook(*btf);
 }
 
 Result<Added> register_launch() {

@@ -43,9 +43,10 @@ struct Listing {
 };
 
 // What smc_run's --mechanism bpf needs of the host, checked without
-// changing anything (so -n may ask too), in the order of probe_for_scopes;
-// where the pinned state is already attached its hook was proven when it
-// was made, and the kernel's BTF is not read again.
+// changing anything (so -n may ask too): privileges, bpffs, IPPROTO_SMC,
+// then the hook, which only the kernel's BTF (megabytes) tells; where the
+// pinned state is already attached its hook was proven when it was made,
+// and the BTF is not read.
 Result<Ok> launch_support();
 
 // The calling process registered as a launched tree (SMC_SCOPE_LAUNCHED):
