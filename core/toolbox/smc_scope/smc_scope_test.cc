@@ -55,7 +55,7 @@ TEST_CASE("list -j escapes every byte of a name into valid JSON") {
   CHECK(format_scope_json(three_scopes()) ==
         "{\"loaded\": true, \"attached\": true, \"scopes\": [\n"
         "  {\"id\": 1, \"kind\": \"tree\", \"state\": \"active\", \"sockets\": 12, \"pid\": 4242, "
-        "\"command\": \"go_probe\", \"processes\": 3},\n"
+        "\"command\": \"go_probe\", \"processes\": 3, \"launched\": false},\n"
         "  {\"id\": 2, \"kind\": \"cgroup\", \"state\": \"waiting\", \"sockets\": 0, \"path\": "
         "\"/sys/fs/cgroup/a \\\"b\\\"\\n\xef\xbf\xbd\", \"cgroup_id\": null},\n"
         "  {\"id\": 3, \"kind\": \"netns\", \"state\": \"gone\", \"sockets\": 5, \"path\": null, "
