@@ -18,6 +18,7 @@ struct Word {
 constexpr Word kVerbs[] = {
     {"list", ScopeVerb::kList}, {"add", ScopeVerb::kAdd},     {"del", ScopeVerb::kDel},
     {"prune", ScopeVerb::kPrune}, {"clear", ScopeVerb::kClear},
+    {"enable", ScopeVerb::kEnable}, {"disable", ScopeVerb::kDisable},
 };
 
 struct Kind {
@@ -37,6 +38,8 @@ bool take_option(const std::string& o, ScopeCommand& c) {
     c.output = ScopeOutput::kJson;
   } else if (o == "--prometheus") {
     c.output = ScopeOutput::kPrometheus;
+  } else if (o.starts_with("--unit-dir=") && o.size() > 11) {
+    c.unit_dir = o.substr(11);
   } else if (o == "-h" || o == "--help") {
     c.help = true;
   } else if (o == "-v" || o == "--version") {
@@ -91,14 +94,23 @@ Result<ScopeCommand> parse_smc_scope_command(std::span<const std::string> args) 
     }
   }
   if (!known) {
-    return usage_error(fmt::format("unknown command {} (add, del, list, prune or clear)",
+    return usage_error(fmt::format("unknown command {} (add, del, list, prune, clear, enable or disable)",
                                    quote_value(words[0])));
   }
+  const bool unit = c.verb == ScopeVerb::kEnable || c.verb == ScopeVerb::kDisable;
   if (c.verb == ScopeVerb::kAdd || c.verb == ScopeVerb::kDel) {
     if (Result<Ok> r = take_scope(words, c); !r) return r.error();
+  } else if (unit) {
+    if (words.size() < 2) return usage_error(fmt::format("{} needs a UNIT", words[0]));
+    if (words.size() > 2) {
+      return usage_error(fmt::format("unexpected {} after {} {}", quote_value(words[2]), words[0],
+                                     quote_value(words[1])));
+    }
+    c.value = words[1];
   } else if (words.size() > 1) {
     return usage_error(fmt::format("unexpected {} after {}", quote_value(words[1]), words[0]));
   }
+  if (!c.unit_dir.empty() && !unit) return usage_error("--unit-dir applies to enable and disable only");
   if (c.output != ScopeOutput::kText && c.verb != ScopeVerb::kList) {
     return usage_error(fmt::format("{} applies to list only",
                                    c.output == ScopeOutput::kJson ? "-j" : "--prometheus"));
@@ -111,6 +123,7 @@ const std::string& smc_scope_usage() {
       R"(Usage: smc_scope [-j | --prometheus] list
        smc_scope add|del tree PID | cgroup PATH | netns PATH|PID
        smc_scope prune | clear
+       smc_scope [--unit-dir=DIR] enable|disable UNIT
 
 Make SMC the kernel's choice for whole scopes, without a prefix: every TCP
 socket (AF_INET or AF_INET6, SOCK_STREAM) that a process in a scope makes
@@ -133,11 +146,22 @@ Commands:
   prune            remove the scopes that can never apply again (ended,
                    gone)
   clear            remove everything: scopes, programs, maps, the folder
+  enable UNIT      a drop-in for systemd service UNIT (nginx or
+                   nginx.service) in /etc/systemd/system/UNIT.d: each
+                   start of the unit adds its cgroup as a scope, so its
+                   static, Go and dynamic programs alike get SMC across
+                   restarts and reboots; the vendor's unit file is left
+                   alone. It applies from the unit's next start. Sockets
+                   systemd makes itself (socket activation) are not
+                   reached.
+  disable UNIT     remove that drop-in and the unit's cgroup scope
 
 Options:
   -j, --json       list as JSON
   --prometheus     list as Prometheus text (node_exporter's textfile
                    collector reads it)
+  --unit-dir=DIR   enable, disable: the drop-in under DIR instead of
+                   /etc/systemd/system (an image being built)
   -h, --help       print this help and exit
   -v, --version    print the version and exit
 
@@ -148,7 +172,7 @@ Needs root (CAP_BPF and CAP_PERFMON, or CAP_SYS_ADMIN), bpffs on
 Exit status:
   0    done (also: the scope was there already)
   1    invalid command line, or a value that names no process, cgroup,
-       network namespace or scope
+       network namespace, scope or service (or one not enabled)
   3    this host cannot: no bpffs, no kernel BTF, no update_socket_protocol,
        the kernel refused the program, or no IPPROTO_SMC
   4    not permitted: missing CAP_BPF, CAP_PERFMON or CAP_SYS_ADMIN

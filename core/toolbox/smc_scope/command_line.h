@@ -2,6 +2,7 @@
 //   smc_scope [-j | --prometheus] list
 //   smc_scope add|del tree PID | cgroup PATH | netns PATH|PID
 //   smc_scope prune | clear
+//   smc_scope [--unit-dir=DIR] enable|disable UNIT
 #pragma once
 
 #include <cstdint>
@@ -12,13 +13,14 @@
 
 namespace smc {
 
-enum class ScopeVerb { kList, kAdd, kDel, kPrune, kClear };
+enum class ScopeVerb { kList, kAdd, kDel, kPrune, kClear, kEnable, kDisable };
 enum class ScopeOutput { kText, kJson, kPrometheus };
 
 struct ScopeCommand {
   ScopeVerb verb = ScopeVerb::kList;
   std::uint32_t kind = 0;  // add, del: enum smc_scope_kind (core/bpf/scope_maps.h)
-  std::string value;       // add, del: PID or PATH
+  std::string value;       // add, del: PID or PATH; enable, disable: UNIT
+  std::string unit_dir;    // enable, disable: --unit-dir, else the default
   ScopeOutput output = ScopeOutput::kText;
   bool help = false;
   bool version = false;

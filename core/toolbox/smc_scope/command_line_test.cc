@@ -36,6 +36,9 @@ TEST_CASE("smc_scope reads add and del with their kind and value, and the other 
        ScopeOutput::kText},
       {{"prune"}, ScopeVerb::kPrune, 0, "", ScopeOutput::kText},
       {{"clear"}, ScopeVerb::kClear, 0, "", ScopeOutput::kText},
+      {{"enable", "nginx"}, ScopeVerb::kEnable, 0, "nginx", ScopeOutput::kText},
+      {{"--unit-dir=/img/etc", "disable", "nginx.service"}, ScopeVerb::kDisable, 0,
+       "nginx.service", ScopeOutput::kText},
   };
   for (const auto& row : rows) {
     CAPTURE(fmt_args(row.args));
@@ -56,7 +59,10 @@ TEST_CASE("smc_scope refuses a bad command line in one line naming the word") {
     const char* message;
   } rows[] = {
       {{}, "missing command (try: smc_scope list, or smc_scope -h)"},
-      {{"show"}, "unknown command 'show' (add, del, list, prune or clear)"},
+      {{"show"}, "unknown command 'show' (add, del, list, prune, clear, enable or disable)"},
+      {{"enable"}, "enable needs a UNIT"},
+      {{"disable", "a", "b"}, "unexpected 'b' after disable 'a'"},
+      {{"--unit-dir=/x", "list"}, "--unit-dir applies to enable and disable only"},
       {{"-x", "list"}, "invalid option '-x'"},
       {{"add"}, "add needs what: tree PID, cgroup PATH or netns PATH|PID"},
       {{"add", "pod", "x"}, "unknown scope 'pod' (tree, cgroup or netns)"},

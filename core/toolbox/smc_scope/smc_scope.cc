@@ -7,6 +7,7 @@
 #include "core/toolbox/json.h"
 #include "core/toolbox/prometheus.h"
 #include "core/toolbox/smc_scope/command_line.h"
+#include "core/toolbox/smc_scope/systemd_unit.h"
 #include "core/toolbox/table.h"
 
 namespace smc {
@@ -101,8 +102,9 @@ std::string format_scope_json(const bpf::Listing& listing) {
                        bpf::state_name(s.state), s.record.converted);
     switch (s.record.kind) {
       case SMC_SCOPE_TREE:
-        out += fmt::format(", \"pid\": {}, \"command\": {}, \"processes\": {}", s.record.pid,
-                           json_string(s.record.text), s.processes);
+        out += fmt::format(", \"pid\": {}, \"command\": {}, \"processes\": {}, \"launched\": {}",
+                           s.record.pid, json_string(s.record.text), s.processes,
+                           (s.record.flags & SMC_SCOPE_LAUNCHED) != 0);
         break;
       case SMC_SCOPE_CGROUP:
         out += fmt::format(", \"path\": {}, \"cgroup_id\": {}", json_string(s.record.text),
@@ -165,6 +167,12 @@ Result<std::string> run_smc_scope(std::span<const std::string> args) {
       if (!removed) return removed.error();
       return cleared_text(*removed);
     }
+    case ScopeVerb::kEnable:
+      return enable_unit(command->value,
+                         command->unit_dir.empty() ? kSystemdUnitDir : command->unit_dir);
+    case ScopeVerb::kDisable:
+      return disable_unit(command->value,
+                          command->unit_dir.empty() ? kSystemdUnitDir : command->unit_dir);
     case ScopeVerb::kList:
       break;
   }
