@@ -40,6 +40,8 @@ bool take_option(const std::string& o, ScopeCommand& c) {
     c.output = ScopeOutput::kPrometheus;
   } else if (o.starts_with("--unit-dir=") && o.size() > 11) {
     c.unit_dir = o.substr(11);
+  } else if (o == "--hold") {
+    c.hold = true;
   } else if (o == "-h" || o == "--help") {
     c.help = true;
   } else if (o == "-v" || o == "--version") {
@@ -111,6 +113,7 @@ Result<ScopeCommand> parse_smc_scope_command(std::span<const std::string> args) 
     return usage_error(fmt::format("unexpected {} after {}", quote_value(words[1]), words[0]));
   }
   if (!c.unit_dir.empty() && !unit) return usage_error("--unit-dir applies to enable and disable only");
+  if (c.hold && c.verb != ScopeVerb::kAdd) return usage_error("--hold applies to add only");
   if (c.output != ScopeOutput::kText && c.verb != ScopeVerb::kList) {
     return usage_error(fmt::format("{} applies to list only",
                                    c.output == ScopeOutput::kJson ? "-j" : "--prometheus"));
@@ -121,7 +124,8 @@ Result<ScopeCommand> parse_smc_scope_command(std::span<const std::string> args) 
 const std::string& smc_scope_usage() {
   static const std::string text =
       R"(Usage: smc_scope [-j | --prometheus] list
-       smc_scope add|del tree PID | cgroup PATH | netns PATH|PID
+       smc_scope [--hold] add tree PID | cgroup PATH | netns PATH|PID
+       smc_scope del tree PID | cgroup PATH | netns PATH|PID
        smc_scope prune | clear
        smc_scope [--unit-dir=DIR] enable|disable UNIT
 
@@ -160,6 +164,9 @@ Options:
   -j, --json       list as JSON
   --prometheus     list as Prometheus text (node_exporter's textfile
                    collector reads it)
+  --hold           add: stay, and delete the scope when SIGTERM or SIGINT
+                   comes (a Kubernetes DaemonSet's container: the scope
+                   lives as long as the pod)
   --unit-dir=DIR   enable, disable: the drop-in under DIR instead of
                    /etc/systemd/system (an image being built)
   -h, --help       print this help and exit

@@ -1,6 +1,6 @@
 // smc_scope's command line:
 //   smc_scope [-j | --prometheus] list
-//   smc_scope add|del tree PID | cgroup PATH | netns PATH|PID
+//   smc_scope [--hold] add|del tree PID | cgroup PATH | netns PATH|PID
 //   smc_scope prune | clear
 //   smc_scope [--unit-dir=DIR] enable|disable UNIT
 #pragma once
@@ -21,6 +21,7 @@ struct ScopeCommand {
   std::uint32_t kind = 0;  // add, del: enum smc_scope_kind (core/bpf/scope_maps.h)
   std::string value;       // add, del: PID or PATH; enable, disable: UNIT
   std::string unit_dir;    // enable, disable: --unit-dir, else the default
+  bool hold = false;       // add --hold: keep the scope until SIGTERM/SIGINT
   ScopeOutput output = ScopeOutput::kText;
   bool help = false;
   bool version = false;

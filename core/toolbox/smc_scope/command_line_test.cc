@@ -37,6 +37,8 @@ TEST_CASE("smc_scope reads add and del with their kind and value, and the other 
       {{"prune"}, ScopeVerb::kPrune, 0, "", ScopeOutput::kText},
       {{"clear"}, ScopeVerb::kClear, 0, "", ScopeOutput::kText},
       {{"enable", "nginx"}, ScopeVerb::kEnable, 0, "nginx", ScopeOutput::kText},
+      {{"--hold", "add", "cgroup", "/c"}, ScopeVerb::kAdd, SMC_SCOPE_CGROUP, "/c",
+       ScopeOutput::kText},
       {{"--unit-dir=/img/etc", "disable", "nginx.service"}, ScopeVerb::kDisable, 0,
        "nginx.service", ScopeOutput::kText},
   };
@@ -63,6 +65,7 @@ TEST_CASE("smc_scope refuses a bad command line in one line naming the word") {
       {{"enable"}, "enable needs a UNIT"},
       {{"disable", "a", "b"}, "unexpected 'b' after disable 'a'"},
       {{"--unit-dir=/x", "list"}, "--unit-dir applies to enable and disable only"},
+      {{"--hold", "del", "tree", "1"}, "--hold applies to add only"},
       {{"-x", "list"}, "invalid option '-x'"},
       {{"add"}, "add needs what: tree PID, cgroup PATH or netns PATH|PID"},
       {{"add", "pod", "x"}, "unknown scope 'pod' (tree, cgroup or netns)"},

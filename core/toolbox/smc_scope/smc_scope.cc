@@ -1,5 +1,9 @@
 #include "core/toolbox/smc_scope/smc_scope.h"
 
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "core/common/quote.h"
@@ -139,6 +143,28 @@ std::string format_scope_prometheus(const bpf::Listing& listing) {
   return converted + in_force;
 }
 
+namespace {
+
+// add --hold: the added line now (it may be read long before the end),
+// then SIGTERM or SIGINT, blocked so that sigwait takes them, and the
+// scope deleted; what was deleted, or that it was gone already.
+Result<std::string> hold_scope(const ScopeCommand& command, const bpf::AddedScope& added) {
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGINT);
+  sigprocmask(SIG_BLOCK, &stop, nullptr);
+  const std::string line = added_text(added);
+  (void)!write(STDOUT_FILENO, line.data(), line.size());
+  int signal = 0;
+  sigwait(&stop, &signal);
+  const Result<Scope> deleted = bpf::delete_named_scope(command.kind, command.value);
+  if (!deleted) return fmt::format("{}: the scope was removed already\n", strsignal(signal));
+  return gone_text("deleted", *deleted);
+}
+
+}  // namespace
+
 Result<std::string> run_smc_scope(std::span<const std::string> args) {
   const Result<ScopeCommand> command = parse_smc_scope_command(args);
   if (!command) return command.error();
@@ -148,6 +174,7 @@ Result<std::string> run_smc_scope(std::span<const std::string> args) {
     case ScopeVerb::kAdd: {
       const Result<bpf::AddedScope> added = bpf::add_scope(command->kind, command->value);
       if (!added) return added.error();
+      if (command->hold) return hold_scope(*command, *added);
       return added_text(*added);
     }
     case ScopeVerb::kDel: {
