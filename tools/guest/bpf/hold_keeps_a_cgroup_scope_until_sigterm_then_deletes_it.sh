@@ -6,7 +6,8 @@ source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 pods=/sys/fs/cgroup/held-pods.$$
 mkdir -p "$pods/one" "$pods/two"
-scope --hold add cgroup "$pods" >held.out &
+# smc_run itself in the background (a function would put a subshell between).
+"$SMC_RUN" --role smc_scope --hold add cgroup "$pods" >held.out &
 held=$!
 BACKGROUND_PIDS+=("$held")
 wait_for held.out "^scope [0-9]+: cgroup '$pods' and every cgroup below it"
