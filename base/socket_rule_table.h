@@ -17,7 +17,8 @@
  *     row as seccomp_data;
  *   - the BPF mechanism's fmod_ret program on the kernel's
  *     update_socket_protocol (net/socket.c), which returns IPPROTO_SMC for
- *     exactly these calls: its test must run it on each row too.
+ *     exactly these calls, through smc_rule_protocol()
+ *     (core/bpf/conversion_rule.h): core/bpf/conversion_rule_test.cc.
  * So the rule changes here first, then in each of them, until every test
  * agrees again.
  */

@@ -14,6 +14,7 @@
 #include "core/common/roles.h"
 #include "core/launch/launcher.h"
 #include "core/toolbox/smc_chk/smc_chk.h"
+#include "core/toolbox/smc_scope/smc_scope.h"
 #include "core/toolbox/smcd/smcd.h"
 #include "core/toolbox/smcr/smcr.h"
 #include "core/toolbox/smcss/smcss.h"
@@ -21,11 +22,16 @@
 namespace {
 
 // The codes of env(1), nice(1) and the shells: 125 for our own failure,
-// 126/127 for a PROGRAM that cannot run or is not there.
+// 126/127 for a PROGRAM that cannot run or is not there; 3 and 4 for what
+// smc_scope needs of the host and of its caller (smc_scope.8).
 int exit_code(smc::ErrorKind kind) {
   switch (kind) {
     case smc::ErrorKind::kUsage:
       return 1;
+    case smc::ErrorKind::kUnsupported:
+      return 3;
+    case smc::ErrorKind::kNotPermitted:
+      return 4;
     case smc::ErrorKind::kSystem:
       return 125;
     case smc::ErrorKind::kNotExecutable:
@@ -90,6 +96,9 @@ int run(int argc, char** argv) {
       break;
     case smc::Role::kSmcr:
       result = smc::run_smcr(invocation->args);
+      break;
+    case smc::Role::kSmcScope:
+      result = smc::run_smc_scope(invocation->args);
       break;
     case smc::Role::kSmcChk: {
       // smc_chk -S prints a line per connection as it comes, until stopped.

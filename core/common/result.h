@@ -13,6 +13,8 @@ enum class ErrorKind {
   kNotFound,       // the program does not exist
   kNotExecutable,  // the program exists but cannot be run
   kSystem,         // smc_run itself failed (no /proc, memfd, I/O)
+  kUnsupported,    // this host lacks what it takes (smc_scope: bpffs, the hook, SMC)
+  kNotPermitted,   // the caller lacks the privileges it takes (smc_scope)
 };
 
 struct Error {
@@ -48,6 +50,12 @@ inline Error usage_error(std::string message) {
 }
 inline Error system_error(std::string message) {
   return {ErrorKind::kSystem, std::move(message)};
+}
+inline Error unsupported_error(std::string message) {
+  return {ErrorKind::kUnsupported, std::move(message)};
+}
+inline Error permission_error(std::string message) {
+  return {ErrorKind::kNotPermitted, std::move(message)};
 }
 
 }  // namespace smc

@@ -13,6 +13,7 @@ constexpr RoleName kRoles[] = {
     {"smcd", Role::kSmcd, false},
     {"smcr", Role::kSmcr, false},
     {"smc_chk", Role::kSmcChk, false},
+    {"smc_scope", Role::kSmcScope, false},
 };
 
 const RoleName* find(std::string_view name) {

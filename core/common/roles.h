@@ -22,6 +22,7 @@ enum class Role {
   kSmcd,
   kSmcr,
   kSmcChk,
+  kSmcScope,
 };
 
 struct RoleName {

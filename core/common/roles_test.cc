@@ -11,9 +11,10 @@ namespace {
 using Args = std::vector<std::string>;
 
 TEST_CASE("role table lists smc_run first and links for the others") {
-  REQUIRE(roles().size() == 5);
+  REQUIRE(roles().size() == 6);
   CHECK(roles()[0].role == Role::kSmcRun);
-  CHECK(linkable_roles() == std::vector<std::string_view>{"smcss", "smcd", "smcr", "smc_chk"});
+  CHECK(linkable_roles() ==
+        std::vector<std::string_view>{"smcss", "smcd", "smcr", "smc_chk", "smc_scope"});
   for (const RoleName& entry : roles()) {
     CAPTURE(entry.name);
     const auto r = resolve_invocation(Args{"smc_run", "--role", std::string(entry.name)});
@@ -35,6 +36,7 @@ TEST_CASE("role comes from the last component of argv[0]") {
       {"./smcd", Role::kSmcd, "smcd"},
       {"/usr/sbin/smcr", Role::kSmcr, "smcr"},
       {"/usr/sbin/smc_chk", Role::kSmcChk, "smc_chk"},
+      {"/usr/sbin/smc_scope", Role::kSmcScope, "smc_scope"},
       // Unknown names run as smc_run.
       {"smc_run-1.0", Role::kSmcRun, "smc_run"},
       {"/proc/self/exe", Role::kSmcRun, "smc_run"},
@@ -86,13 +88,13 @@ TEST_CASE("--role rejects unknown and missing names") {
   auto inv = resolve_invocation(Args{"smc_run", "--role", "nosuch"});
   REQUIRE_FALSE(inv.ok());
   CHECK(inv.error().message ==
-        "unknown role 'nosuch' (roles: smc_run, smcss, smcd, smcr, smc_chk)");
+        "unknown role 'nosuch' (roles: smc_run, smcss, smcd, smcr, smc_chk, smc_scope)");
   inv = resolve_invocation(Args{"smc_run", "--role"});
   REQUIRE_FALSE(inv.ok());
-  CHECK(inv.error().message == "--role needs a NAME (smc_run, smcss, smcd, smcr, smc_chk)");
+  CHECK(inv.error().message == "--role needs a NAME (smc_run, smcss, smcd, smcr, smc_chk, smc_scope)");
   inv = resolve_invocation(Args{"smc_run", "--role="});
   REQUIRE_FALSE(inv.ok());
-  CHECK(inv.error().message == "unknown role '' (roles: smc_run, smcss, smcd, smcr, smc_chk)");
+  CHECK(inv.error().message == "unknown role '' (roles: smc_run, smcss, smcd, smcr, smc_chk, smc_scope)");
 }
 
 TEST_CASE("no role runs in secure-execution mode") {

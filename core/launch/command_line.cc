@@ -77,7 +77,7 @@ Result<Ok> check_values(const Values& v, Options& o) {
     o.mechanism = parse_mechanism(v.mechanism);
     if (!o.mechanism) {
       return usage_error(
-          fmt::format("invalid MECHANISM {} for --mechanism (use preload, seccomp or auto)",
+          fmt::format("invalid MECHANISM {} for --mechanism (use preload, seccomp, bpf or auto)",
                       quote_value(v.mechanism)));
     }
   }
@@ -141,7 +141,7 @@ Result<Ok> check_actions(const Values& v, Options& o) {
   return Ok{};
 }
 
-// The roles a link can play, for the usage: "smcss, smcd and smc_chk".
+// The roles a link can play, for the usage: "smcss, smcd, ... and smc_scope".
 std::string role_list(const char* last_separator) {
   const std::vector<std::string_view> names = linkable_roles();
   std::string text;
@@ -217,13 +217,17 @@ Options:
                        how smc_run reaches PROGRAM's sockets: preload (a
                        library in PROGRAM: dynamic programs), seccomp (a
                        supervisor process answers PROGRAM's socket() calls:
-                       any program, Linux 5.9+), or auto (the default: the
-                       library where it reaches, the supervisor for static
-                       and Go programs, and as root both). Neither sees
-                       sockets made by io_uring; the supervisor makes its
-                       sockets in its own network namespace, so a program
-                       that moves to another keeps TCP; without root it
-                       sets no_new_privs (named under -d and -n)
+                       any program, Linux 5.9+), bpf (the kernel's
+                       update_socket_protocol hook, for PROGRAM's whole
+                       tree: any program, root, Linux 6.11+; no --include
+                       or --exclude), or auto (the default: the library
+                       where it reaches, the supervisor for static and Go
+                       programs; as root the BPF hook where the kernel
+                       has it, else both). None sees sockets made by
+                       io_uring; the supervisor makes its sockets in its
+                       own network namespace, so a program that moves to
+                       another keeps TCP; without root it sets
+                       no_new_privs (named under -d and -n)
       --no-inherit     do not give children back the library when a
                        program starts them with an environment without it
                        (env -i, a fresh environment for exec or spawn)
@@ -243,7 +247,8 @@ Options:
                        anything else (a device, a FIFO) is refused
       --install-links [DIR]
                        make links to this file in DIR (default: this
-                       file's folder) and exit: {links}
+                       file's folder) and exit:
+                       {links}
       --role NAME ...  as the first argument: act as NAME, as a link
                        named NAME to this file would; NAME is one of
                        {roles}
@@ -263,7 +268,7 @@ Environment:
   SMC_STRICT              1 acts as --strict
   SMC_INHERIT             0 acts as --no-inherit
   SMC_SOCK_FAMILY         smc, inet or auto, as for -f (the option wins)
-  SMC_MECHANISM           preload, seccomp or auto, as for --mechanism
+  SMC_MECHANISM           preload, seccomp, bpf or auto, as for --mechanism
   SMC_INCLUDE, SMC_EXCLUDE
                           LISTs, as for --include and --exclude (the
                           options add to them)

@@ -104,7 +104,7 @@ TEST_CASE("option parser rejects bad input with a message naming the value") {
       {{"--write-lib", "", }, "--write-lib needs a non-empty PATH"},
       {{"--write-lib", "/tmp/x.so", "prog"}, "unexpected 'prog'"},
       {{"--mechanism", "ptrace", "prog"},
-       "invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp or auto)"},
+       "invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp, bpf or auto)"},
       {{"--mechanism"}, "option --mechanism requires a value"},
       // Each LIST is checked as it is parsed, once.
       {{"--include", "", "prog"}, "--include needs a non-empty LIST"},
@@ -204,8 +204,9 @@ TEST_CASE("option parser gathers repeated --include and --exclude lists into rul
 }
 
 TEST_CASE("usage names the roles from the role table") {
-  CHECK(usage().find("and exit: smcss, smcd, smcr and smc_chk\n") != std::string::npos);
-  CHECK(usage().find("NAME is one of\n                       smcss, smcd, smcr or smc_chk\n") !=
+  CHECK(usage().find("and exit:\n                       smcss, smcd, smcr, smc_chk and smc_scope\n") !=
+        std::string::npos);
+  CHECK(usage().find("NAME is one of\n                       smcss, smcd, smcr, smc_chk or smc_scope\n") !=
         std::string::npos);
 }
 

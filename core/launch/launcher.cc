@@ -19,6 +19,7 @@
 #include "base/output_file.h"
 #include "base/preload_list.h"
 #include "base/settings.h"
+#include "core/bpf/scope_commands.h"
 #include "core/common/quote.h"
 #include "core/common/roles.h"
 #include "core/common/version.h"
@@ -244,6 +245,12 @@ std::string dry_run(const Plan& plan, const std::vector<EnvVar>& env,
   if (choice.refusal) {
     out += fmt::format("would stop with an error: {}\n", *choice.refusal);
   }
+  if (choice.bpf) {
+    out += "would register this process's tree (PROGRAM and its children) in a BPF tree "
+           "scope under /sys/fs/bpf/smc_run (loading the programs there once, if they are not "
+           "yet), which the kernel removes when the tree ends; it does not see sockets made by "
+           "io_uring\n";
+  }
   if (choice.seccomp) {
     out += "would start a seccomp supervisor and install a filter that sends it "
            "PROGRAM's TCP socket() calls (it does not see sockets made by io_uring, and "
@@ -331,6 +338,37 @@ std::optional<EnvVar> preload_without_ours() {
                 "an earlier smc_run's library dropped: PROGRAM does not load it"};
 }
 
+// PROGRAM's tree registered with the BPF hook right before exec: this
+// process is the tree's first, so PROGRAM and everything it starts is in
+// it, and the kernel removes the scope once the last of them ends
+// (core/bpf/scope_maps.h, SMC_SCOPE_LAUNCHED). Where the kernel refuses,
+// one warning says so and PROGRAM runs with what else the choice gave it
+// (--strict: smc_run fails instead).
+Result<Ok> serve_with_bpf(const Plan& plan, const MechanismChoice& choice,
+                          const std::string& program, const Console& console) {
+  const Result<bpf::Added> added = bpf::register_launch();
+  if (!added) {
+    const std::string line = fmt::format(
+        "{}: the BPF hook cannot serve {}{}", added.error().message, program,
+        choice.library ? "; only the programs the library reaches get SMC"
+                       : ", so its TCP sockets stay TCP");
+    if (plan.settings.strict) return system_error(line + "; --strict refuses to run it so");
+    console.warning(line);
+    return Ok{};
+  }
+  if (plan.settings.debug) {
+    console.diagnostic(
+        added->already
+            ? fmt::format("BPF: this process is in tree scope {} already (an outer launch or "
+                          "smc_scope): {} is in it too",
+                          added->id, program)
+            : fmt::format("BPF: tree scope {} holds this process, so {} and its children; the "
+                          "kernel removes it when the last of them ends",
+                          added->id, program));
+  }
+  return Ok{};
+}
+
 // PROGRAM's environment: the plan's variables (program_variables) and,
 // where the library serves PROGRAM, LD_PRELOAD. Returns whether the
 // library was placed: false when it was not chosen, or the descriptor
@@ -413,7 +451,9 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   }
   raise_sysctls(*plan, console);
   for (const std::string& warning : choice.warnings) console.warning(warning);
-  if (choice.refusal) return system_error(*choice.refusal);
+  if (choice.refusal) {
+    return choice.refusal_is_usage ? usage_error(*choice.refusal) : system_error(*choice.refusal);
+  }
   if (plan->settings.debug) {
     for (const std::string& note : choice.notes) console.diagnostic(note);
   }
@@ -434,6 +474,10 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
       return system_error(no_room_warning(command, false) + "; --strict refuses to run it so");
     }
     console.warning(no_room_warning(command, false));
+  }
+  if (choice.bpf) {
+    const Result<Ok> served = serve_with_bpf(*plan, choice, shown, console);
+    if (!served) return served.error();
   }
   if (plan->settings.debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", shown,

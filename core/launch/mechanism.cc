@@ -146,8 +146,16 @@ const std::string& why_library_cannot(const Reach& reach) {
                                      : reach.unreadable;
 }
 
+MechanismChoice use_bpf(const MechanismFacts& f, std::string_view why);
+
 MechanismChoice choose_auto(const MechanismFacts& f) {
   const Reach& reach = *f.reach;
+  // As root, the BPF hook where it works: static children, setuid
+  // programs, raw and socketcall calls reached, with no process between.
+  if (f.request == MechanismRequest::kAuto && f.bpf_why_not && f.bpf_why_not->empty() &&
+      f.outer_supervisor == 0) {
+    return use_bpf(f, " (auto, as root)");
+  }
   if (!reach.offer_library && !(f.filter_sees_foreign && f.seccomp.user_notif)) {
     MechanismChoice c;
     c.warnings = reach.warnings;
@@ -191,7 +199,7 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
 // why, or under --strict the refusal.
 void judge_served(const MechanismFacts& f, MechanismChoice& c) {
   const bool filter_sees = f.reach->offer_library || f.filter_sees_foreign;
-  c.served = c.library || (filter_sees && (c.seccomp || f.outer_supervisor > 0));
+  c.served = c.bpf || c.library || (filter_sees && (c.seccomp || f.outer_supervisor > 0));
   if (c.refusal) {
     // The refusal is the one line.
     c.warnings.clear();
@@ -211,11 +219,63 @@ void judge_served(const MechanismFacts& f, MechanismChoice& c) {
   }
 }
 
+constexpr std::string_view kBpfNote =
+    "mechanism: the kernel's BPF hook (update_socket_protocol) for {}'s whole tree{}";
+
+// The BPF hook serves PROGRAM's tree; the library, where it reaches, still
+// reports (-d lines, summaries) and sets buffer sizes.
+MechanismChoice use_bpf(const MechanismFacts& f, std::string_view why) {
+  MechanismChoice c;
+  c.bpf = true;
+  c.library = carries_library(*f.reach);
+  c.notes.push_back(fmt::format(
+      fmt::runtime(kBpfNote), f.program,
+      fmt::format("{}{}", why,
+                  c.library ? "; the preload library too, for its -d lines, summaries and "
+                              "buffer sizes"
+                            : ": no -d lines or summaries from its processes, which no "
+                              "library reaches (smc_scope list counts what it converts)")));
+  return c;
+}
+
+MechanismChoice choose_bpf(const MechanismFacts& f) {
+  if (f.filter) {
+    MechanismChoice c;
+    c.refusal = "--mechanism bpf cannot filter connections: the BPF hook makes every TCP "
+                "socket of the tree SMC (before Linux 6.19's smc_hs_ctrl there is no "
+                "per-connection control); --include and --exclude need --mechanism "
+                "preload, seccomp or auto";
+    c.refusal_is_usage = true;
+    return c;
+  }
+  const std::string why = f.bpf_why_not.value_or("the BPF hook was not probed");
+  if (why.empty()) return use_bpf(f, " (--mechanism bpf)");
+  if (f.strict) {
+    MechanismChoice c;
+    c.refusal = fmt::format("{}; --strict refuses to run {} without the BPF hook", why,
+                            f.program);
+    return c;
+  }
+  MechanismChoice c = choose_auto(f);
+  c.warnings.insert(c.warnings.begin(),
+                    fmt::format("{}: the BPF hook cannot serve {}; auto's mechanism does", why,
+                                f.program));
+  return c;
+}
+
 }  // namespace
+
+bool wants_bpf_probe(MechanismRequest request, const Privileges& privileges, bool filter) {
+  if (request == MechanismRequest::kBpf) return !filter;
+  return request == MechanismRequest::kAuto && privileges.cap_sys_admin && !filter;
+}
 
 MechanismChoice choose_mechanism(const MechanismFacts& facts) {
   MechanismChoice c;
   switch (facts.request) {
+    case MechanismRequest::kBpf:
+      c = choose_bpf(facts);
+      break;
     case MechanismRequest::kPreload:
       c = choose_preload(facts);
       break;
@@ -224,6 +284,9 @@ MechanismChoice choose_mechanism(const MechanismFacts& facts) {
       break;
     case MechanismRequest::kAuto:
       c = choose_auto(facts);
+      if (facts.bpf_why_not && !facts.bpf_why_not->empty()) {
+        c.notes.push_back("mechanism: not the BPF hook: " + *facts.bpf_why_not);
+      }
       break;
   }
   judge_served(facts, c);

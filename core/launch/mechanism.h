@@ -30,6 +30,17 @@
 // its LD_PRELOAD=/proc/self/fd/N names our memfd only while PROGRAM keeps
 // that descriptor, which one that does not load the library may close or
 // reuse, and then its dynamic children would load whatever sits on N.
+//   bpf      the kernel's update_socket_protocol hook, scoped to PROGRAM's
+//            tree (core/bpf: registered before exec, removed by the
+//            kernel when the tree ends), and the library where it reaches,
+//            for its -d lines, summaries and buffer sizes. Needs the
+//            privileges, bpffs, the hook and IPPROTO_SMC: where one is
+//            missing, one warning names it and auto's choice serves
+//            instead (--strict: smc_run fails). --include/--exclude are
+//            refused with it: the hook converts every TCP socket of the
+//            tree, with no per-connection filter.
+//   auto as root (CAP_SYS_ADMIN) with no connection filter: the BPF hook
+//            where it works, in place of the seccomp net and supervisor.
 #pragma once
 
 #include <optional>
@@ -60,12 +71,17 @@ struct MechanismFacts {
   // (a 32-bit program on a 64-bit host); until it does, their calls pass
   // it unseen, so the supervisor does not serve such a PROGRAM.
   bool filter_sees_foreign = false;
+  bool filter = false;        // --include/--exclude are in force
+  // Why the BPF hook cannot serve, "" when it can; nullopt when not asked
+  // (auto without CAP_SYS_ADMIN, or with a connection filter).
+  std::optional<std::string> bpf_why_not;
 };
 
 struct MechanismChoice {
   bool library = false;        // give PROGRAM the preload library
   bool seccomp = false;        // install the filter and start a supervisor
   bool no_new_privs = false;   // set it before installing
+  bool bpf = false;            // register PROGRAM's tree with the BPF hook
   std::vector<std::string> notes;     // under -d and -n
   std::vector<std::string> warnings;  // always, one line each
   std::optional<std::string> refusal;  // --strict: smc_run fails with it
@@ -73,8 +89,13 @@ struct MechanismChoice {
   // supervisor whose filter sees its calls. When none does, one warning
   // says why, and --strict refuses instead.
   bool served = false;
+  bool refusal_is_usage = false;       // a bad combination of options (exit 1)
 };
 
 MechanismChoice choose_mechanism(const MechanismFacts& facts);
+
+// Whether deciding needs to know if the BPF hook can serve: --mechanism
+// bpf, or auto as root with no connection filter.
+bool wants_bpf_probe(MechanismRequest request, const Privileges& privileges, bool filter);
 
 }  // namespace smc

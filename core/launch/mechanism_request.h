@@ -7,9 +7,9 @@
 
 namespace smc {
 
-enum class MechanismRequest { kAuto, kPreload, kSeccomp };
+enum class MechanismRequest { kAuto, kPreload, kSeccomp, kBpf };
 
-// "auto", "preload" or "seccomp", exactly.
+// "auto", "preload", "seccomp" or "bpf", exactly.
 std::optional<MechanismRequest> parse_mechanism(std::string_view text);
 
 }  // namespace smc

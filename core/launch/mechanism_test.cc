@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 namespace smc {
@@ -239,8 +240,85 @@ TEST_CASE("as pid 1 with the supervisor, smc_run says it stays an init for PROGR
   CHECK(all(choose_mechanism(f).notes).find("pid 1") == std::string::npos);
 }
 
+struct BpfRow {
+  const char* what;
+  MechanismRequest request;
+  Reach reach;
+  Privileges privileges;
+  std::optional<std::string> bpf_why_not;  // nullopt: not probed
+  bool strict, filter;
+  bool bpf, library, seccomp_used;
+  bool refusal, usage;
+  int warnings;
+  const char* said;  // in the notes, warnings or refusal
+};
+
+TEST_CASE("the BPF hook serves where asked or as root, and says what is missing") {
+  using R = MechanismRequest;
+  const std::string ok;
+  const std::string no_bpffs = "no BPF file system is mounted at '/sys/fs/bpf'";
+  const BpfRow rows[] = {
+      {"bpf, dynamic: the hook and the library, for its reports", R::kBpf, dynamic(), kRoot,
+       ok, false, false, true, true, false, false, false, 0, "the preload library too"},
+      {"bpf, static: the hook, and the library for the programs it starts", R::kBpf,
+       static_program(), kRoot, ok, false, false, true, true, false, false, false, 0,
+       "(--mechanism bpf)"},
+      {"bpf, another architecture: the hook alone, its reports missing said", R::kBpf,
+       foreign_program(), kRoot, ok, false, false, true, false, false, false, false, 0,
+       "no -d lines or summaries"},
+      {"bpf, missing: one warning naming it, auto's choice", R::kBpf, static_program(),
+       kRoot, no_bpffs, false, false, false, true, true, false, false, 1,
+       "no BPF file system is mounted at '/sys/fs/bpf': the BPF hook cannot serve PROGRAM; "
+       "auto's mechanism does"},
+      {"bpf, missing, strict: refused", R::kBpf, dynamic(), kRoot, no_bpffs, true, false,
+       false, false, false, true, false, 0,
+       "no BPF file system is mounted at '/sys/fs/bpf'; --strict refuses to run PROGRAM "
+       "without the BPF hook"},
+      {"bpf with a connection filter: a usage error", R::kBpf, dynamic(), kRoot, std::nullopt,
+       false, true, false, false, false, true, true, 0, "cannot filter connections"},
+      {"auto as root, hook there: the hook in place of the net", R::kAuto, dynamic(), kRoot,
+       ok, false, false, true, true, false, false, false, 0, "(auto, as root)"},
+      {"auto as root, static, hook there: the hook, no supervisor", R::kAuto,
+       static_program(), kRoot, ok, false, false, true, true, false, false, false, 0,
+       "(auto, as root)"},
+      {"auto as root, hook missing: the net, and why not the hook", R::kAuto, dynamic(), kRoot,
+       no_bpffs, false, false, false, true, true, false, false, 0,
+       "mechanism: not the BPF hook: no BPF file system"},
+      {"auto as a user: no hook asked", R::kAuto, dynamic(), kUser, std::nullopt, false, false,
+       false, true, false, false, false, 0, "the preload library"},
+  };
+  for (const BpfRow& row : rows) {
+    CAPTURE(row.what);
+    MechanismFacts f;
+    f.request = row.request;
+    f.program = "PROGRAM";
+    f.reach = &row.reach;
+    f.seccomp = kAvailable;
+    f.privileges = row.privileges;
+    f.strict = row.strict;
+    f.filter = row.filter;
+    f.bpf_why_not = row.bpf_why_not;
+    const MechanismChoice c = choose_mechanism(f);
+    CHECK(c.bpf == row.bpf);
+    CHECK(c.library == row.library);
+    CHECK(c.seccomp == row.seccomp_used);
+    CHECK(c.refusal.has_value() == row.refusal);
+    CHECK(c.refusal_is_usage == row.usage);
+    CHECK(c.warnings.size() == static_cast<std::size_t>(row.warnings));
+    const std::string text = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
+    CHECK_MESSAGE(text.find(row.said) != std::string::npos, text);
+  }
+  CHECK(wants_bpf_probe(R::kBpf, kUser, false));
+  CHECK_FALSE(wants_bpf_probe(R::kBpf, kRoot, true));
+  CHECK(wants_bpf_probe(R::kAuto, kRoot, false));
+  CHECK_FALSE(wants_bpf_probe(R::kAuto, kUser, false));
+  CHECK_FALSE(wants_bpf_probe(R::kAuto, kRoot, true));
+  CHECK_FALSE(wants_bpf_probe(R::kSeccomp, kRoot, false));
+}
+
 TEST_CASE("mechanism names parse exactly") {
   CHECK(parse_mechanism("auto") == MechanismRequest::kAuto);
+  CHECK(parse_mechanism("bpf") == MechanismRequest::kBpf);
   CHECK(parse_mechanism("preload") == MechanismRequest::kPreload);
   CHECK(parse_mechanism("seccomp") == MechanismRequest::kSeccomp);
   CHECK_FALSE(parse_mechanism("Seccomp").has_value());

@@ -100,7 +100,7 @@ Result<MechanismRequest> plan_mechanism(const Options& options, const char* cons
   const std::optional<MechanismRequest> mechanism = parse_mechanism(text);
   if (!mechanism) {
     return usage_error(fmt::format(
-        "invalid SMC_MECHANISM {} in the environment (use preload, seccomp or auto)",
+        "invalid SMC_MECHANISM {} in the environment (use preload, seccomp, bpf or auto)",
         quote_value(text)));
   }
   return *mechanism;

@@ -121,7 +121,7 @@ TEST_CASE("plan takes the mechanism from --mechanism, else SMC_MECHANISM") {
   const Result<Plan> bad = plan_for({"prog"}, {"SMC_MECHANISM=ptrace"});
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message ==
-        "invalid SMC_MECHANISM 'ptrace' in the environment (use preload, seccomp or auto)");
+        "invalid SMC_MECHANISM 'ptrace' in the environment (use preload, seccomp, bpf or auto)");
   CHECK(env_of(*plan_for({"prog"}, {"SMC_MECHANISM=seccomp"})).find("MECHANISM") ==
         std::string::npos);
 }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/bpf/scope_commands.h"
 #include "core/supervisor/seccomp.h"
 #include "core/supervisor/seccomp_filter.h"
 #include "core/supervisor/supervisor_process.h"
@@ -79,6 +80,11 @@ MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
   if (facts.outer_supervisor > 0) facts.unshared = changed_settings(plan);
   facts.init_process = getpid() == 1;
   facts.strict = plan.settings.strict;
+  facts.filter = plan.settings.filter_active;
+  if (wants_bpf_probe(facts.request, facts.privileges, facts.filter)) {
+    const Result<Ok> bpf = bpf::launch_support();
+    facts.bpf_why_not = bpf ? std::string() : bpf.error().message;
+  }
   return choose_mechanism(facts);
 }
 

@@ -31,12 +31,12 @@ trap 'rm -rf "$work"' EXIT
 suite="$work/suite"
 mkdir -p "$suite/checks"
 cp -L "$smc_run" "$suite/smc_run"
-for f in run_checks.sh lib.sh held.sh pair_lib.sh smc_kernel.py hold_server.py echo_peer.py; do
+for f in run_checks.sh lib.sh held.sh pair_lib.sh bpf_lib.sh smc_kernel.py hold_server.py echo_peer.py; do
   cp -L "$guest_dir/$f" "$suite/"
 done
 cp -L "$guest_dir/../support/expect.sh" "$suite/"
-# Probes for the seccomp supervisor's checks: static and Go programs.
-for f in go_probe seccomp_probe seccomp_probe_musl; do cp -L "$guest_dir/../probes/$f" "$suite/"; done
+# Probes for the seccomp supervisor's and BPF checks: static, Go and 32-bit programs.
+for f in go_probe seccomp_probe seccomp_probe_musl socketcall_probe; do cp -L "$guest_dir/../probes/$f" "$suite/"; done
 guest_checks=()
 for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"

@@ -61,7 +61,7 @@ row "-r without a value" 1 out "option --rcvbuf requires a value" "$SMC_RUN" -r
 row "-t without a value" 1 out "option --sndbuf requires a value" "$SMC_RUN" -t
 row "no program" 1 out "missing PROGRAM" "$SMC_RUN" -d -r 64k
 row "only --" 1 out "missing PROGRAM" "$SMC_RUN" --
-row "unknown role" 1 out "unknown role 'smcx' \(roles: smc_run, smcss, smcd, smcr, smc_chk\)" "$SMC_RUN" --role smcx
+row "unknown role" 1 out "unknown role 'smcx' \(roles: smc_run, smcss, smcd, smcr, smc_chk, smc_scope\)" "$SMC_RUN" --role smcx
 row "--write-lib with a program" 1 out "--write-lib writes the library and exits; unexpected 'true'" \
   "$SMC_RUN" --write-lib "$SCRATCH/x.so" true
 row "--write-lib into a missing folder" 125 out "cannot write '$SCRATCH/no/x.so': No such file or directory" \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --install-links makes smcss, smcd, smcr and smc_chk links to the file, beside
+# --install-links makes smcss, smcd, smcr, smc_chk and smc_scope links to the file, beside
 # it by default or in a given folder, and exits 0; the links then run those
 # roles. Running it again is harmless; a foreign file is never replaced.
 source "$(dirname "$0")/lib.sh"
@@ -8,7 +8,7 @@ cp "$SMC_RUN" "$SCRATCH/opt/smc_run"
 
 run "$SCRATCH/opt/smc_run" --install-links
 expect_eq "$RC" 0 "status beside the file"
-for role in smcss smcd smcr smc_chk; do
+for role in smcss smcd smcr smc_chk smc_scope; do
   expect_eq "$(readlink "$SCRATCH/opt/$role")" "smc_run" "link $role beside the file"
 done
 expect_contains "$OUT" "$SCRATCH/opt/smcss -> smc_run" "report"
@@ -21,6 +21,8 @@ expect_eq "$RC" 0 "smcss through the link"
 expect_match "$OUT" "^smcss " "the smcss role answers"
 run env PATH="$SCRATCH/bin:$PATH" smcr -v
 expect_match "$OUT" "^smcr " "the smcr role answers"
+run env PATH="$SCRATCH/bin:$PATH" smc_scope -v
+expect_match "$OUT" "^smc_scope " "the smc_scope role answers"
 
 run "$SCRATCH/opt/smc_run" --install-links "$SCRATCH/bin"
 expect_eq "$RC" 0 "status the second time"

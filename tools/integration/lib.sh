@@ -74,3 +74,19 @@ wait_gone() {
 seccomp_lines() {  # STDERR NAME
   { grep -E "^$2\[[0-9]+\]: smc: seccomp: " <<<"$1" || true; }
 }
+
+# with_bpffs: a mount namespace of the test's own, with a fresh bpffs on
+# /sys/fs/bpf (the host's, if it has one, is never touched); in_bpffs
+# CMD... runs CMD there. What smc_scope pins there goes with the test.
+with_bpffs() {
+  local i
+  unshare -m --propagation private sh -c 'mount -t bpf bpf /sys/fs/bpf && exec sleep 600' &
+  BPFFS_HOLDER=$!
+  BACKGROUND_PIDS+=("$BPFFS_HOLDER")
+  for i in $(seq 100); do
+    grep -q ' /sys/fs/bpf bpf ' "/proc/$BPFFS_HOLDER/mounts" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  fail "no bpffs in the test's mount namespace"
+}
+in_bpffs() { nsenter -t "$BPFFS_HOLDER" -m "$@"; }

@@ -47,10 +47,10 @@ expect_not_contains "$ERR" "libsmc-preload loaded" "no library with seccomp"
 run "$SMC_RUN" --mechanism ptrace true
 expect_eq "$RC" 1 "status for a bad --mechanism"
 expect_eq "$OUT" \
-  "smc_run: Error: invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp or auto)" \
+  "smc_run: Error: invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp, bpf or auto)" \
   "bad --mechanism"
 run env SMC_MECHANISM=both "$SMC_RUN" true
 expect_eq "$RC" 1 "status for a bad SMC_MECHANISM"
 expect_eq "$OUT" \
-  "smc_run: Error: invalid SMC_MECHANISM 'both' in the environment (use preload, seccomp or auto)" \
+  "smc_run: Error: invalid SMC_MECHANISM 'both' in the environment (use preload, seccomp, bpf or auto)" \
   "bad SMC_MECHANISM"

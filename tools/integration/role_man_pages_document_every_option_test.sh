@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The smcss, smcd, smcr and smc_chk roles answer -h with their usage (status 0,
+# The smcss, smcd, smcr, smc_chk and smc_scope roles answer -h with their usage (status 0,
 # nothing on stderr), through --role and through a link of their name, and
 # their man pages document every option and command that -h lists, and
 # every exit status.
@@ -8,11 +8,12 @@ smcss_man="$1"
 smcd_man="$2"
 smc_chk_man="$3"
 smcr_man="$4"
+smc_scope_man="$5"
 
-for role in smcss smcd smcr smc_chk; do
+for role in smcss smcd smcr smc_chk smc_scope; do
   ln -s "$SMC_RUN" "$SCRATCH/$role"
 done
-for role in smcss smcd smcr smc_chk; do
+for role in smcss smcd smcr smc_chk smc_scope; do
   run "$SMC_RUN" --role "$role" -h
   expect_eq "$RC" 0 "status of $role -h"
   expect_eq "$ERR" "" "stderr of $role -h"
@@ -45,6 +46,7 @@ check_man "$smcss_man" "$help_smcss"
 check_man "$smcd_man" "$help_smcd"
 check_man "$smc_chk_man" "$help_smc_chk"
 check_man "$smcr_man" "$help_smcr"
+check_man "$smc_scope_man" "$help_smc_scope"
 
 # Every exit status the help lists ("  125  ...") has its entry in the
 # man page's EXIT STATUS section.
@@ -58,3 +60,4 @@ check_exit_codes() {  # MAN-PAGE HELP
   done
 }
 check_exit_codes "$smc_chk_man" "$help_smc_chk"
+check_exit_codes "$smc_scope_man" "$help_smc_scope"

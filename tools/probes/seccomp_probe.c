@@ -11,6 +11,8 @@
  *   exit N    a TCP socket, then exit N
  *   term      a TCP socket, then SIGTERM to itself
  *   status    its NoNewPrivs and Seccomp lines of /proc/self/status
+ *   listener  installs a seccomp filter of its own with a user-notification
+ *             listener (as sandboxes and container runtimes do), then echo
  *   get ADDRESS PORT PATH FILE
  *             an HTTP/1.0 GET of PATH from ADDRESS (IPv4), body into FILE */
 #define _GNU_SOURCE
@@ -24,9 +26,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+/* The kernel's headers, which musl-gcc does not see: its build has no
+ * listener mode. */
+#if __has_include(<linux/filter.h>)
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
+#define HAVE_LISTENER 1
+#endif
 
 static int echo(void) {
   struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
@@ -209,6 +220,28 @@ static int get(const char* address, const char* port, const char* path, const ch
   return n < 0 || state < 4;
 }
 
+/* A filter that allows every call, installed with
+ * SECCOMP_FILTER_FLAG_NEW_LISTENER: the kernel refuses a second listener
+ * in one filter chain with EBUSY (kernel/seccomp.c, has_duplicate_listener),
+ * so this fails under a seccomp supervisor and works without one. */
+#ifdef HAVE_LISTENER
+static int listener(void) {
+  struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  struct sock_fprog prog = {.len = 1, .filter = &allow};
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+    perror("no_new_privs");
+    return 1;
+  }
+  const long fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+  if (fd < 0) {
+    perror("seccomp listener");
+    return 1;
+  }
+  puts("listener ok");
+  return echo();
+}
+#endif
+
 int main(int argc, char** argv) {
   const char* mode = argc > 1 ? argv[1] : "";
   setvbuf(stdout, NULL, _IONBF, 0);
@@ -221,6 +254,9 @@ int main(int argc, char** argv) {
   if (strcmp(mode, "child") == 0) return child(argv[0]);
   if (strcmp(mode, "flags") == 0) return flags();
   if (strcmp(mode, "status") == 0) return status();
+#ifdef HAVE_LISTENER
+  if (strcmp(mode, "listener") == 0) return listener();
+#endif
   if (strcmp(mode, "get") == 0 && argc == 6) return get(argv[2], argv[3], argv[4], argv[5]);
   if (strcmp(mode, "exit") == 0 && argc > 2) {
     socket(AF_INET, SOCK_STREAM, 0);
@@ -233,6 +269,6 @@ int main(int argc, char** argv) {
   }
   fprintf(stderr,
           "usage: seccomp_probe echo|others|errno|emfile|threads|waitany|child|flags|"
-          "exit N|term|status|get ADDRESS PORT PATH FILE\n");
+          "exit N|term|status|listener|get ADDRESS PORT PATH FILE\n");
   return 2;
 }

@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 
 #include "base/smc_abi.h"
-#include "core/toolbox/smc_chk/fd.h"
+#include "core/common/fd.h"
 #include "core/toolbox/smc_chk/live_steps.h"
 
 namespace smc {

@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "base/smc_abi.h"
-#include "core/toolbox/smc_chk/fd.h"
+#include "core/common/fd.h"
 #include "core/toolbox/smc_chk/live_steps.h"
 #include "core/toolbox/smc_chk/loopback.h"
 

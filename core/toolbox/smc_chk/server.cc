@@ -16,7 +16,7 @@
 #include <fmt/format.h>
 
 #include "base/smc_abi.h"
-#include "core/toolbox/smc_chk/fd.h"
+#include "core/common/fd.h"
 #include "core/toolbox/smc_chk/smc_chk.h"
 
 namespace smc {

@@ -1,4 +1,5 @@
-// A socket descriptor that closes itself, for smc_chk's live tests.
+// A file descriptor that closes itself: smc_chk's sockets, the BPF
+// loader's maps, programs and links.
 #pragma once
 
 #include <unistd.h>
