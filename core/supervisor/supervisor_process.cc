@@ -5,6 +5,7 @@
 #include <linux/seccomp.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -71,6 +72,17 @@ void detach(int channel, bool keep_stderr) {
   close_from(kChannelFd + 1);
 }
 
+// Every process the supervisor serves under -d or a summary costs it a
+// pidfd while it lives; the soft limit it inherited (often 1024) is the
+// caller's choice for PROGRAM, not a bound on how many processes PROGRAM
+// may start. Up to the hard limit, which only privilege could raise.
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 // Whether this kernel's notifications fit the structures we know.
 bool sizes_fit() {
   seccomp_notif_sizes sizes{};
@@ -85,6 +97,7 @@ bool sizes_fit() {
   // while PROGRAM keeps it (core/supervisor/stderr_hold.h).
   const bool keep_stderr = settings.debug || settings.summary;
   detach(channel, keep_stderr);
+  raise_descriptor_limit();
   StderrHold hold(keep_stderr ? STDERR_FILENO : -1, program);
   const int listener_fd = receive_fd(kChannelFd);
   const std::optional<SyscallAbi> abi = native_abi();
