@@ -117,12 +117,31 @@ std::string os_error(const char* what) {
 
 }  // namespace
 
+// The SIGCHLD of the middle fork's exit, when the caller blocks SIGCHLD:
+// it would still be pending in PROGRAM, which must start with the signal
+// state its caller gave it. Taken only when it was not pending before.
+void take_own_sigchld(const sigset_t& pending_before) {
+  sigset_t pending;
+  if (sigismember(&pending_before, SIGCHLD) || sigpending(&pending) != 0 ||
+      !sigismember(&pending, SIGCHLD)) {
+    return;
+  }
+  sigset_t sigchld;
+  sigemptyset(&sigchld);
+  sigaddset(&sigchld, SIGCHLD);
+  const timespec now{0, 0};
+  while (sigtimedwait(&sigchld, nullptr, &now) < 0 && errno == EINTR) {
+  }
+}
+
 Result<Supervisor> start_supervisor(const Settings& settings) {
   int pair[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
     return system_error(os_error("cannot start the seccomp supervisor: socketpair"));
   }
   const pid_t program = getpid();  // this process becomes PROGRAM
+  sigset_t pending_before;
+  sigpending(&pending_before);
   const pid_t middle = fork();
   if (middle < 0) {
     const Error e = system_error(os_error("cannot start the seccomp supervisor: fork"));
@@ -141,6 +160,7 @@ Result<Supervisor> start_supervisor(const Settings& settings) {
   int status = 0;
   while (waitpid(middle, &status, 0) < 0 && errno == EINTR) {
   }
+  take_own_sigchld(pending_before);
   long report = 0;
   ssize_t n;
   do {
