@@ -32,9 +32,17 @@ constexpr char kCannot = 'n';
 constexpr int kChannelFd = 3;
 
 // Signals sent to whole groups or sessions that must not end the
-// supervisor while PROGRAM lives (SIGKILL cannot be ignored).
-constexpr int kIgnored[] = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGPIPE, SIGTSTP,
-                            SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2, SIGALRM, SIGURG};
+// supervisor while PROGRAM lives (SIGKILL cannot be ignored; once it is
+// gone, every later TCP socket() in the tree fails with ENOSYS), and those
+// whose default would end it for a limit PROGRAM's caller set for
+// PROGRAM (SIGXFSZ: RLIMIT_FSIZE and the summary file; SIGXCPU:
+// RLIMIT_CPU's soft limit) or that a stray kill may send (profiling
+// timers, SIGIO, SIGPWR, SIGSTKFLT). Faults (SIGSEGV...) keep their
+// default: ignoring them would spin.
+constexpr int kIgnored[] = {SIGHUP,  SIGINT,    SIGQUIT, SIGTERM,   SIGPIPE, SIGTSTP,
+                            SIGTTIN, SIGTTOU,   SIGUSR1, SIGUSR2,   SIGALRM, SIGURG,
+                            SIGXFSZ, SIGXCPU,   SIGVTALRM, SIGPROF, SIGIO,   SIGPWR,
+                            SIGSTKFLT};
 
 void close_from(unsigned first) {
   if (syscall(SYS_close_range, first, ~0U, 0) == 0) return;
