@@ -109,8 +109,9 @@ bool socket_in_another_process() {
 }
 
 // A thread connect()s to an address on a held page; only after another
-// process's socket() has returned is the page filled (with a loopback
-// port nobody listens on). Each step is noted in order.
+// process's socket() has returned, and the connect() has been answered, is
+// the page filled (with a loopback port nobody listens on). Each step is
+// noted in order.
 void connect_on_a_held_page(std::string& out) {
   HeldPage page;
   if (!page.held()) {
@@ -126,6 +127,9 @@ void connect_on_a_held_page(std::string& out) {
   });
   out += page.touched() ? "touched " : "untouched ";
   out += socket_in_another_process() ? "socket " : "no-socket ";
+  // The stuck call was answered: it runs, and the kernel, reading its
+  // address for it, touches the page a second time, from the caller.
+  out += page.touched() ? "answered " : "unanswered ";
   sockaddr_in closed{};
   closed.sin_family = AF_INET;
   closed.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -136,6 +140,25 @@ void connect_on_a_held_page(std::string& out) {
   close(client);
 }
 
+// What this process (the supervisor, while serving) writes on stderr
+// while `run` runs.
+template <typename Fn>
+std::string stderr_of(Fn run) {
+  int pipe_fds[2];
+  REQUIRE(pipe2(pipe_fds, O_CLOEXEC) == 0);
+  const int saved = dup(STDERR_FILENO);
+  dup2(pipe_fds[1], STDERR_FILENO);
+  close(pipe_fds[1]);
+  run();
+  dup2(saved, STDERR_FILENO);
+  close(saved);
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) text.append(buffer, n);
+  close(pipe_fds[0]);
+  return text;
+}
+
 TEST_CASE("a connect whose address waits on its own page delays no other process's socket") {
   // The supervisor reads the address to apply the filter, and its read
   // waits on the page like the call itself would. It gives up after its
@@ -144,8 +167,13 @@ TEST_CASE("a connect whose address waits on its own page delays no other process
   // the kernel reading its address once the page is there): refused, as
   // it would be without smc_run.
   const char* env[] = {"SMC_EXCLUDE=127.0.0.0/8", "SMC_DEBUG=1", nullptr};
-  CHECK(serve_child(env, true, {no_smc, no_smc_diag}, connect_on_a_held_page) ==
-        "touched socket filled errno " + std::to_string(ECONNREFUSED));
+  std::string steps;
+  const std::string err = stderr_of(
+      [&] { steps = serve_child(env, true, {no_smc, no_smc_diag}, connect_on_a_held_page); });
+  CHECK(steps == "touched socket answered filled errno " + std::to_string(ECONNREFUSED));
+  CHECK(err.find("seccomp: connect(") != std::string::npos);
+  CHECK(err.find("): cannot read the address: its memory did not answer within 250 ms; the "
+                 "connection filter is not applied to it\n") != std::string::npos);
 }
 
 }  // namespace
