@@ -34,6 +34,7 @@ class Readers {
     std::unique_lock lock(mutex_);
     if (overdue_.count(tid) != 0) return fail(ETIMEDOUT);
     if (idle_ == 0 && !add_reader()) return fail(EAGAIN);
+    --idle_;  // that reader is this job's, even if it has not picked it up yet
     queue_.push_back(job);
     work_.notify_one();
     if (!finished_.wait_for(lock, bound, [&] { return job->done; })) {
@@ -83,10 +84,11 @@ class Readers {
       work_.wait(lock, [&] { return !queue_.empty(); });
       const std::shared_ptr<Job> job = queue_.front();
       queue_.pop_front();
-      --idle_;
+      // Given up before it started: no need to wait on that memory.
+      const bool skip = job->overdue;
       lock.unlock();
-      const ssize_t result = job->read(job->buffer.data());
-      const int error = errno;
+      const ssize_t result = skip ? -1 : job->read(job->buffer.data());
+      const int error = skip ? ETIMEDOUT : errno;
       lock.lock();
       job->result = result;
       job->error = error;
