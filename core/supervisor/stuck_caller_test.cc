@@ -26,13 +26,9 @@
 namespace smc {
 namespace {
 
+using testing::no_smc;
 using testing::no_smc_diag;
 using testing::serve_child;
-
-int no_smc(int domain, int, int) {
-  errno = domain == kAfSmc ? EAFNOSUPPORT : EPROTONOSUPPORT;
-  return -1;
-}
 
 // A userfaultfd that handles kernel faults too (no UFFD_USER_MODE_ONLY):
 // the supervisor's process_vm_readv must wait on the page like any reader.
