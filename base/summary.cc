@@ -121,10 +121,8 @@ namespace {
 // FIFO (which could hang the program's exit) or a device
 // (base/output_file.h). One write with O_APPEND: lines of concurrent
 // processes do not mix.
-void write_json(const SummaryCounts& counts, const char* path, bool debug, const char* program,
-                long pid) {
-  char line[kSummaryJsonMax];
-  const std::size_t length = summary_json(counts, pid, program, line);
+void append_line(const char* line, std::size_t length, const char* path, bool debug,
+                 const char* program, long pid) {
   const OutputFile file = open_output_file(path, O_APPEND, 0644);
   const bool ok = file.fd >= 0 && write(file.fd, line, length) == static_cast<ssize_t>(length);
   const int error = file.fd >= 0 ? errno : file.error;
@@ -140,7 +138,35 @@ void write_json(const SummaryCounts& counts, const char* path, bool debug, const
   report.emit();
 }
 
+void write_json(const SummaryCounts& counts, const char* path, bool debug, const char* program,
+                long pid) {
+  char line[kSummaryJsonMax];
+  append_line(line, summary_json(counts, pid, program, line), path, debug, program, pid);
+}
+
 }  // namespace
+
+void write_untracked(long untracked, const Settings& settings, const char* program, long pid) {
+  if (untracked <= 0) return;
+  const int saved_errno = errno;
+  if (settings.summary_file != nullptr) {
+    char line[kSummaryJsonMax];
+    TextWriter out(line, sizeof line);
+    out.str("{\"pid\":").num(pid).str(",\"program\":\"").str(program).str("\",\"untracked\":");
+    out.num(untracked).str("}\n");
+    append_line(out.data(), out.size(), settings.summary_file, settings.debug, program, pid);
+  }
+  if (settings.summary || settings.debug) {
+    LogLine(program, pid)
+        .str("summary: ")
+        .num(untracked)
+        .str(untracked == 1 ? " process" : " processes")
+        .str(" could not be tracked (out of descriptors): no summary for ")
+        .str(untracked == 1 ? "it" : "them")
+        .emit();
+  }
+  errno = saved_errno;
+}
 
 void write_summary(const SummaryCounts& counts, const Settings& settings, const char* program,
                    long pid) {

@@ -61,4 +61,12 @@ void summary_text(const SummaryCounts& counts, TextWriter& out);
 void write_summary(const SummaryCounts& counts, const Settings& settings, const char* program,
                    long pid);
 
+// The processes whose summaries are missing because they could not be
+// kept track of (the seccomp supervisor ran out of descriptors for their
+// pidfds), said once by `program` `pid` when the last one has ended: in
+// SMC_SUMMARY_FILE as {"pid":P,"program":"smc_run-seccomp","untracked":N}
+// (`program` must need no JSON escaping), and under SMC_SUMMARY or
+// SMC_DEBUG as one stderr line. Nothing when `untracked` is 0. Keeps errno.
+void write_untracked(long untracked, const Settings& settings, const char* program, long pid);
+
 }  // namespace smc

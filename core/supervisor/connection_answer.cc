@@ -11,6 +11,7 @@
 #include "base/log_line.h"
 #include "base/replace_socket.h"
 #include "base/socket_log.h"
+#include "core/supervisor/bounded_read.h"
 
 namespace smc {
 
@@ -40,7 +41,12 @@ void unseen(const TargetName& who, bool debug, FilterSide side, int fd, const ch
   if (!debug) return;
   LogLine line(who.name, who.pid);
   line.str(side == FilterSide::kClient ? "seccomp: connect(" : "seccomp: listen(").num(fd);
-  line.str("): cannot ").str(what).str(": ").error(error);
+  line.str("): cannot ").str(what).str(": ");
+  if (error == ETIMEDOUT) {
+    line.str("its memory did not answer within ").num(kReadBound.count()).str(" ms");
+  } else {
+    line.error(error);
+  }
   line.str("; the connection filter is not applied to it").emit();
 }
 
@@ -71,7 +77,11 @@ void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName
   if (!read || !endpoint_from(reinterpret_cast<const sockaddr*>(&address), length,
                               &call.endpoint)) {
     // Not a TCP or SMC socket, or not an INET address (AF_UNSPEC, bad
-    // pointers: the call fails by itself).
+    // pointers: the call fails by itself). An address whose page did not
+    // come within the bound: the call runs as it would without smc_run,
+    // the kernel reading the address itself in the caller's own time (it
+    // waits for its own page, as it would anyway); the supervisor waits no
+    // longer, so no other caller waits on this one's memory.
     close(call.copy);
     listener_.run_call(n.id);
     if (filter_looks_at(call.kind) && !read) {

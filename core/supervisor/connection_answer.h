@@ -10,7 +10,8 @@
 // which the caller's own call runs on it.
 //
 // The supervisor sees the caller's socket through a copy of its descriptor
-// (pidfd_getfd) and the address through process_vm_readv: both need the
+// (pidfd_getfd) and the address through process_vm_readv, waited for a
+// bounded time (core/supervisor/bounded_read.h): both need the
 // permission ptrace would (the same user, a dumpable program, or
 // CAP_SYS_PTRACE; with Yama's ptrace_scope 1 an ancestor). Where it cannot
 // look, the call runs as it is and -d says so. The filter is advice for

@@ -17,13 +17,9 @@
 namespace smc {
 namespace {
 
+using testing::no_smc;
 using testing::no_smc_diag;
 using testing::serve_child;
-
-int no_smc(int domain, int, int) {
-  errno = domain == kAfSmc ? EAFNOSUPPORT : EPROTONOSUPPORT;
-  return -1;
-}
 
 std::string result(int rc) { return rc == 0 ? "ok " : "errno " + std::to_string(errno) + " "; }
 

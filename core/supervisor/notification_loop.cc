@@ -51,6 +51,7 @@ class Dispatcher {
       // An entry whose process ended unseen, its pid now another's.
       if (outcomes_ && served_.exited(who.pid)) ended(who.pid);
       ServedProcess* process = outcomes_ ? served_.note(who) : nullptr;
+      if (outcomes_ && process == nullptr) untracked(who, errno);
       // Before answering: what became of its earlier connections is seen
       // while they are open, even in a program that looks away at once.
       if (process != nullptr) watch_.look(served_, process);
@@ -110,9 +111,23 @@ class Dispatcher {
     std::vector<long> pids;
     served_.poll_set(fds, pids);
     for (const long pid : pids) ended(pid);
+    write_untracked(served_.untracked(), settings_, "smc_run-seccomp", getpid());
   }
 
  private:
+  // `who` could not be kept track of (`error` from pidfd_open: EMFILE
+  // past the supervisor's raised limit, ENOMEM): its summary will be
+  // missing, and that is said once for it, and counted for the end.
+  void untracked(const TargetName& who, int error) {
+    if (error == ESRCH || !served_.count_untracked(who.pid)) return;  // gone: nothing lost
+    if (!settings_.debug && !settings_.summary) return;
+    LogLine(who.name, who.pid)
+        .str("seccomp: cannot keep track of this process: pidfd_open: ")
+        .error(error)
+        .str("; no summary for it")
+        .emit();
+  }
+
   // Not a call this supervisor serves (the filter sends none such, or an
   // x32 call where x32 is off): it runs as it would without us.
   void unserved(const seccomp_notif& n, const TargetName& who, std::uint32_t nr) {

@@ -17,6 +17,7 @@
 namespace smc {
 namespace {
 
+using testing::no_smc;
 using testing::no_smc_diag;
 using testing::serve_child;
 using testing::tcp_as_smcd_diag;
@@ -25,11 +26,6 @@ using testing::tcp_as_smcd_diag;
 int smc_as_tcp(int domain, int type, int protocol) {
   if (protocol == kIpprotoSmc) return ::socket(domain, type, 0);
   errno = EAFNOSUPPORT;
-  return -1;
-}
-
-int no_smc(int domain, int, int) {
-  errno = domain == kAfSmc ? EAFNOSUPPORT : EPROTONOSUPPORT;
   return -1;
 }
 

@@ -1,6 +1,7 @@
 #include "core/supervisor/served_child_fixture.h"
 
 #include <doctest/doctest.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "base/smc_abi.h"
 #include "core/supervisor/fd_passing.h"
 #include "core/supervisor/notification_loop.h"
 #include "core/supervisor/seccomp.h"
@@ -59,6 +61,11 @@ std::string serve_child(const char* const* env, bool connections, SupervisorKern
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   return out;
+}
+
+int no_smc(int domain, int, int) {
+  errno = domain == kAfSmc ? EAFNOSUPPORT : EPROTONOSUPPORT;
+  return -1;
 }
 
 Result<std::vector<SmcSocket>> no_smc_diag() {

@@ -18,6 +18,10 @@ using Calls = void (*)(std::string& report);
 std::string serve_child(const char* const* env, bool connections, SupervisorKernel kernel,
                         Calls calls);
 
+// socket(2) on a kernel without SMC: both SMC kinds fail as such a kernel
+// fails them, and the caller's own call runs.
+int no_smc(int domain, int type, int protocol);
+
 // SMC_DIAG on a kernel without it.
 Result<std::vector<SmcSocket>> no_smc_diag();
 

@@ -1,7 +1,11 @@
 #include "core/supervisor/served_processes.h"
 
+#include <errno.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#include <climits>
 
 namespace smc {
 
@@ -12,6 +16,14 @@ void count_socket(ServedProcess* process, bool converted, SmcSocketKind kind) {
   process->has_smc = true;
   (kind == SmcSocketKind::kInet ? process->counts.converted_inet
                                  : process->counts.converted_smc) += 1;
+}
+
+ServedProcesses::ServedProcesses() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+      limit.rlim_cur < static_cast<rlim_t>(INT_MAX)) {
+    descriptor_room_ = static_cast<int>(limit.rlim_cur) - kKeptDescriptors;
+  }
 }
 
 ServedProcesses::~ServedProcesses() {
@@ -29,6 +41,14 @@ ServedProcess* ServedProcesses::note(const TargetName& who) {
   // fails and nothing is counted under it.
   const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, who.pid, 0));
   if (pidfd < 0) return nullptr;
+  if (pidfd >= descriptor_room_) {
+    // The last descriptors are kept for the work itself: writing the
+    // summaries, SMC_DIAG, the SMC sockets made, /proc; a summary lost
+    // for want of one would be lost unsaid.
+    close(pidfd);
+    errno = EMFILE;
+    return nullptr;
+  }
   ServedProcess& process = processes_[who.pid];
   process.pid = who.pid;
   process.pidfd = pidfd;

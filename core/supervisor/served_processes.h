@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <sys/types.h>
 
+#include <climits>
 #include <cstdint>
 #include <map>
 #include <unordered_set>
@@ -36,14 +37,23 @@ void count_socket(ServedProcess* process, bool converted, SmcSocketKind kind);
 
 class ServedProcesses {
  public:
-  ServedProcesses() = default;
+  // Notes the descriptor limit (RLIMIT_NOFILE) pidfds may take up to.
+  ServedProcesses();
   ~ServedProcesses();
   ServedProcesses(const ServedProcesses&) = delete;
   ServedProcesses& operator=(const ServedProcesses&) = delete;
 
   // The entry of `who`'s process, added on first sight with a pidfd; its
-  // name brought up to date (it may have exec'd). nullptr when it is gone.
+  // name brought up to date (it may have exec'd). nullptr, with errno, when
+  // it is gone (ESRCH) or cannot be kept track of (EMFILE...).
   ServedProcess* note(const TargetName& who);
+
+  // Counts process `pid` as one whose summary is missing or cut short;
+  // true the first time.
+  bool count_untracked(long pid) { return untracked_.insert(pid).second; }
+
+  // How many processes were counted so.
+  long untracked() const { return static_cast<long>(untracked_.size()); }
 
   ServedProcess* find(long pid);
 
@@ -67,6 +77,10 @@ class ServedProcesses {
 
  private:
   std::map<long, ServedProcess> processes_;
+  std::unordered_set<long> untracked_;
+  // Descriptors below the limit that pidfds leave free.
+  static constexpr int kKeptDescriptors = 8;
+  int descriptor_room_ = INT_MAX;  // pidfds get numbers below it
 };
 
 }  // namespace smc

@@ -26,6 +26,7 @@ StderrHold::StderrHold(int fd, pid_t program, std::chrono::milliseconds interval
   // pidfd_open (Linux 5.3): PROGRAM's exit is seen even if its pid is
   // reused; without it, only a changed fd 2 releases the copy.
   pidfd_ = static_cast<int>(syscall(SYS_pidfd_open, program_, 0));
+  proc_mounted_ = access("/proc/self/fd", F_OK) == 0;
   held_ = true;
 }
 
@@ -39,7 +40,9 @@ ProgramStderr StderrHold::stderr_of(long pid) const {
   const std::string path = "/proc/" + std::to_string(pid) + "/fd/2";
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) {
-    return errno == ENOENT ? ProgramStderr::kOther : ProgramStderr::kUnknown;
+    // Without /proc nothing can be seen: not known, rather than gone
+    // (else every -d and summary line would be dropped at once).
+    return errno == ENOENT && proc_mounted_ ? ProgramStderr::kOther : ProgramStderr::kUnknown;
   }
   return st.st_dev == dev_ && st.st_ino == ino_ ? ProgramStderr::kSame : ProgramStderr::kOther;
 }

@@ -61,6 +61,7 @@ class StderrHold {
   pid_t program_;
   std::chrono::milliseconds interval_;
   int pidfd_ = -1;
+  bool proc_mounted_ = true;  // else no process's fd 2 can be seen
   bool held_ = false;
   dev_t dev_ = 0;
   ino_t ino_ = 0;

@@ -5,6 +5,7 @@
 #include <linux/seccomp.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -31,9 +32,17 @@ constexpr char kCannot = 'n';
 constexpr int kChannelFd = 3;
 
 // Signals sent to whole groups or sessions that must not end the
-// supervisor while PROGRAM lives (SIGKILL cannot be ignored).
-constexpr int kIgnored[] = {SIGHUP,  SIGINT,  SIGQUIT, SIGTERM, SIGPIPE, SIGTSTP,
-                            SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2, SIGALRM, SIGURG};
+// supervisor while PROGRAM lives (SIGKILL cannot be ignored; once it is
+// gone, every later TCP socket() in the tree fails with ENOSYS), and those
+// whose default would end it for a limit PROGRAM's caller set for
+// PROGRAM (SIGXFSZ: RLIMIT_FSIZE and the summary file; SIGXCPU:
+// RLIMIT_CPU's soft limit) or that a stray kill may send (profiling
+// timers, SIGIO, SIGPWR, SIGSTKFLT). Faults (SIGSEGV...) keep their
+// default: ignoring them would spin.
+constexpr int kIgnored[] = {SIGHUP,  SIGINT,    SIGQUIT, SIGTERM,   SIGPIPE, SIGTSTP,
+                            SIGTTIN, SIGTTOU,   SIGUSR1, SIGUSR2,   SIGALRM, SIGURG,
+                            SIGXFSZ, SIGXCPU,   SIGVTALRM, SIGPROF, SIGIO,   SIGPWR,
+                            SIGSTKFLT};
 
 void close_from(unsigned first) {
   if (syscall(SYS_close_range, first, ~0U, 0) == 0) return;
@@ -71,6 +80,17 @@ void detach(int channel, bool keep_stderr) {
   close_from(kChannelFd + 1);
 }
 
+// Every process the supervisor serves under -d or a summary costs it a
+// pidfd while it lives; the soft limit it inherited (often 1024) is the
+// caller's choice for PROGRAM, not a bound on how many processes PROGRAM
+// may start. Up to the hard limit, which only privilege could raise.
+void raise_descriptor_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 // Whether this kernel's notifications fit the structures we know.
 bool sizes_fit() {
   seccomp_notif_sizes sizes{};
@@ -85,6 +105,7 @@ bool sizes_fit() {
   // while PROGRAM keeps it (core/supervisor/stderr_hold.h).
   const bool keep_stderr = settings.debug || settings.summary;
   detach(channel, keep_stderr);
+  raise_descriptor_limit();
   StderrHold hold(keep_stderr ? STDERR_FILENO : -1, program);
   const int listener_fd = receive_fd(kChannelFd);
   const std::optional<SyscallAbi> abi = native_abi();
@@ -104,12 +125,31 @@ std::string os_error(const char* what) {
 
 }  // namespace
 
+// The SIGCHLD of the middle fork's exit, when the caller blocks SIGCHLD:
+// it would still be pending in PROGRAM, which must start with the signal
+// state its caller gave it. Taken only when it was not pending before.
+void take_own_sigchld(const sigset_t& pending_before) {
+  sigset_t pending;
+  if (sigismember(&pending_before, SIGCHLD) || sigpending(&pending) != 0 ||
+      !sigismember(&pending, SIGCHLD)) {
+    return;
+  }
+  sigset_t sigchld;
+  sigemptyset(&sigchld);
+  sigaddset(&sigchld, SIGCHLD);
+  const timespec now{0, 0};
+  while (sigtimedwait(&sigchld, nullptr, &now) < 0 && errno == EINTR) {
+  }
+}
+
 Result<Supervisor> start_supervisor(const Settings& settings) {
   int pair[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
     return system_error(os_error("cannot start the seccomp supervisor: socketpair"));
   }
   const pid_t program = getpid();  // this process becomes PROGRAM
+  sigset_t pending_before;
+  sigpending(&pending_before);
   const pid_t middle = fork();
   if (middle < 0) {
     const Error e = system_error(os_error("cannot start the seccomp supervisor: fork"));
@@ -128,6 +168,7 @@ Result<Supervisor> start_supervisor(const Settings& settings) {
   int status = 0;
   while (waitpid(middle, &status, 0) < 0 && errno == EINTR) {
   }
+  take_own_sigchld(pending_before);
   long report = 0;
   ssize_t n;
   do {

@@ -10,7 +10,9 @@
 // launcher's but stderr under -d or --summary (its lines go there), and
 // that only while PROGRAM lives with it (core/supervisor/stderr_hold.h),
 // so it holds no pipe or terminal open for a program that detached.
-// It is named "smc_run-seccomp" (comm) in ps and top.
+// It is named "smc_run-seccomp" (comm) in ps and top. The middle fork's
+// SIGCHLD is taken back when the caller blocks SIGCHLD: PROGRAM starts
+// with the signal state its caller gave it.
 #pragma once
 
 #include <sys/types.h>

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/supervisor/bounded_read.h"
+
 namespace smc {
 namespace {
 
@@ -41,6 +43,24 @@ ssize_t read_proc(pid_t tid, const char* name, char* text, std::size_t capacity)
   close(fd);
   text[n > 0 ? n : 0] = '\0';
   return n;
+}
+
+// The Tgid of task `tid` from /proc/TID/status (text of `capacity`
+// bytes), or `tid` when it cannot be read.
+long read_tgid(pid_t tid, char* text, std::size_t capacity) {
+  if (read_proc(tid, "status", text, capacity) <= 0) return tid;
+  std::size_t length = 0;
+  const char* tgid = field(text, "Tgid", &length);
+  const long value = tgid != nullptr ? std::strtol(tgid, nullptr, 10) : 0;
+  return value > 0 ? value : tid;
+}
+
+// /proc/TID/cmdline is read from the caller's memory (fs/proc/base.c,
+// get_mm_cmdline: access_remote_vm), which may not answer: bounded.
+ssize_t read_cmdline(pid_t tid, char* text, std::size_t capacity) {
+  return bounded_read(
+      tid, [tid, capacity](char* buffer) { return read_proc(tid, "cmdline", buffer, capacity); },
+      text, capacity);
 }
 
 }  // namespace
@@ -78,8 +98,9 @@ TargetName read_target_name(pid_t tid) {
     if (value > 0) t.pid = value;
   }
   // comm is cut at 15 bytes; argv[0] is what the library's lines show.
+  // Where it cannot be read in time, comm stands.
   char cmdline[512];
-  const ssize_t n = read_proc(tid, "cmdline", cmdline, sizeof cmdline);
+  const ssize_t n = read_cmdline(tid, cmdline, sizeof cmdline);
   if (n > 0) name_from_cmdline(cmdline, static_cast<std::size_t>(n), t.name, sizeof t.name);
   return t;
 }
@@ -99,16 +120,25 @@ NetNs compare_net_ns(pid_t tid, ino_t ours) {
 
 bool read_target_memory(pid_t tid, std::uint64_t address, void* out,
                         std::size_t length) {
-  iovec local{out, length};
-  iovec remote{reinterpret_cast<void*>(address), length};
-  return address != 0 &&
-         process_vm_readv(tid, &local, 1, &remote, 1, 0) == static_cast<ssize_t>(length);
+  if (address == 0) {
+    errno = EFAULT;
+    return false;
+  }
+  const auto read = [tid, address, length](char* buffer) {
+    iovec local{buffer, length};
+    iovec remote{reinterpret_cast<void*>(address), length};
+    return process_vm_readv(tid, &local, 1, &remote, 1, 0);
+  };
+  const ssize_t n = bounded_read(tid, read, out, length);
+  if (n >= 0 && n != static_cast<ssize_t>(length)) errno = EFAULT;  // a partial read
+  return n == static_cast<ssize_t>(length);
 }
 
 int copy_target_fd(pid_t tid, int fd) {
   // pidfd_open() takes a process, not a thread, before Linux 6.9
   // (PIDFD_THREAD); the descriptor table is the process's anyway.
-  const long tgid = read_target_name(tid).pid;
+  char status[1024];
+  const long tgid = read_tgid(tid, status, sizeof status);
   const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tgid, 0));
   if (pidfd < 0) return -1;
   const int copy = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));

@@ -20,7 +20,8 @@ struct TargetName {
   long pid;  // its process id (Tgid), as the library's lines show
 };
 
-// Falls back to "?" and `tid` where /proc cannot say.
+// Falls back to "?" and `tid` where /proc cannot say, and to comm where
+// argv[0] (the caller's memory) cannot be read within kReadBound.
 TargetName read_target_name(pid_t tid);
 
 // The name in a /proc/PID/cmdline text of `length` bytes: argv[0] after
@@ -39,7 +40,10 @@ NetNs compare_net_ns(pid_t tid, ino_t ours);
 ino_t own_net_ns();
 
 // Copies `length` bytes at `address` in task `tid` into `out`
-// (process_vm_readv: the same permission as ptrace). False when it cannot.
+// (process_vm_readv: the same permission as ptrace). False, with errno,
+// when it cannot; ETIMEDOUT when the memory did not answer within
+// kReadBound (core/supervisor/bounded_read.h). The one way the supervisor
+// reads a caller's memory: every such read is bounded.
 bool read_target_memory(pid_t tid, std::uint64_t address, void* out,
                         std::size_t length);
 
