@@ -274,7 +274,10 @@ void* answer_all(void* arg) {
   }
 }
 
-TEST_CASE("the kernel notifies TCP socket() calls and lets the others through") {
+// host_only: installs the filter in this machine's kernel; qemu-user has
+// no seccomp for other architectures (.bazelrc, config cross).
+TEST_CASE("the kernel notifies TCP socket() calls and lets the others through" *
+          doctest::test_suite("host_only")) {
   const std::optional<SyscallAbi> abi = native_abi();
   REQUIRE(abi.has_value());
   const auto f = build_filter(*abi, {false});
