@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Host side of the guest checks: boots one SMC guest (tools/testbed/run),
 # or with "pair" the two guests with SMC-R between them (run --pair), runs
-# every check of this suite there (in_guest.sh; in_pair.sh on both guests),
-# then reports each one. A pair's check passes when it passes on both.
+# every check of this suite there (run_checks.sh, on both guests of the
+# pair), then reports each one. A pair's check passes when it passes on
+# both.
 #   suite_test.sh SMC_RUN TESTBED_RUN lo|stock|pair CHECK...
 # Ends with "[cases] N passed | N failed | N skipped" for tools/test. A guest
 # that cannot start fails the test with the reason; only
@@ -30,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 suite="$work/suite"
 mkdir -p "$suite/checks"
 cp -L "$smc_run" "$suite/smc_run"
-for f in in_guest.sh in_pair.sh lib.sh pair_lib.sh inspect.py smc_kernel.py hold_server.py echo_peer.py; do
+for f in run_checks.sh lib.sh held.sh pair_lib.sh smc_kernel.py hold_server.py echo_peer.py; do
   cp -L "$guest_dir/$f" "$suite/"
 done
 cp -L "$guest_dir/../support/expect.sh" "$suite/"
@@ -43,7 +44,7 @@ for c in "${checks[@]}"; do
 done
 start=${EPOCHREALTIME/./}
 if [[ "$mode" == pair ]]; then
-  printf -v on_both 'bash %q %q %q' "$suite/in_pair.sh" "$suite/smc_run" "$suite"
+  printf -v on_both 'bash %q %q %q' "$suite/run_checks.sh" "$suite/smc_run" "$suite"
   printf -v quoted ' %q' "${guest_checks[@]}"
   "$testbed_run" --pair -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" \
     --a "$on_both$quoted" --b "$on_both$quoted" 2>"$work/testbed.err"
@@ -51,7 +52,7 @@ else
   stock=()
   [[ "$mode" == stock ]] && stock=(--stock)
   "$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
-    bash "$suite/in_guest.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
+    bash "$suite/run_checks.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
 fi
 rc=$?
 took=$(((${EPOCHREALTIME/./} - start) / 1000000))
