@@ -1,5 +1,7 @@
 #include "core/launch/elf.h"
 
+#include <linux/audit.h>
+
 #include <cstring>
 #include <vector>
 
@@ -92,6 +94,13 @@ std::optional<ElfFacts> read_elf(const ReadAt& read) {
     }
   }
   return facts;
+}
+
+std::uint32_t audit_arch_of(const ElfFacts& facts) {
+  std::uint32_t arch = facts.machine;
+  if (facts.elf_class == ELFCLASS64) arch |= __AUDIT_ARCH_64BIT;
+  if (kNativeElfData == ELFDATA2LSB) arch |= __AUDIT_ARCH_LE;
+  return arch;
 }
 
 }  // namespace smc

@@ -37,4 +37,10 @@ inline constexpr unsigned char kNativeElfData =
 // machine); nullopt when the file is not ELF or is malformed.
 std::optional<ElfFacts> read_elf(const ReadAt& read);
 
+// The ABI of a program with these facts as seccomp names its calls
+// (seccomp_data.arch): AUDIT_ARCH_*, the ELF machine with a bit for 64-bit
+// and one for little-endian (include/uapi/linux/audit.h). A file read_elf
+// took is in this machine's byte order.
+std::uint32_t audit_arch_of(const ElfFacts& facts);
+
 }  // namespace smc

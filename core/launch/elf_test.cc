@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <elf.h>
+#include <linux/audit.h>
 
 #include <cstring>
 #include <string>
@@ -118,4 +119,21 @@ TEST_CASE("ELF facts survive notes that lie about their size") {
 }
 
 }  // namespace
+TEST_CASE("a program's ABI is named as seccomp names it: machine, 64-bit and byte order") {
+  const bool little = kNativeElfData == ELFDATA2LSB;
+  ElfFacts facts{};
+  facts.elf_class = ELFCLASS32;
+  facts.machine = EM_386;
+  if (little) CHECK(audit_arch_of(facts) == AUDIT_ARCH_I386);
+  facts.elf_class = ELFCLASS64;
+  facts.machine = EM_X86_64;
+  if (little) CHECK(audit_arch_of(facts) == AUDIT_ARCH_X86_64);
+  facts.machine = EM_AARCH64;
+  if (little) CHECK(audit_arch_of(facts) == AUDIT_ARCH_AARCH64);
+  facts.machine = EM_S390;
+  if (!little) CHECK(audit_arch_of(facts) == AUDIT_ARCH_S390X);
+  facts.elf_class = ELFCLASS32;
+  if (!little) CHECK(audit_arch_of(facts) == AUDIT_ARCH_S390);
+}
+
 }  // namespace smc

@@ -108,7 +108,7 @@ MechanismChoice choose_seccomp(const MechanismFacts& f) {
           f.reach->privileged));
     }
   }
-  if (!f.reach->offer_library) {
+  if (!f.reach->offer_library && !f.other_abi_served) {
     // Another architecture's calls pass the filter unseen, too.
     c.warnings.insert(c.warnings.end(), f.reach->warnings.begin(),
                       f.reach->warnings.end());
@@ -139,20 +139,29 @@ MechanismChoice choose_library_and_net(const MechanismFacts& f) {
   return c;
 }
 
+// Why the library cannot reach PROGRAM where the supervisor may: another
+// ABI it serves, static or Go, or privileged.
+const std::string& why_library_cannot(const MechanismFacts& f) {
+  const Reach& reach = *f.reach;
+  if (!reach.offer_library) return reach.other_abi;
+  return reach.blind.empty() ? reach.privileged : reach.blind;
+}
+
 MechanismChoice choose_auto(const MechanismFacts& f) {
   const Reach& reach = *f.reach;
-  if (!reach.offer_library) {
+  if (!reach.offer_library && !f.other_abi_served) {
     MechanismChoice c;
     c.warnings = reach.warnings;
     return c;
   }
-  if (reach.blind.empty() && reach.privileged.empty()) {
+  if (reach.offer_library && reach.blind.empty() && reach.privileged.empty()) {
     return choose_library_and_net(f);
   }
   MechanismChoice c;
-  c.library = true;  // harmless where the loader ignores it, as before
-  const std::string& why_library_cannot =
-      reach.blind.empty() ? reach.privileged : reach.blind;
+  // Harmless where the loader ignores it, as before; but a loader of
+  // another ABI would fail on it.
+  c.library = reach.offer_library;
+  const std::string& why_library_cannot = smc::why_library_cannot(f);
   const std::string why = why_not_seccomp(f);
   if (f.outer_supervisor > 0) {
     rely_on_outer(f, fmt::format("mechanism: {}; ", why_library_cannot), true, c);

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <elf.h>
+#include <linux/audit.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -106,12 +107,17 @@ TEST_CASE("reach: programs whose loader would reject the library go without it")
   elf64(dir / "arm", "/lib/ld-linux-aarch64.so.1", false, EM_AARCH64);
   Reach r = judge_reach(dir / "prog32", kLibrary);
   CHECK_FALSE(r.offer_library);
+  CHECK(r.other_abi_arch == AUDIT_ARCH_I386);  // the supervisor may serve it
+  CHECK(r.other_abi == (dir / "prog32").string() +
+                           " is a 32-bit program for ELF machine 3, which the 64-bit library "
+                           "cannot load into");
   CHECK(warnings(r) == (dir / "prog32").string() +
                            " is a 32-bit program for ELF machine 3; the library "
                            "is 64-bit for machine 62: it runs without the "
                            "library, so its TCP sockets stay TCP\n");
   r = judge_reach(dir / "arm", kLibrary);
   CHECK_FALSE(r.offer_library);
+  CHECK(r.other_abi_arch == AUDIT_ARCH_AARCH64);
 }
 
 TEST_CASE("reach: a name with a newline cannot forge a warning line") {
