@@ -11,7 +11,8 @@
 // number whose path reaches SECCOMP_RET_ALLOW without loading an argument
 // is allowed from then on by a bitmap test, without running any filter.
 // So the program checks the architecture first, then the number, and loads
-// arguments only on the path of socket().
+// arguments only on the paths of socket() and socketcall() (the kernel
+// keeps a second bitmap for the compat ABI: SECCOMP_ARCH_COMPAT).
 //
 // Which socket() calls are TCP is the rule of base/socket_conversion.h's
 // is_tcp_socket(), written with the same constants: AF_INET or AF_INET6,
