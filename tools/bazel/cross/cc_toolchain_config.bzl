@@ -41,6 +41,14 @@ def _flags(actions, flags, when = None):
         with_features = [with_feature_set(features = [when])] if when else [],
     )
 
+# gold, as the host toolchain, but for aarch64: there gcc asks the linker
+# to work around Cortex-A53 erratum 843419 (--fix-cortex-a53-843419), and
+# Debian 12's gold (binutils 2.40) fails on some layouts with "internal
+# error in try_fix_erratum_843419_optimized" (it did for two unit tests
+# once the seccomp supervisor grew). BFD ld applies the same fix soundly.
+def _linker(cpu):
+    return "bfd" if cpu == "aarch64" else "gold"
+
 def _impl(ctx):
     triplet = ctx.attr.triplet
     version = ctx.attr.gcc_version
@@ -78,7 +86,8 @@ def _impl(ctx):
     # here is one static file; linkshared libraries are still made.
     features = [
         feature(name = "supports_pic", enabled = True),
-        feature(name = "supports_start_end_lib", enabled = True),
+        # --start-lib/--end-lib (objects instead of archives) is gold's.
+        feature(name = "supports_start_end_lib", enabled = _linker(ctx.attr.cpu) == "gold"),
         feature(name = "dbg"),
         feature(name = "opt"),
         feature(name = "fastbuild"),
@@ -111,7 +120,7 @@ def _impl(ctx):
             enabled = True,
             flag_sets = [
                 _flags(_LINK, [
-                    "-fuse-ld=gold",
+                    "-fuse-ld=" + _linker(ctx.attr.cpu),
                     "-Wl,-no-as-needed",
                     "-Wl,-z,relro,-z,now",
                     "-pass-exit-codes",
@@ -142,7 +151,7 @@ def _impl(ctx):
         # no loader of their architecture is at hand: all are static. Shared
         # libraries (the preload library) stay shared.
         # --eh-frame-hdr, which gcc leaves out of static links: without it a
-        # static program linked by gold for aarch64 or s390x finds no unwind
+        # static program linked for aarch64 or s390x finds no unwind
         # table when a C++ exception is thrown (CLI11 throws on bad options)
         # and aborts; with it, libgcc's unwinder finds the tables through
         # PT_GNU_EH_FRAME (dl_iterate_phdr works in static glibc too).
