@@ -1,6 +1,6 @@
 #include "core/launch/elf.h"
 
-#include <elf.h>
+#include <linux/audit.h>
 
 #include <cstring>
 #include <vector>
@@ -65,7 +65,7 @@ bool has_go_note(const ReadAt& read, const Segment& s) {
 std::optional<ElfFacts> read_elf(const ReadAt& read) {
   unsigned char ident[EI_NIDENT];
   if (!read(0, sizeof ident, ident) || std::memcmp(ident, ELFMAG, SELFMAG) != 0 ||
-      ident[EI_DATA] != ELFDATA2LSB) {
+      ident[EI_DATA] != kNativeElfData) {
     return std::nullopt;
   }
   ElfFacts facts{};
@@ -94,6 +94,13 @@ std::optional<ElfFacts> read_elf(const ReadAt& read) {
     }
   }
   return facts;
+}
+
+std::uint32_t audit_arch_of(const ElfFacts& facts) {
+  std::uint32_t arch = facts.machine;
+  if (facts.elf_class == ELFCLASS64) arch |= __AUDIT_ARCH_64BIT;
+  if (kNativeElfData == ELFDATA2LSB) arch |= __AUDIT_ARCH_LE;
+  return arch;
 }
 
 }  // namespace smc

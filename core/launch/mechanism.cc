@@ -108,7 +108,7 @@ MechanismChoice choose_seccomp(const MechanismFacts& f) {
           f.reach->privileged));
     }
   }
-  if (!f.reach->offer_library) {
+  if (!f.reach->offer_library && !f.other_abi_served) {
     // Another architecture's calls pass the filter unseen, too.
     c.warnings.insert(c.warnings.end(), f.reach->warnings.begin(),
                       f.reach->warnings.end());
@@ -156,18 +156,15 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
       f.outer_supervisor == 0) {
     return use_bpf(f, " (auto, as root)");
   }
-  if (!reach.offer_library && !(f.filter_sees_foreign && f.seccomp.user_notif)) {
+  if (!reach.offer_library && !(f.other_abi_served && f.seccomp.user_notif)) {
     MechanismChoice c;
     c.warnings = reach.warnings;
     return c;
   }
   if (carries_library(reach)) return choose_library_and_net(f);
   MechanismChoice c;
-  const std::string foreign =
-      reach.warnings.empty() ? fmt::format("{} is of another ELF class or machine", f.program)
-                             : reach.warnings.front();
   const std::string& why_library_cannot =
-      reach.offer_library ? smc::why_library_cannot(reach) : foreign;
+      reach.offer_library ? smc::why_library_cannot(reach) : reach.other_abi;
   const std::string why = why_not_seccomp(f);
   if (f.outer_supervisor > 0) {
     rely_on_outer(f, fmt::format("mechanism: {}; ", why_library_cannot), true, c);
@@ -198,7 +195,7 @@ MechanismChoice choose_auto(const MechanismFacts& f) {
 // Whether the choice serves PROGRAM itself; when not, one warning says
 // why, or under --strict the refusal.
 void judge_served(const MechanismFacts& f, MechanismChoice& c) {
-  const bool filter_sees = f.reach->offer_library || f.filter_sees_foreign;
+  const bool filter_sees = f.reach->offer_library || f.other_abi_served;
   c.served = c.bpf || c.library || (filter_sees && (c.seccomp || f.outer_supervisor > 0));
   if (c.refusal) {
     // The refusal is the one line.

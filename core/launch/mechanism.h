@@ -9,7 +9,8 @@
 //            itself is setuid, setgid or has file capabilities: it then
 //            runs without those privileges).
 //   auto     (the default) the library for the programs it reaches; the
-//            supervisor for those it cannot (static, Go); as a user with
+//            supervisor for those it cannot (static, Go, and 32-bit x86
+//            programs on x86_64, which the library cannot load into); as a user with
 //            CAP_SYS_ADMIN (root), who needs no no_new_privs, also the
 //            supervisor as a net under the library (static children,
 //            setuid programs, raw system calls) and for setuid programs.
@@ -65,12 +66,11 @@ struct MechanismFacts {
   // the options that asked for them ("-t 1m", "-d"): it serves with its
   // own smc_run's.
   std::vector<std::string> unshared;
+  // The supervisor serves the calls of reach->other_abi_arch (a 32-bit x86
+  // program on x86_64: core/supervisor/seccomp_filter.h, SyscallAbi.compat).
+  bool other_abi_served = false;
   bool init_process = false;  // smc_run is pid 1 (a container's entrypoint)
   bool strict = false;
-  // The filter also answers calls of a PROGRAM of another ABI than ours
-  // (a 32-bit program on a 64-bit host); until it does, their calls pass
-  // it unseen, so the supervisor does not serve such a PROGRAM.
-  bool filter_sees_foreign = false;
   bool filter = false;        // --include/--exclude are in force
   // Why the BPF hook cannot serve, "" when it can; nullopt when not asked
   // (auto without CAP_SYS_ADMIN, or with a connection filter).

@@ -165,7 +165,7 @@ TEST_CASE("a program of another ABI is served by the supervisor once its filter 
   f.privileges = kRoot;
   f.strict = true;
   CHECK(choose_mechanism(f).refusal.has_value());
-  f.filter_sees_foreign = true;
+  f.other_abi_served = true;
   const MechanismChoice c = choose_mechanism(f);
   CHECK_FALSE(c.refusal.has_value());
   CHECK(c.seccomp);
@@ -314,6 +314,65 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
   CHECK_FALSE(wants_bpf_probe(R::kAuto, kUser, false));
   CHECK_FALSE(wants_bpf_probe(R::kAuto, kRoot, true));
   CHECK_FALSE(wants_bpf_probe(R::kSeccomp, kRoot, false));
+
+// A 32-bit x86 program on x86_64: no library, but the supervisor serves
+// its ABI (i386), unless it has no seccomp.
+Reach i386_program() {
+  Reach r;
+  r.offer_library = false;
+  r.other_abi_arch = 0x40000003;  // AUDIT_ARCH_I386
+  r.other_abi = "/bin/p32 is a 32-bit program for ELF machine 3, which the 64-bit library "
+                "cannot load into";
+  r.warnings = {"/bin/p32 is a 32-bit program for ELF machine 3; the library is 64-bit for "
+                "machine 62: it runs without the library, so its TCP sockets stay TCP"};
+  return r;
+}
+
+TEST_CASE("a program of another ABI the supervisor serves goes to the supervisor, never the library") {
+  const Reach reach = i386_program();
+  MechanismFacts f;
+  f.program = "PROGRAM";
+  f.reach = &reach;
+  f.seccomp = kAvailable;
+  f.other_abi_served = true;
+  for (const Privileges& privileges : {kRoot, kUser}) {
+    f.privileges = privileges;
+    for (MechanismRequest request : {MechanismRequest::kAuto, MechanismRequest::kSeccomp}) {
+      f.request = request;
+      const MechanismChoice c = choose_mechanism(f);
+      CHECK_FALSE(c.library);
+      CHECK(c.seccomp);
+      CHECK(c.no_new_privs == !privileges.cap_sys_admin);
+      CHECK(c.warnings.empty());
+    }
+  }
+  f.request = MechanismRequest::kAuto;
+  CHECK(all(choose_mechanism(f).notes)
+            .find("mechanism: the seccomp supervisor, because /bin/p32 is a 32-bit program for "
+                  "ELF machine 3, which the 64-bit library cannot load into\n") !=
+        std::string::npos);
+  // Without seccomp: one warning; --strict refuses.
+  f.seccomp = kMissing;
+  MechanismChoice c = choose_mechanism(f);
+  CHECK_FALSE(c.library);
+  CHECK_FALSE(c.seccomp);
+  REQUIRE(c.warnings.size() == 1);
+  CHECK(c.warnings[0].find("/bin/p32 is a 32-bit program") == 0);
+  f.strict = true;
+  CHECK(choose_mechanism(f).refusal.has_value());
+  // Where the supervisor does not serve that ABI, nothing reaches it, as before.
+  f.strict = false;
+  f.seccomp = kAvailable;
+  f.other_abi_served = false;
+  c = choose_mechanism(f);
+  CHECK_FALSE(c.library);
+  CHECK_FALSE(c.seccomp);
+  CHECK(all(c.warnings) == all(reach.warnings));
+  // --mechanism preload: no library either.
+  f.other_abi_served = true;
+  f.request = MechanismRequest::kPreload;
+  CHECK_FALSE(choose_mechanism(f).library);
+  CHECK_FALSE(choose_mechanism(f).seccomp);
 }
 
 TEST_CASE("mechanism names parse exactly") {

@@ -94,6 +94,11 @@ void judge(const std::string& program, const std::string& shown,
   if (!facts) return;
   if (facts->elf_class != library.elf_class || facts->machine != library.machine) {
     reach.offer_library = false;
+    reach.other_abi_arch = audit_arch_of(*facts);
+    reach.other_abi = fmt::format("{} is a {} program for ELF machine {}, which the {} library "
+                                  "cannot load into",
+                                  shown, class_name(facts->elf_class), facts->machine,
+                                  class_name(library.elf_class));
     reach.warnings.push_back(fmt::format(
         "{} is a {} program for ELF machine {}; the library is {} for machine "
         "{}: it runs without the library, {}",

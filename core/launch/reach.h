@@ -6,6 +6,7 @@
 // or machine cannot load the library at all. (musl programs can.)
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ struct Reach {
   // False when the program's loader would reject the library with an
   // error: then it must not be given our LD_PRELOAD entry.
   bool offer_library = true;
+  // When that is because the program is of another ELF class or machine
+  // (a 32-bit x86 program on x86_64): its ABI as seccomp names it
+  // (audit_arch_of), which the supervisor may serve, and "X is a 32-bit
+  // program for ELF machine 3, which the 64-bit library cannot load
+  // into"; 0 and empty otherwise.
+  std::uint32_t other_abi_arch = 0;
+  std::string other_abi;
   // Why the library cannot reach the program, for choosing another
   // mechanism: "X is statically linked", "X is a Go program"; empty when
   // it can.

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <elf.h>
+#include <linux/audit.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,8 +16,8 @@
 namespace smc {
 namespace {
 
-// Writes a minimal little-endian ELF file: header, program headers, and an
-// optional PT_INTERP and Go note.
+// Writes a minimal ELF file in this machine's byte order: header, program
+// headers, and an optional PT_INTERP and Go note.
 template <typename Ehdr, typename Phdr>
 void write_elf(const std::string& path, int elf_class, std::uint16_t machine,
                const char* interpreter, bool go) {
@@ -40,7 +41,7 @@ void write_elf(const std::string& path, int elf_class, std::uint16_t machine,
   Ehdr h{};
   std::memcpy(h.e_ident, ELFMAG, SELFMAG);
   h.e_ident[EI_CLASS] = static_cast<unsigned char>(elf_class);
-  h.e_ident[EI_DATA] = ELFDATA2LSB;
+  h.e_ident[EI_DATA] = kNativeElfData;
   h.e_machine = machine;
   h.e_phoff = 64;
   h.e_phentsize = sizeof(Phdr);
@@ -106,12 +107,20 @@ TEST_CASE("reach: programs whose loader would reject the library go without it")
   elf64(dir / "arm", "/lib/ld-linux-aarch64.so.1", false, EM_AARCH64);
   Reach r = judge_reach(dir / "prog32", kLibrary);
   CHECK_FALSE(r.offer_library);
+  // As seccomp names the ABI (on x86_64, AUDIT_ARCH_I386: the supervisor
+  // may serve it); the files are written in this machine's byte order.
+  const std::uint32_t little = kNativeElfData == ELFDATA2LSB ? __AUDIT_ARCH_LE : 0;
+  CHECK(r.other_abi_arch == (EM_386 | little));
+  CHECK(r.other_abi == (dir / "prog32").string() +
+                           " is a 32-bit program for ELF machine 3, which the 64-bit library "
+                           "cannot load into");
   CHECK(warnings(r) == (dir / "prog32").string() +
                            " is a 32-bit program for ELF machine 3; the library "
                            "is 64-bit for machine 62: it runs without the "
                            "library, so its TCP sockets stay TCP\n");
   r = judge_reach(dir / "arm", kLibrary);
   CHECK_FALSE(r.offer_library);
+  CHECK(r.other_abi_arch == (EM_AARCH64 | __AUDIT_ARCH_64BIT | little));
 }
 
 TEST_CASE("reach: a name with a newline cannot forge a warning line") {
@@ -180,10 +189,19 @@ TEST_CASE("reach: unreadable and non-ELF files get no warning") {
   CHECK(judge_reach(dir / "text", kLibrary).warnings.empty());
 }
 
-TEST_CASE("the embedded library is a 64-bit x86-64 library") {
+// The machine this test, and so the launcher, is built for.
+#if defined(__x86_64__)
+constexpr std::uint16_t kThisMachine = EM_X86_64;
+#elif defined(__aarch64__)
+constexpr std::uint16_t kThisMachine = EM_AARCH64;
+#elif defined(__s390x__)
+constexpr std::uint16_t kThisMachine = EM_S390;
+#endif
+
+TEST_CASE("the embedded library is a 64-bit library for the launcher's own machine") {
   const ElfFacts facts = embedded_library_facts();
   CHECK(facts.elf_class == ELFCLASS64);
-  CHECK(facts.machine == EM_X86_64);
+  CHECK(facts.machine == kThisMachine);
   CHECK_FALSE(facts.dynamic);  // a library names no loader of its own
 }
 

@@ -70,6 +70,8 @@ MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
   facts.request = plan.mechanism;
   facts.program = shown;
   facts.reach = &reach;
+  facts.other_abi_served = reach.other_abi_arch != 0 && native_abi() &&
+                           abi_of_arch(*native_abi(), reach.other_abi_arch) != nullptr;
   if (facts.request != MechanismRequest::kPreload) {
     facts.seccomp = native_abi() ? probe_seccomp()
                                  : SeccompSupport{false, "smc_run knows no seccomp "

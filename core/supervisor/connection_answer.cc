@@ -65,14 +65,15 @@ bool ConnectionAnswerer::copy_socket(const seccomp_notif& n, Call& call) {
   return true;
 }
 
-void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName& who) {
-  Call call{FilterSide::kClient, static_cast<int>(n.data.args[0]), who};
+void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const ServedCallArgs& args,
+                                        const TargetName& who) {
+  Call call{FilterSide::kClient, static_cast<int>(args.arg[0]), who};
   if (!copy_socket(n, call)) return;
   sockaddr_storage address{};
   const socklen_t length = static_cast<socklen_t>(
-      std::min<std::uint64_t>(static_cast<std::uint32_t>(n.data.args[2]), sizeof address));
+      std::min<std::uint64_t>(static_cast<std::uint32_t>(args.arg[2]), sizeof address));
   const bool read = filter_looks_at(call.kind) &&
-                    read_target_memory(n.pid, n.data.args[1], &address, length);
+                    read_target_memory(n.pid, args.arg[1], &address, length);
   const int error = errno;
   if (!read || !endpoint_from(reinterpret_cast<const sockaddr*>(&address), length,
                               &call.endpoint)) {
@@ -92,8 +93,9 @@ void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName
   decide(n, call);
 }
 
-void ConnectionAnswerer::answer_listen(const seccomp_notif& n, const TargetName& who) {
-  Call call{FilterSide::kServer, static_cast<int>(n.data.args[0]), who};
+void ConnectionAnswerer::answer_listen(const seccomp_notif& n, const ServedCallArgs& args,
+                                       const TargetName& who) {
+  Call call{FilterSide::kServer, static_cast<int>(args.arg[0]), who};
   if (!copy_socket(n, call)) return;
   sockaddr_storage local{};
   socklen_t length = sizeof local;

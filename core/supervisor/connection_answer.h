@@ -24,6 +24,7 @@
 #include "base/connection_filter.h"
 #include "base/settings.h"
 #include "core/supervisor/listener.h"
+#include "core/supervisor/served_call.h"
 #include "core/supervisor/target.h"
 
 namespace smc {
@@ -33,9 +34,12 @@ class ConnectionAnswerer {
   ConnectionAnswerer(Listener& listener, const Settings& settings)
       : listener_(listener), settings_(settings) {}
 
-  // `who` is read under -d only.
-  void answer_connect(const seccomp_notif& n, const TargetName& who);
-  void answer_listen(const seccomp_notif& n, const TargetName& who);
+  // `args`: the call's, direct or read from socketcall's block. `who` is
+  // read under -d only.
+  void answer_connect(const seccomp_notif& n, const ServedCallArgs& args,
+                      const TargetName& who);
+  void answer_listen(const seccomp_notif& n, const ServedCallArgs& args,
+                     const TargetName& who);
 
  private:
   struct Call;

@@ -10,6 +10,7 @@
 
 #include "base/log_line.h"
 #include "core/supervisor/connection_answer.h"
+#include "core/supervisor/served_call.h"
 #include "core/supervisor/served_processes.h"
 #include "core/supervisor/socket_answer.h"
 #include "core/supervisor/target.h"
@@ -41,13 +42,21 @@ class Dispatcher {
 
   void handle(const seccomp_notif& n) {
     const std::uint32_t nr = static_cast<std::uint32_t>(n.data.nr);
-    const bool alias = abi_.alias_bit != 0 && (nr & abi_.alias_bit) != 0;
-    const std::uint32_t base = nr & ~abi_.alias_bit;
-    const bool ours = n.data.arch == abi_.audit_arch && (!alias || alias_works_);
-    const bool filtered = ours && settings_.filter_active;
+    // The native ABI's, or a 32-bit program's (i386 on x86_64).
+    const SyscallAbi* abi = abi_of_arch(abi_, n.data.arch);
+    const bool alias = abi == &abi_ && abi_.alias_bit != 0 && (nr & abi_.alias_bit) != 0;
+    const bool ours = abi != nullptr && (!alias || alias_works_);
     const TargetName who =
         settings_.debug || outcomes_ ? read_target_name(n.pid) : TargetName{};
-    if (ours && base == abi_.socket_nr) {
+    ServedCallKind kind =
+        ours ? served_call_kind(*abi, alias ? nr & ~abi_.alias_bit : nr) : ServedCallKind::kOther;
+    ServedCallArgs args{{n.data.args[0], n.data.args[1], n.data.args[2]}};
+    if (kind == ServedCallKind::kSocketcall) {
+      kind = socketcall_kind(n.data.args[0]);
+      if (kind != ServedCallKind::kOther && !read_socketcall(n, *abi, who, kind, &args)) return;
+    }
+    const bool filtered = settings_.filter_active;
+    if (kind == ServedCallKind::kSocket) {
       // An entry whose process ended unseen, its pid now another's.
       if (outcomes_ && served_.exited(who.pid)) ended(who.pid);
       ServedProcess* process = outcomes_ ? served_.note(who) : nullptr;
@@ -55,11 +64,11 @@ class Dispatcher {
       // Before answering: what became of its earlier connections is seen
       // while they are open, even in a program that looks away at once.
       if (process != nullptr) watch_.look(served_, process);
-      sockets_.answer(n, who, process);
-    } else if (filtered && base == abi_.connect_nr) {
-      connections_.answer_connect(n, who);
-    } else if (filtered && base == abi_.listen_nr) {
-      connections_.answer_listen(n, who);
+      sockets_.answer(n, args, who, process);
+    } else if (filtered && kind == ServedCallKind::kConnect) {
+      connections_.answer_connect(n, args, who);
+    } else if (filtered && kind == ServedCallKind::kListen) {
+      connections_.answer_listen(n, args, who);
     } else {
       unserved(n, who, nr);
     }
@@ -126,6 +135,33 @@ class Dispatcher {
         .error(error)
         .str("; no summary for it")
         .emit();
+  }
+
+  // socketcall's argument block, read from the caller into `args`: as
+  // many words as the kernel will read for `kind`, no more. False when it
+  // cannot be read (a bad pointer, a caller gone): the call then runs as
+  // it is, and the kernel fails it as it would without us.
+  bool read_socketcall(const seccomp_notif& n, const SyscallAbi& abi, const TargetName& who,
+                       ServedCallKind kind, ServedCallArgs* args) {
+    unsigned char block[kSocketcallBlockMax];
+    const int words = socketcall_words(kind);
+    const std::uint64_t address = socketcall_block_address(abi, n.data.args[1]);
+    if (read_target_memory(n.pid, address, block, words * abi.long_size)) {
+      *args = decode_socketcall_block(abi, block, words);
+      return true;
+    }
+    const int error = errno;
+    listener_.run_call(n.id);
+    if (settings_.debug) {
+      LogLine(who.name, who.pid)
+          .str("seccomp: socketcall(")
+          .num(static_cast<long>(static_cast<std::uint32_t>(n.data.args[0])))
+          .str("): cannot read its arguments: ")
+          .error(error)
+          .str("; it runs as it is")
+          .emit();
+    }
+    return false;
   }
 
   // Not a call this supervisor serves (the filter sends none such, or an

@@ -11,7 +11,8 @@
 // number whose path reaches SECCOMP_RET_ALLOW without loading an argument
 // is allowed from then on by a bitmap test, without running any filter.
 // So the program checks the architecture first, then the number, and loads
-// arguments only on the path of socket().
+// arguments only on the paths of socket() and socketcall() (the kernel
+// keeps a second bitmap for the compat ABI: SECCOMP_ARCH_COMPAT).
 //
 // Which socket() calls are TCP is the rule of base/socket_conversion.h's
 // is_tcp_socket(), written with the same constants: AF_INET or AF_INET6,
@@ -23,9 +24,15 @@
 // unseen; the proof calls, marked there too, are answered by the filter
 // itself.
 //
-// Not seen: calls of another architecture (an i386 program on x86_64: its
-// socketcall(2) hides the arguments in memory), socketcall(2) itself on
-// architectures that have it, and io_uring's IORING_OP_SOCKET.
+// socketcall(2) (s390x natively, i386 programs on x86_64: their glibc and
+// Go make every socket call through it) hides the arguments behind a
+// pointer, so the filter can only match its call number (SYS_SOCKET, and
+// with a connection filter SYS_CONNECT and SYS_LISTEN: linux/net.h); the
+// supervisor reads the arguments from the caller and rules on them. The
+// calls of 32-bit x86 programs on x86_64 (seccomp_data.arch
+// AUDIT_ARCH_I386) are matched by their own numbers.
+//
+// Not seen: io_uring's IORING_OP_SOCKET, and 32-bit ARM programs on arm64.
 #pragma once
 
 #include <linux/filter.h>
@@ -48,12 +55,27 @@ struct SyscallAbi {
   // or 0. Its calls take the same arguments, so they are treated alike.
   std::uint32_t alias_bit;
   bool big_endian;  // where the low 32 bits of a 64-bit argument lie
+  // socketcall(2)'s number, or kNoCall where the ABI has none (x86_64,
+  // arm64), and the size of the words of its argument block: the ABI's
+  // unsigned long (net/socket.c; net/compat.c for 32-bit programs).
+  std::uint32_t socketcall_nr;
+  std::uint32_t long_size;
+  // The ABI of the 32-bit programs this kernel also runs, each call with
+  // its own seccomp_data.arch and numbers, or null.
+  const SyscallAbi* compat;
 };
 
-// The ABI of the programs smc_run starts: the one it is built for. nullopt
-// on an architecture it has no AUDIT_ARCH value for: seccomp is then not
+inline constexpr std::uint32_t kNoCall = 0xffffffff;
+
+// The ABI of the programs smc_run starts: the one it is built for, with
+// the 32-bit ABI the kernel may also run (i386 on x86_64). nullopt on an
+// architecture it has no AUDIT_ARCH value for: seccomp is then not
 // offered.
 std::optional<SyscallAbi> native_abi();
+
+// The ABI of program calls of seccomp_data.arch `arch`: `native` or its
+// compat ABI; null for any other.
+const SyscallAbi* abi_of_arch(const SyscallAbi& native, std::uint32_t arch);
 
 struct FilterScope {
   bool connections;  // also notify connect() and listen() (a connection filter is set)

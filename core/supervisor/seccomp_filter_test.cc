@@ -85,10 +85,19 @@ bool const_allow(const std::vector<sock_filter>& program, std::uint32_t arch,
   return false;
 }
 
-const SyscallAbi kX86{"x86_64", AUDIT_ARCH_X86_64, 41, 42, 50, 0x40000000, false};
-// A made-up big-endian architecture: arguments' low halves are at +4.
-const SyscallAbi kBigEndian{"be", AUDIT_ARCH_S390X, 359, 362, 363, 0, true};
+// The kernels' numbers: arch/x86/entry/syscalls/syscall_{64,32}.tbl,
+// arch/s390/kernel/syscalls/syscall.tbl.
+const SyscallAbi kI386{"i386", AUDIT_ARCH_I386, 359, 362, 363, 0, false, 102, 4, nullptr};
+const SyscallAbi kX86{"x86_64", AUDIT_ARCH_X86_64, 41, 42, 50, 0x40000000, false, kNoCall, 8,
+                      &kI386};
+// s390x, big-endian: arguments' low halves are at +4.
+const SyscallAbi kBigEndian{"s390x", AUDIT_ARCH_S390X, 359, 362, 363, 0, true, 102, 8, nullptr};
 
+// The call as `abi`'s kernel lays it out: each 64-bit argument's two words
+// in that machine's order. BPF loads a word in the order of the machine it
+// runs on, as the interpreter above does, so only the words' places come
+// from `abi`; storing the arguments as this machine's integers would lay
+// them out for this machine instead (and fail on s390x for kX86).
 seccomp_data call(const SyscallAbi& abi, std::uint32_t nr, std::uint64_t a0,
                   std::uint64_t a1, std::uint64_t a2) {
   seccomp_data d{};
@@ -96,15 +105,10 @@ seccomp_data call(const SyscallAbi& abi, std::uint32_t nr, std::uint64_t a0,
   d.arch = abi.audit_arch;
   const std::uint64_t args[3] = {a0, a1, a2};
   for (int i = 0; i < 3; ++i) {
-    std::uint64_t value = args[i];
-    if (abi.big_endian) {
-      // Store as a big-endian machine would: high word first.
-      const std::uint32_t words[2] = {static_cast<std::uint32_t>(value >> 32),
-                                      static_cast<std::uint32_t>(value)};
-      std::memcpy(&d.args[i], words, 8);
-    } else {
-      d.args[i] = value;
-    }
+    const auto low = static_cast<std::uint32_t>(args[i]);
+    const auto high = static_cast<std::uint32_t>(args[i] >> 32);
+    const std::uint32_t words[2] = {abi.big_endian ? high : low, abi.big_endian ? low : high};
+    std::memcpy(&d.args[i], words, sizeof words);
   }
   return d;
 }
@@ -234,13 +238,82 @@ TEST_CASE("connect and listen are notified only when a connection filter is set"
   }
 }
 
-TEST_CASE("calls of another architecture are allowed untouched") {
-  const auto f = build_filter(kX86, {true});
-  seccomp_data d = call(kX86, kX86.socket_nr, AF_INET, SOCK_STREAM, 0);
-  d.arch = AUDIT_ARCH_I386;
-  CHECK(run(f, d) == SECCOMP_RET_ALLOW);
-  d.nr = 359;  // i386's socket()
-  CHECK(run(f, d) == SECCOMP_RET_ALLOW);
+TEST_CASE("calls of an architecture the filter does not name are allowed untouched") {
+  for (const SyscallAbi& abi : {kX86, kBigEndian}) {
+    const auto f = build_filter(abi, {true});
+    for (std::uint32_t arch : {std::uint32_t{AUDIT_ARCH_AARCH64}, std::uint32_t{AUDIT_ARCH_ARM}, std::uint32_t{AUDIT_ARCH_S390}}) {
+      for (std::uint32_t nr : {41u, 42u, 102u, 198u, 359u, 362u}) {
+        seccomp_data d = call(abi, nr, AF_INET, SOCK_STREAM, 0);
+        d.arch = arch;
+        CAPTURE(abi.name);
+        CAPTURE(nr);
+        CHECK(run(f, d) == SECCOMP_RET_ALLOW);
+      }
+    }
+  }
+}
+
+// socketcall(call, args) as `abi` lays it out: the arguments themselves
+// are behind the pointer, where the filter cannot look.
+seccomp_data socketcall(const SyscallAbi& abi, std::uint32_t which) {
+  return call(abi, abi.socketcall_nr, which, 0xffd0c0a0, 0);
+}
+
+TEST_CASE("socketcall's socket is notified whatever its hidden arguments, on i386 and s390x") {
+  for (bool connections : {false, true}) {
+    // An i386 program on x86_64, and s390x natively.
+    const auto x86 = build_filter(kX86, {connections});
+    const auto s390x = build_filter(kBigEndian, {connections});
+    CHECK(notified(x86, socketcall(kI386, 1)));  // SYS_SOCKET
+    CHECK(notified(s390x, socketcall(kBigEndian, 1)));
+    // bind (2), accept (5), sendto (11), socketpair (8), accept4 (18):
+    // never, nor an unknown call.
+    for (std::uint32_t which : {0u, 2u, 5u, 8u, 11u, 18u, 21u, 0xffffffffu}) {
+      CAPTURE(which);
+      CHECK_FALSE(notified(x86, socketcall(kI386, which)));
+      CHECK_FALSE(notified(s390x, socketcall(kBigEndian, which)));
+    }
+    // The call is an int: a set upper half still makes it SYS_SOCKET.
+    CHECK(notified(s390x, call(kBigEndian, 102, 0x500000001ull, 0x3fffffef0a8ull, 0)));
+    // x86_64's own 102 is getuid: never.
+    CHECK_FALSE(notified(x86, call(kX86, 102, 1, 0, 0)));
+  }
+}
+
+TEST_CASE("socketcall's connect and listen are notified only with a connection filter") {
+  for (bool connections : {false, true}) {
+    const auto x86 = build_filter(kX86, {connections});
+    const auto s390x = build_filter(kBigEndian, {connections});
+    for (std::uint32_t which : {3u, 4u}) {  // SYS_CONNECT, SYS_LISTEN
+      CAPTURE(which);
+      CHECK(notified(x86, socketcall(kI386, which)) == connections);
+      CHECK(notified(s390x, socketcall(kBigEndian, which)) == connections);
+    }
+  }
+}
+
+TEST_CASE("an i386 program's own socket, connect and listen are judged by their i386 numbers") {
+  for (bool connections : {false, true}) {
+    const auto f = build_filter(kX86, {connections});
+    for (const smc_socket_rule_row& row : smc_socket_rule_rows) {
+      CAPTURE(row.domain);
+      CAPTURE(row.type);
+      CAPTURE(row.protocol);
+      const seccomp_data d =
+          call(kI386, kI386.socket_nr, static_cast<std::uint32_t>(row.domain),
+               static_cast<std::uint32_t>(row.type), static_cast<std::uint32_t>(row.protocol));
+      CHECK(notified(f, d) == (row.converted == 1));
+    }
+    CHECK(notified(f, call(kI386, kI386.connect_nr, 3, 0xffd0c0a0, 16)) == connections);
+    CHECK(notified(f, call(kI386, kI386.listen_nr, 3, 128, 0)) == connections);
+    // x86_64's numbers mean other calls on i386 (41 dup, 42 pipe, 50
+    // getegid), and i386's own alias bit is no alias.
+    for (std::uint32_t nr : {kX86.socket_nr, kX86.connect_nr, kX86.listen_nr,
+                             kI386.socket_nr | kX86.alias_bit}) {
+      CAPTURE(nr);
+      CHECK_FALSE(notified(f, call(kI386, nr, AF_INET, SOCK_STREAM, 0)));
+    }
+  }
 }
 
 TEST_CASE("every other system call stays on the kernel's constant-allow fast path") {
@@ -254,16 +327,33 @@ TEST_CASE("every other system call stays on the kernel's constant-allow fast pat
       CAPTURE(nr);
       CHECK(const_allow(f, AUDIT_ARCH_X86_64, nr) == !ours);
       filtered += ours ? 1 : 0;
-      // The compat (i386) bitmap: every call is constant.
-      CHECK(const_allow(f, AUDIT_ARCH_I386, nr));
+      // The compat (i386) bitmap: socketcall and i386's own socket calls
+      // are looked at, every other call is constant.
+      const bool ours_i386 =
+          nr == kI386.socket_nr || nr == kI386.socketcall_nr ||
+          (connections && (nr == kI386.connect_nr || nr == kI386.listen_nr));
+      CHECK(const_allow(f, AUDIT_ARCH_I386, nr) == !ours_i386);
+      // Any other architecture: constant.
+      CHECK(const_allow(f, AUDIT_ARCH_AARCH64, nr));
     }
     CHECK(filtered == (connections ? 3 : 1));
   }
 }
 
+TEST_CASE("on s390x only socket, socketcall and with a filter connect and listen leave the fast path") {
+  for (bool connections : {false, true}) {
+    const auto f = build_filter(kBigEndian, {connections});
+    for (std::uint32_t nr = 0; nr < 512; ++nr) {
+      const bool ours = nr == 359 || nr == 102 || (connections && (nr == 362 || nr == 363));
+      CAPTURE(nr);
+      CHECK(const_allow(f, AUDIT_ARCH_S390X, nr) == !ours);
+    }
+  }
+}
+
 TEST_CASE("the filter is short enough for BPF's 8-bit jumps and cheap to run") {
   const auto f = build_filter(kX86, {true});
-  CHECK(f.size() < 40);
+  CHECK(f.size() < 60);
   CHECK(f.size() > 10);
 }
 
@@ -278,6 +368,40 @@ TEST_CASE("native_abi names this machine's numbers") {
   CHECK(abi->listen_nr == SYS_listen);
   CHECK(abi->alias_bit == 0x40000000);
   CHECK_FALSE(abi->big_endian);
+  CHECK(abi->socketcall_nr == kNoCall);
+  REQUIRE(abi->compat != nullptr);  // 32-bit x86 programs
+  CHECK(std::string(abi->compat->name) == "i386");
+  CHECK(abi->compat->audit_arch == AUDIT_ARCH_I386);
+  CHECK(abi->compat->socket_nr == 359);  // arch/x86/entry/syscalls/syscall_32.tbl
+  CHECK(abi->compat->connect_nr == 362);
+  CHECK(abi->compat->listen_nr == 363);
+  CHECK(abi->compat->socketcall_nr == 102);
+  CHECK(abi->compat->long_size == 4);
+  CHECK(abi->compat->compat == nullptr);
+  CHECK(abi_of_arch(*abi, AUDIT_ARCH_I386) == abi->compat);
+  CHECK(abi_of_arch(*abi, AUDIT_ARCH_X86_64) == &*abi);
+  CHECK(abi_of_arch(*abi, AUDIT_ARCH_AARCH64) == nullptr);
+#elif defined(__aarch64__)
+  REQUIRE(abi.has_value());
+  CHECK(std::string(abi->name) == "aarch64");
+  CHECK(abi->audit_arch == AUDIT_ARCH_AARCH64);
+  CHECK(abi->socket_nr == 198);  // include/uapi/asm-generic/unistd.h
+  CHECK(abi->connect_nr == 203);
+  CHECK(abi->listen_nr == 201);
+  CHECK(abi->alias_bit == 0);
+  CHECK_FALSE(abi->big_endian);
+#elif defined(__s390x__)
+  REQUIRE(abi.has_value());
+  CHECK(std::string(abi->name) == "s390x");
+  CHECK(abi->audit_arch == AUDIT_ARCH_S390X);
+  CHECK(abi->socket_nr == 359);  // arch/s390/kernel/syscalls/syscall.tbl
+  CHECK(abi->connect_nr == 362);
+  CHECK(abi->listen_nr == 363);
+  CHECK(abi->alias_bit == 0);
+  CHECK(abi->big_endian);  // an argument's low half is its second word
+  CHECK(abi->socketcall_nr == 102);
+  CHECK(abi->long_size == 8);
+  CHECK(abi->compat == nullptr);
 #else
   (void)abi;
 #endif
@@ -305,7 +429,10 @@ void* answer_all(void* arg) {
   }
 }
 
-TEST_CASE("the kernel notifies TCP socket() calls and lets the others through") {
+// host_only: installs the filter in this machine's kernel; qemu-user has
+// no seccomp for other architectures (.bazelrc, config cross).
+TEST_CASE("the kernel notifies TCP socket() calls and lets the others through" *
+          doctest::test_suite("host_only")) {
   const std::optional<SyscallAbi> abi = native_abi();
   REQUIRE(abi.has_value());
   const auto f = build_filter(*abi, {false});

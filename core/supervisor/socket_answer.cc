@@ -25,12 +25,11 @@ SocketAnswerer::SocketAnswerer(Listener& listener, const Settings& settings,
       make_socket_(make_socket),
       net_ns_(own_net_ns()) {}
 
-void SocketAnswerer::answer(const seccomp_notif& n, const TargetName& who,
-                            ServedProcess* process) {
+void SocketAnswerer::answer(const seccomp_notif& n, const ServedCallArgs& args,
+                            const TargetName& who, ServedProcess* process) {
   // socket()'s arguments are ints: the kernel ignores the upper halves.
-  const SocketCall call{static_cast<int>(n.data.args[0]),
-                        static_cast<int>(n.data.args[1]),
-                        static_cast<int>(n.data.args[2])};
+  const SocketCall call{static_cast<int>(args.arg[0]), static_cast<int>(args.arg[1]),
+                        static_cast<int>(args.arg[2])};
   if (!is_tcp_socket(call)) {
     listener_.run_call(n.id);
     if (settings_.debug) unchanged(who, call, nullptr);

@@ -20,6 +20,7 @@
 #include "base/smc_socket.h"
 #include "base/socket_ruling.h"
 #include "core/supervisor/listener.h"
+#include "core/supervisor/served_call.h"
 #include "core/supervisor/served_processes.h"
 #include "core/supervisor/target.h"
 
@@ -33,9 +34,11 @@ class SocketAnswerer {
                  MakeSocketFn make_socket);
 
   // Answers notification `n`, a socket() call of `who` (read under -d or
-  // when outcomes are wanted), whatever happens; counts the TCP socket()
-  // calls it answered in `process` (null when outcomes are not wanted).
-  void answer(const seccomp_notif& n, const TargetName& who, ServedProcess* process);
+  // when outcomes are wanted) with arguments `args` (direct, or read from
+  // socketcall's block), whatever happens; counts the TCP socket() calls
+  // it answered in `process` (null when outcomes are not wanted).
+  void answer(const seccomp_notif& n, const ServedCallArgs& args, const TargetName& who,
+              ServedProcess* process);
 
  private:
   // Its own call runs, and -d says so: why a TCP call stays TCP, or (null)

@@ -4,12 +4,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -159,6 +161,83 @@ TEST_CASE("an x32 socket() gets what the kernel gives it, x32 on or off") {
   const char* env[] = {"SMC_DEBUG=1", nullptr};
   CHECK(serve_child(env, false, {smc_as_tcp, no_smc_diag}, x32_socket) == without);
   CHECK(serve_child(env, false, {no_smc, no_smc_diag}, x32_socket) == without);
+#endif
+}
+
+#if defined(__x86_64__)
+// An i386 system call made by this 64-bit process: `int $0x80` enters the
+// kernel's 32-bit entry (arch/x86/entry/entry_64_compat.S), so seccomp
+// sees AUDIT_ARCH_I386 and i386's numbers, as for a 32-bit program. The
+// 32-bit entry leaves r8-r11 as it likes. -errno on failure.
+long i386_call(long nr, long a, long b, long c) {
+  long result;
+  asm volatile("int $0x80"
+               : "=a"(result)
+               : "a"(nr), "b"(a), "c"(b), "d"(c)
+               : "memory", "r8", "r9", "r10", "r11");
+  return result;
+}
+
+// i386's socketcall and socket (arch/x86/entry/syscalls/syscall_32.tbl);
+// socketcall's calls (include/uapi/linux/net.h).
+constexpr long kI386Socketcall = 102;
+constexpr long kI386Socket = 359;
+constexpr long kSysSocket = 1;
+
+// What became of an i386 call that made socket `fd_or`: its sndbuf
+// (131072 only where the supervisor made it with SMC_SNDBUF=65536), or
+// the errno.
+std::string i386_result(long fd_or) {
+  if (fd_or < 0) return "errno " + std::to_string(-fd_or);
+  const std::string said = "sndbuf=" + std::to_string(int_option(static_cast<int>(fd_or),
+                                                                  SOL_SOCKET, SO_SNDBUF));
+  close(static_cast<int>(fd_or));
+  return said;
+}
+
+// socketcall(SYS_SOCKET) for TCP and UDP (its size the default, as a
+// UDP socket made here has it), with its argument block in 32-bit memory;
+// socketcall with a block that is no memory; i386's socket() directly.
+// One line each.
+void i386_sockets(std::string& out) {
+  void* page = mmap(nullptr, 4096, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+  if (page == MAP_FAILED) {
+    out += "no 32-bit memory";
+    return;
+  }
+  auto* block = static_cast<std::uint32_t*>(page);
+  const long at = static_cast<long>(reinterpret_cast<std::uintptr_t>(block));
+  const std::uint32_t tcp[] = {AF_INET, SOCK_STREAM, 0};
+  std::memcpy(block, tcp, sizeof tcp);
+  out += "socketcall tcp " + i386_result(i386_call(kI386Socketcall, kSysSocket, at, 0)) + "\n";
+  const std::uint32_t udp[] = {AF_INET, SOCK_DGRAM, 0};
+  std::memcpy(block, udp, sizeof udp);
+  const std::string own_udp = i386_result(socket(AF_INET, SOCK_DGRAM, 0));
+  const std::string udp_result = i386_result(i386_call(kI386Socketcall, kSysSocket, at, 0));
+  out += "socketcall udp " + (udp_result == own_udp ? "default" : udp_result) + "\n";
+  out += "socketcall bad block " +
+         i386_result(i386_call(kI386Socketcall, kSysSocket, 16, 0)) + "\n";
+  out += "socket " + i386_result(i386_call(kI386Socket, AF_INET6, SOCK_STREAM, 0)) + "\n";
+  munmap(page, 4096);
+}
+#endif
+
+TEST_CASE("a 32-bit x86 program's socketcall and socket are answered like a 64-bit socket()") {
+#if defined(__x86_64__)
+  const char* env[] = {"SMC_SNDBUF=65536", "SMC_DEBUG=1", nullptr};
+  const std::string made =
+      serve_child(env, false, {smc_as_tcp, no_smc_diag}, i386_sockets);
+  CHECK(made ==
+        "socketcall tcp sndbuf=131072\n"
+        "socketcall udp default\n"
+        "socketcall bad block errno " + std::to_string(EFAULT) + "\n"
+        "socket sndbuf=131072\n");
+  // Where SMC is missing, strict fails them as it fails a 64-bit one.
+  const char* strict[] = {"SMC_STRICT=1", nullptr};
+  const std::string failed = serve_child(strict, false, {no_smc, no_smc_diag}, i386_sockets);
+  CHECK(failed.find("socketcall tcp errno " + std::to_string(EAFNOSUPPORT) + "\n") == 0);
+  CHECK(failed.find("socket errno " + std::to_string(EAFNOSUPPORT) + "\n") != std::string::npos);
 #endif
 }
 

@@ -35,8 +35,8 @@ for f in run_checks.sh lib.sh held.sh pair_lib.sh bpf_lib.sh smc_kernel.py hold_
   cp -L "$guest_dir/$f" "$suite/"
 done
 cp -L "$guest_dir/../support/expect.sh" "$suite/"
-# Probes for the seccomp supervisor's and BPF checks: static, Go and 32-bit programs.
-for f in go_probe seccomp_probe seccomp_probe_musl socketcall_probe; do cp -L "$guest_dir/../probes/$f" "$suite/"; done
+# Probes for the seccomp supervisor's and BPF checks: static, Go and 32-bit x86 programs.
+for f in go_probe seccomp_probe seccomp_probe_musl socketcall_probe seccomp_probe_i386 seccomp_probe_i386_dynamic; do cp -L "$guest_dir/../probes/$f" "$suite/"; done
 guest_checks=()
 for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"
