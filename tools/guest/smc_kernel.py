@@ -22,11 +22,15 @@ Usage:
   smc_kernel.py devices         SMC_NETLINK_GET_DEV_SMCD and _SMCR:
                                 {"smcd": [...], "smcr": [...]}, as JSON
   smc_kernel.py seid            SMC_NETLINK_DUMP_SEID, as JSON
+  smc_kernel.py ueids           SMC_NETLINK_DUMP_UEID: the User EIDs, as JSON
 
 Layouts and numbers: include/uapi/linux/smc_diag.h, include/uapi/linux/smc.h,
 include/uapi/linux/inet_diag.h, include/uapi/linux/netlink.h and
-genetlink.h, net/smc/smc.h (states), Linux 6.12. Exits 1 with the reason on
-stderr when the kernel refuses (no smc_diag, no SMC genl family).
+genetlink.h, net/smc/smc.h (states), Linux 6.12. Netlink and the structs
+SMC_DIAG copies out are in the host's byte order ("=" below), and so are
+/proc/net/tcp's address words; only ports in inet_diag_sockid are
+big-endian. Exits 1 with the reason on stderr when the kernel refuses (no
+smc_diag, no SMC genl family).
 """
 import json
 import os
@@ -78,7 +82,8 @@ LINK = {1: ("id", "u8"), 2: ("ib_dev", "str"), 3: ("ib_port", "u8"),
 SMC_NLA_LGR_R_V2_COMMON = 7
 SMC_NETLINK_GET_SYS_INFO, SMC_NETLINK_GET_LGR_SMCD = 1, 4
 SMC_NETLINK_GET_DEV_SMCD, SMC_NETLINK_GET_DEV_SMCR = 5, 6
-SMC_NETLINK_DUMP_SEID = 13
+SMC_NETLINK_DUMP_UEID, SMC_NETLINK_DUMP_SEID = 9, 13
+SMC_NLA_EID_TABLE_ENTRY = 1
 SMC_GEN_SYS_INFO, SMC_GEN_LGR_SMCD = 1, 4
 SMC_GEN_DEV_SMCD, SMC_GEN_DEV_SMCR = 5, 6
 SYS_INFO = {1: ("version", "u8"), 2: ("release", "u8"), 3: ("is_ism_v2", "u8"),
@@ -232,12 +237,15 @@ def plain_tcp():
 
 
 def address(text):
+    """/proc/net/tcp's and tcp6's ADDRESS:PORT: the address as 32-bit words,
+    each __be32 printed with %08X, so in the host's byte order
+    (net/ipv4/tcp_ipv4.c get_tcp4_sock, net/ipv6/tcp_ipv6.c get_tcp6_sock);
+    the port as a number."""
     host, port = text.split(":")
-    raw = bytes.fromhex(host)
-    if len(raw) == 4:
-        return "%s:%d" % (socket.inet_ntop(socket.AF_INET, raw[::-1]), int(port, 16))
-    words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
-    return "[%s]:%d" % (socket.inet_ntop(socket.AF_INET6, words), int(port, 16))
+    raw = b"".join(struct.pack("=I", int(host[i:i + 8], 16)) for i in range(0, len(host), 8))
+    family = socket.AF_INET if len(raw) == 4 else socket.AF_INET6
+    shown = socket.inet_ntop(family, raw)
+    return ("%s:%d" if family == socket.AF_INET else "[%s]:%d") % (shown, int(port, 16))
 
 
 def socket_inodes(pid):
@@ -355,10 +363,15 @@ def seid():
             for r in genl_dump(SMC_NETLINK_DUMP_SEID)]
 
 
+def ueids():
+    return [number(r[SMC_NLA_EID_TABLE_ENTRY], "str").rstrip()
+            for r in genl_dump(SMC_NETLINK_DUMP_UEID) if SMC_NLA_EID_TABLE_ENTRY in r]
+
+
 def main():
     if len(sys.argv) < 2:
         fail("usage: smc_kernel.py sockets PID... | diag | stats | fallbacks | counters |"
-             " linkgroups | smcd_linkgroups | sysinfo | devices | seid")
+             " linkgroups | smcd_linkgroups | sysinfo | devices | seid | ueids")
     command = sys.argv[1]
     if command == "sockets":
         sockets([int(p) for p in sys.argv[2:]])
@@ -366,7 +379,7 @@ def main():
     reader = {"diag": diag, "stats": stats, "fallbacks": fallbacks,
               "counters": counters, "linkgroups": linkgroups,
               "smcd_linkgroups": smcd_linkgroups, "sysinfo": sysinfo,
-              "devices": devices, "seid": seid}.get(command)
+              "devices": devices, "seid": seid, "ueids": ueids}.get(command)
     if reader is None:
         fail("unknown command '%s'" % command)
     json.dump(reader(), sys.stdout, indent=1, sort_keys=True)
