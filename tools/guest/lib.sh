@@ -1,8 +1,9 @@
 # Helpers for the checks that run inside the SMC guest; sourced. Each check
 # runs in its own empty folder (the cwd) with SMC_RUN, the executable under
-# test, and GUEST_DIR, this folder, set by in_guest.sh.
+# test, and GUEST_DIR, this folder, set by in_guest.sh. SMC_RUN is empty in
+# the guests of other architectures until their smc_run exists.
 set -Eeuo pipefail
-: "${SMC_RUN:?}" "${GUEST_DIR:?}"
+: "${SMC_RUN?}" "${GUEST_DIR:?}"
 source "$GUEST_DIR/expect.sh"
 # A command that fails outside the expect_* helpers still says where.
 trap 'echo "FAIL: line $LINENO of $(basename "${BASH_SOURCE[0]}"): $BASH_COMMAND" >&2' ERR
