@@ -202,6 +202,24 @@ void parse_rule_list(const char* text, RuleList* list) {
   }
 }
 
+void append_rule_list(const RuleList& from, RuleList* to) {
+  if (to->first_error == RuleError::kNone && from.first_error != RuleError::kNone) {
+    to->first_error = from.first_error;
+    to->first_bad = from.first_bad;
+  }
+  for (int k = 0; k < from.count; ++k) {
+    if (to->count < kMaxRules) {
+      to->rules[to->count++] = from.rules[k];
+    } else if (to->first_error != RuleError::kTooMany) {
+      to->first_error = RuleError::kTooMany;
+      to->first_bad = {from.rules[k].text, from.rules[k].length};
+    }
+  }
+  to->entries += from.entries;
+  to->bad += from.bad;
+  to->text = nullptr;
+}
+
 bool endpoint_from(const sockaddr* address, socklen_t length, Endpoint* out) {
   if (address == nullptr || length < sizeof(sa_family_t)) return false;
   sa_family_t family;

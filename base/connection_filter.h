@@ -91,6 +91,13 @@ struct RuleList {
 // the library uses the valid rules and reports the rest.
 void parse_rule_list(const char* text, RuleList* list);
 
+// Adds `from`'s rules and entries to `to`, without parsing again: for
+// lists without malformed entries, the list that parsing their texts
+// joined by a comma would give (but `to->text`, nullptr since no one text
+// holds them). Rules past the kMaxRules-th are dropped, and first_error
+// then says kTooMany, naming the first entry dropped.
+void append_rule_list(const RuleList& from, RuleList* to);
+
 // An address and port of a connection, from a sockaddr.
 struct Endpoint {
   RuleFamily family;  // kIpv4 or kIpv6

@@ -239,6 +239,49 @@ TEST_CASE("connection filter lists hold 32 entries and say so past that") {
   CHECK(list.first_error == RuleError::kNone);
 }
 
+TEST_CASE("connection filter lists add up without parsing again, as their joined texts would") {
+  std::string twenty = "10.0.0.1";
+  for (int k = 2; k <= 20; ++k) twenty += ",10.0.0." + std::to_string(k);
+  std::string thirty_two = "[fd00::1]";
+  for (int k = 2; k <= kMaxRules; ++k) thirty_two += ",[fd00::" + std::to_string(k) + "]";
+  const struct {
+    std::string a, b;
+  } rows[] = {
+      {"10.0.0.0/8", "*:22"},
+      {" 10.0.0.0/8 , [fd00::]/8:443 ", ",*:1-65535,"},
+      {"", "[::1]"},
+      {" , ", "10.1.2.3/8"},
+      {"[::ffff:10.0.0.1]", ""},
+      {twenty, twenty},
+      {thirty_two, "1.1.1.1"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.a);
+    CAPTURE(row.b);
+    RuleList appended, from, joined;
+    parse_rule_list(row.a.c_str(), &appended);
+    parse_rule_list(row.b.c_str(), &from);
+    append_rule_list(from, &appended);
+    const std::string both = row.a + "," + row.b;
+    parse_rule_list(both.c_str(), &joined);
+    CHECK(appended.text == nullptr);
+    CHECK(appended.count == joined.count);
+    CHECK(appended.entries == joined.entries);
+    CHECK(appended.bad == joined.bad);
+    CHECK(appended.first_error == joined.first_error);
+    CHECK(text_of(appended.first_bad) == text_of(joined.first_bad));
+    for (int k = 0; k < joined.count && k < appended.count; ++k) {
+      CAPTURE(k);
+      CHECK(text_of(appended.rules[k]) == text_of(joined.rules[k]));
+      CHECK(appended.rules[k].family == joined.rules[k].family);
+      CHECK(appended.rules[k].prefix == joined.rules[k].prefix);
+      CHECK(appended.rules[k].port_low == joined.rules[k].port_low);
+      CHECK(appended.rules[k].port_high == joined.rules[k].port_high);
+      CHECK(hex(appended.rules[k].address, 16) == hex(joined.rules[k].address, 16));
+    }
+  }
+}
+
 TEST_CASE("connection filter endpoints come from AF_INET and AF_INET6 addresses only") {
   const Endpoint a = v4("10.1.2.3", 443);
   CHECK(a.family == RuleFamily::kIpv4);

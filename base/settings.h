@@ -21,6 +21,9 @@
 //                           refuses them); an include list whose entries
 //                           are all malformed includes nothing.
 // Parsing is pure (an envp array in, a struct out), so it can be tested.
+// write_settings is its inverse, the one writer of these variables:
+// smc_run builds PROGRAM's with it, so that what it writes and what the
+// library reads cannot drift apart.
 //
 // Secure-execution mode (AT_SECURE, getauxval(3): a setuid, setgid or
 // file-capability program, which the library reaches only when an
@@ -44,6 +47,8 @@
 // the administrator who preloaded it chose.
 #pragma once
 
+#include <cstddef>
+
 #include "base/size.h"
 #include "base/socket_conversion.h"
 #include "base/connection_filter.h"
@@ -52,7 +57,8 @@ namespace smc {
 
 struct BufferSetting {
   int bytes;            // 0: not set, or set to an invalid value
-  const char* text;     // the raw value when set; points into envp
+  const char* text;     // the raw value when set; points into envp (or
+                        // into smc_run's own text, for its settings)
   SizeError error;      // why `text` was ignored, kNone if it was not
 };
 
@@ -63,6 +69,9 @@ struct FamilySetting {
 
 // "smc", "inet" or "auto", exactly; false for anything else.
 bool parse_family(const char* text, Family* family);
+
+// The name parse_family reads as `family`.
+const char* family_name(Family family);
 
 // The variables above that a child gets back when its environment lost
 // them, as "NAME=value" entries of the environment at load.
@@ -81,7 +90,8 @@ struct Settings {
   RuleList exclude;  // SMC_EXCLUDE
   bool filter_active;  // either list asks anything (see filter_active())
   // Stable for the life of the process: the loader's environment strings
-  // are never freed. nullptr-terminated.
+  // are never freed. nullptr-terminated. Where the settings were read
+  // from, not a setting: write_settings does not write it.
   const char* carried[kMaxCarried + 1];
 };
 
@@ -98,6 +108,80 @@ Settings read_settings(const char* const* envp, bool secure = false);
 
 // Whether this process runs in secure-execution mode: getauxval(AT_SECURE).
 bool secure_execution();
+
+// The variables, one per setting, in the order write_settings writes them
+// (that of smc_run's -d and -n lines).
+enum class SettingsVariable : unsigned char {
+  kRcvbuf,
+  kSndbuf,
+  kFamily,
+  kSummary,
+  kSummaryFile,
+  kInclude,
+  kExclude,
+  kDebug,
+  kStrict,
+  kInherit,
+};
+inline constexpr int kSettingsVariables = 10;
+
+// "SMC_RCVBUF", "SMC_SOCK_FAMILY"...
+const char* variable_name(SettingsVariable variable);
+
+// Some of the variables.
+struct VariableSet {
+  unsigned bits;
+
+  constexpr VariableSet with(SettingsVariable v) const {
+    return {bits | 1U << static_cast<unsigned>(v)};
+  }
+  constexpr bool has(SettingsVariable v) const {
+    return (bits >> static_cast<unsigned>(v) & 1U) != 0;
+  }
+};
+inline constexpr VariableSet kNoVariable{0};
+inline constexpr VariableSet kEveryVariable{(1U << kSettingsVariables) - 1};
+
+// Whether `a` and `b` hold the same value for `variable`, as the library
+// and the supervisor act on it: the same bytes, flag, family, file, or
+// rules (address, prefix, ports, in order); not merely the same spelling
+// (64k is 65536, "10.0.0.1/8" is 10.0.0.0/8).
+bool same_setting(SettingsVariable variable, const Settings& a, const Settings& b);
+
+// same_setting for every variable.
+bool same_settings(const Settings& a, const Settings& b);
+
+// Room for write_settings' entries: an envp of its own.
+struct SettingsEntries {
+  const char* entry[kSettingsVariables + 1];  // "NAME=value", nullptr-ended
+};
+
+enum class WriteError : unsigned char {
+  kNone,
+  kNoRoom,   // `text` is too small; `needed` says what it takes
+  kInvalid,  // a value no variable can carry (`invalid` says which): a
+             // size, family or list that was read as invalid
+};
+
+struct WrittenSettings {
+  WriteError error;
+  std::size_t needed;         // bytes of `text` the entries take, NULs too
+  SettingsVariable invalid;   // for kInvalid
+};
+
+// The inverse of read_settings: writes a "NAME=value" entry for each
+// variable of `which` into `text` (`capacity` bytes) and lists them in
+// `out`, so that read_settings(out->entry) gives `s`'s value of each of
+// them (same_setting). Sizes are written in bytes, flags as 1 or 0, the
+// family by name, the summary file as it is, lists as their rules' own
+// text joined by commas (blanks and empty entries dropped). An unset size
+// has no entry: being absent is how it is written; every other variable
+// always has one, also for its default (SMC_DEBUG=0, SMC_SOCK_FAMILY=auto,
+// an empty SMC_SUMMARY_FILE or list). After an error `out` lists no
+// entry (out->entry[0] is nullptr); after kNoRoom, `needed` is the
+// capacity to ask again with.
+WrittenSettings write_settings(const Settings& s, VariableSet which, char* text,
+                               std::size_t capacity, SettingsEntries* out);
 
 // The value of `name` in envp, or nullptr. Async-signal-safe, unlike
 // getenv() in some libcs.

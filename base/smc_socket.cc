@@ -39,11 +39,6 @@ bool smc_missing(const Attempts& attempts) {
   return attempts.count > 0 && smc_unavailable(attempts.error[attempts.count - 1]);
 }
 
-bool tcp_would_fail_alike(const Attempts& attempts) {
-  return attempts.count > 0 &&
-         classify_smc_failure(attempts.error[attempts.count - 1]) == SmcFailure::kShared;
-}
-
 AppliedBuffer apply_buffer(int fd, int option, const char* name, int bytes) {
   if (bytes == 0) return {name, 0, 0};
   const int saved = errno;

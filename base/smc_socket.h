@@ -7,14 +7,16 @@
 // remembered per IP version, so the kernel is probed once per process:
 // each failed socket(AF_SMC) makes it try to load the module again
 // (request_module in net/socket.c:__sock_create). A failure TCP would share
-// (EMFILE, ENOBUFS...) ends the attempts; what to do then, and when SMC is
-// missing, is the caller's.
+// (EMFILE, ENOBUFS...) ends the attempts; what the call becomes then, and
+// when SMC is missing, is base/socket_ruling.h's.
 //
 // Then SMC_SNDBUF/SMC_RCVBUF, before the program can connect or listen:
 // SMC sizes its buffers from them at that point (net/smc/smc_core.c).
 //
 // Async-signal-safe: system calls and relaxed atomics, no allocation.
 #pragma once
+
+#include <sys/socket.h>
 
 #include <atomic>
 
@@ -52,11 +54,6 @@ SmcAttempt make_smc_socket(SocketCall tcp, Family family, int extra_flags,
 // (then TCP is the fallback), not for a reason TCP would share.
 bool smc_missing(const Attempts& attempts);
 
-// Whether the attempts ended on a failure TCP would share (EMFILE,
-// ENOBUFS...): the call fails with it. Otherwise (SMC missing, or refusing
-// this very call: base/socket_conversion.h) TCP answers the call.
-bool tcp_would_fail_alike(const Attempts& attempts);
-
 // One of SMC_SNDBUF/SMC_RCVBUF applied to a socket.
 struct AppliedBuffer {
   const char* name;  // "SO_SNDBUF"
@@ -66,5 +63,17 @@ struct AppliedBuffer {
 
 // setsockopt(fd, SOL_SOCKET, option, bytes) unless `bytes` is 0. Keeps errno.
 AppliedBuffer apply_buffer(int fd, int option, const char* name, int bytes);
+
+// Both sizes, as applied to one socket.
+struct AppliedBuffers {
+  AppliedBuffer each[2];  // SO_SNDBUF, SO_RCVBUF
+};
+
+// SMC_SNDBUF and SMC_RCVBUF (0: not asked for) applied to `fd`. Keeps errno.
+// Inline: the caller's frame holds the result, no copy.
+inline AppliedBuffers apply_buffers(int fd, int sndbuf_bytes, int rcvbuf_bytes) {
+  return {{apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", sndbuf_bytes),
+           apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", rcvbuf_bytes)}};
+}
 
 }  // namespace smc

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <string>
 #include <vector>
 
 using namespace smc;
@@ -129,4 +130,21 @@ TEST_CASE("apply buffer sets the size asked for, nothing for 0, and keeps errno"
   close(fd);
   applied = apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", 4096);
   CHECK(applied.error == EBADF);
+}
+
+TEST_CASE("apply buffers sets SMC_SNDBUF and SMC_RCVBUF, each where asked for") {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  errno = EINTR;
+  const AppliedBuffers applied = apply_buffers(fd, 0, 8192);
+  CHECK(errno == EINTR);
+  CHECK(applied.each[0].bytes == 0);
+  CHECK(std::string(applied.each[1].name) == "SO_RCVBUF");
+  CHECK(applied.each[1].bytes == 8192);
+  CHECK(applied.each[1].error == 0);
+  int value = 0;
+  socklen_t length = sizeof value;
+  REQUIRE(getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &value, &length) == 0);
+  CHECK(value == 2 * 8192);
+  close(fd);
 }

@@ -6,51 +6,27 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
+#include "base/socket_rule_table.h"
+
 namespace smc {
 namespace {
 
+// The table's copies of the SMC numbers libc lacks.
+static_assert(SMC_RULE_IPPROTO_SMC == kIpprotoSmc);
+static_assert(SMC_RULE_SMCPROTO_SMC6 == kSmcProtoSmc6);
+static_assert(AF_SMC == kAfSmc);
+
 TEST_CASE("socket conversion finds exactly the TCP sockets") {
-  constexpr int kNb = SOCK_NONBLOCK;
-  constexpr int kCx = SOCK_CLOEXEC;
-  const struct {
-    SocketCall call;
-    bool tcp;
-  } rows[] = {
-      // TCP over IPv4 and IPv6, with protocol 0 or IPPROTO_TCP, any flags.
-      {{AF_INET, SOCK_STREAM, 0}, true},
-      {{AF_INET, SOCK_STREAM, IPPROTO_TCP}, true},
-      {{AF_INET6, SOCK_STREAM, 0}, true},
-      {{AF_INET6, SOCK_STREAM, IPPROTO_TCP}, true},
-      {{AF_INET, SOCK_STREAM | kNb, 0}, true},
-      {{AF_INET6, SOCK_STREAM | kCx, IPPROTO_TCP}, true},
-      {{AF_INET, SOCK_STREAM | kNb | kCx, 0}, true},
-      // Not TCP: other types.
-      {{AF_INET, SOCK_DGRAM, 0}, false},
-      {{AF_INET, SOCK_DGRAM | kCx, IPPROTO_UDP}, false},
-      {{AF_INET6, SOCK_DGRAM, 0}, false},
-      {{AF_INET, SOCK_RAW, IPPROTO_TCP}, false},
-      {{AF_INET, SOCK_SEQPACKET, 0}, false},
-      // Not TCP: other protocols on a stream socket (MPTCP, SCTP, SMC).
-      {{AF_INET, SOCK_STREAM, IPPROTO_MPTCP}, false},
-      {{AF_INET, SOCK_STREAM, IPPROTO_SCTP}, false},
-      {{AF_INET6, SOCK_STREAM, IPPROTO_UDP}, false},
-      {{AF_INET, SOCK_STREAM, kIpprotoSmc}, false},
-      {{AF_INET6, SOCK_STREAM, kIpprotoSmc}, false},
-      // Not TCP: other families.
-      {{AF_UNIX, SOCK_STREAM, 0}, false},
-      {{AF_UNIX, SOCK_DGRAM, 0}, false},
-      {{AF_NETLINK, SOCK_RAW, 0}, false},
-      {{AF_PACKET, SOCK_RAW, 0}, false},
-      {{kAfSmc, SOCK_STREAM, kSmcProtoSmc}, false},
-      {{kAfSmc, SOCK_STREAM, kSmcProtoSmc6}, false},
-      {{-1, SOCK_STREAM, 0}, false},
-  };
-  for (const auto& row : rows) {
-    CAPTURE(row.call.domain);
-    CAPTURE(row.call.type);
-    CAPTURE(row.call.protocol);
-    CHECK(is_tcp_socket(row.call) == row.tcp);
+  int tcp = 0;
+  for (const smc_socket_rule_row& row : smc_socket_rule_rows) {
+    CAPTURE(row.domain);
+    CAPTURE(row.type);
+    CAPTURE(row.protocol);
+    CHECK(is_tcp_socket({row.domain, row.type, row.protocol}) == (row.converted == 1));
+    tcp += row.converted;
   }
+  // 2 families x 2 protocols x 4 flag sets, and 2 x 4 with an unknown flag.
+  CHECK(tcp == 2 * 2 * 4 + 2 * 4);
 }
 
 TEST_CASE("socket conversion makes the SMC socket of each kind, flags kept") {

@@ -42,6 +42,19 @@ void describe_buffer(LogLine& line, const AppliedBuffer& applied) {
   if (applied.error != 0) line.str(" failed: ").error(applied.error);
 }
 
+void describe_made(LogLine& line, int fd, const char* what, const AppliedBuffers& sizes) {
+  line.str(" = ").num(fd).str(" -> ").str(what);
+  for (const AppliedBuffer& applied : sizes.each) describe_buffer(line, applied);
+}
+
+void describe_unchanged(LogLine& line) { line.str(" unchanged"); }
+
+void describe_plain_failure(LogLine& line, int error) {
+  line.str(", TCP failed: ").error(error);
+}
+
+void describe_no_fallback(LogLine& line) { line.str(" (strict: no TCP fallback)"); }
+
 void describe_filtered_call(LogLine& line, FilterSide side, int fd, const Endpoint& endpoint) {
   if (!line.enabled()) return;
   char where[64];
@@ -71,6 +84,11 @@ void describe_decision(LogLine& line, const FilterDecision& decision) {
       line.str("not in SMC_INCLUDE");
       break;
   }
+}
+
+void describe_connection_ruling(LogLine& line, ConnectionRuling ruling) {
+  if (ruling == ConnectionRuling::kStaysTcp) line.str(" -> TCP (not an SMC socket)");
+  if (ruling == ConnectionRuling::kStaysSmc) line.str(" -> SMC");
 }
 
 void describe_outcome(LogLine& line, const ConnectionOutcome& outcome) {

@@ -49,6 +49,25 @@ TEST_CASE("socket log lists refused kinds, and when SMC is missing") {
   CHECK(phrase([](LogLine& l) { describe_attempts(l, Attempts{}); }).empty());
 }
 
+TEST_CASE("socket log says which socket a call got, with its sizes") {
+  const AppliedBuffers sizes{{{"SO_SNDBUF", 65536, 0}, {"SO_RCVBUF", 0, 0}}};
+  CHECK(phrase([&](LogLine& l) { describe_made(l, 5, "IPPROTO_SMC", sizes); }) ==
+        " = 5 -> IPPROTO_SMC, SO_SNDBUF 65536");
+  const AppliedBuffers none{{{"SO_SNDBUF", 0, 0}, {"SO_RCVBUF", 0, 0}}};
+  CHECK(phrase([&](LogLine& l) { describe_made(l, 7, "TCP", none); }) == " = 7 -> TCP");
+  CHECK(phrase([](LogLine& l) { describe_unchanged(l); }) == " unchanged");
+}
+
+TEST_CASE("socket log says why strict failed a call") {
+  const Attempts two{{SmcSocketKind::kInet, SmcSocketKind::kSmc}, {EINVAL, EINVAL}, 2};
+  CHECK(phrase([&](LogLine& l) {
+          describe_attempts(l, two);
+          describe_plain_failure(l, EINVAL);
+          describe_no_fallback(l);
+        }) == " -> IPPROTO_SMC failed: EINVAL, AF_SMC failed: EINVAL, TCP failed: EINVAL "
+              "(strict: no TCP fallback)");
+}
+
 TEST_CASE("socket log names a buffer size only when one was asked for") {
   CHECK(phrase([](LogLine& l) { describe_buffer(l, {"SO_SNDBUF", 65536, 0}); }) ==
         ", SO_SNDBUF 65536");
@@ -92,6 +111,17 @@ TEST_CASE("socket log shows the filtered call as client or server") {
   CHECK(phrase([](LogLine& l) {
           describe_filtered_call(l, FilterSide::kServer, 3, endpoint("0.0.0.0", 8080));
         }) == "listen(3) on 0.0.0.0:8080: ");
+}
+
+TEST_CASE("socket log says what a filtered socket left in place does") {
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kStaysTcp); }) ==
+        " -> TCP (not an SMC socket)");
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kStaysSmc); }) ==
+        " -> SMC");
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kReplace); })
+            .empty());
+  CHECK(phrase([](LogLine& l) { describe_connection_ruling(l, ConnectionRuling::kUntouched); })
+            .empty());
 }
 
 TEST_CASE("socket log says what became of an excluded socket") {

@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "base/connection_ruling.h"
 #include "base/log_line.h"
 #include "base/replace_socket.h"
 #include "base/socket_log.h"
@@ -29,22 +30,18 @@ int replacement_socket(int domain, int type, int protocol) {
 bool enforce_filter(const State& state, int fd, const Endpoint& endpoint,
                     FilterSide side) {
   const StreamKind kind = stream_kind(fd);
-  if (kind == StreamKind::kOther) return true;
+  if (!filter_looks_at(kind)) return true;
   const Settings& settings = state.settings;
   if (settings.debug) report_settings_once(settings);
   const FilterDecision decision =
       decide_connection(settings.include, settings.exclude, endpoint);
+  const ConnectionRuling ruling = rule_on_connection(kind, decision);
 
   LogLine line(settings.debug);
   describe_filtered_call(line, side, fd, endpoint);
   describe_decision(line, decision);
-  if (kind == StreamKind::kTcp) {
-    line.str(" -> TCP (not an SMC socket)");
-    line.emit();
-    return true;
-  }
-  if (decision.smc) {
-    line.str(" -> SMC");
+  if (ruling != ConnectionRuling::kReplace) {
+    describe_connection_ruling(line, ruling);
     line.emit();
     return true;
   }

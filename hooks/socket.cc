@@ -10,11 +10,12 @@
 // Fallback: where the kernel has neither (or refuses them here), the
 // original TCP socket is created instead so the program keeps working,
 // unless SMC_STRICT asks for the error (TCP's own error when the call is
-// invalid whatever the protocol: base/socket_conversion.h; the plain call
-// that tells is marked for smc_run's seccomp filter: see library_socket.h).
-// How the SMC socket is made, each refusal remembered so the kernel is
-// probed once per process, is base/smc_socket.h, shared with smc_run's
-// seccomp supervisor.
+// invalid whatever the protocol; the plain call that tells is marked for
+// smc_run's seccomp filter: see library_socket.h). How the SMC socket is
+// made, each refusal remembered so the kernel is probed once per process,
+// is base/smc_socket.h, and what the call becomes then is
+// base/socket_ruling.h, both shared with smc_run's seccomp supervisor:
+// this hook only carries the ruling out.
 // Then SMC_SNDBUF/SMC_RCVBUF are applied to the TCP-rule sockets only, before
 // the program can connect or listen, since SMC sizes its buffers from them at
 // that point (net/smc/smc_core.c).
@@ -32,6 +33,7 @@
 #include "base/smc_socket.h"
 #include "base/socket_conversion.h"
 #include "base/socket_log.h"
+#include "base/socket_ruling.h"
 #include "hooks/connections.h"
 #include "hooks/library_socket.h"
 #include "hooks/state.h"
@@ -51,7 +53,8 @@ int pass_through_logged(const State& state, const SocketCall& call) {
   LogLine line;
   describe_call(line, call);
   if (fd >= 0) {
-    line.str(" = ").num(fd).str(" unchanged");
+    line.str(" = ").num(fd);
+    describe_unchanged(line);
   } else {
     line.str(" failed: ").error(error);
   }
@@ -59,28 +62,37 @@ int pass_through_logged(const State& state, const SocketCall& call) {
   return fd;
 }
 
-// Where no SMC socket could be made: TCP, or under SMC_STRICT the error.
-int fall_back(const State& state, const SocketCall& call, const Attempts& tried) {
-  const bool debug = state.settings.debug;
-  if (state.settings.strict) {
-    // The plain call tells whether this call is invalid whatever the
-    // protocol (base/socket_conversion.h, strict_errno). Marked, so that a
-    // seccomp supervisor under us lets it run.
-    const int tcp = library_socket(state.real.socket, call.domain, call.type, call.protocol);
-    const int tcp_error = tcp < 0 ? errno : 0;
-    if (tcp >= 0) close(tcp);
-    const int error = strict_errno(tried.error[tried.count - 1], tcp_error);
-    if (debug) {
-      LogLine line;
-      describe_call(line, call);
-      describe_attempts(line, tried);
-      if (tcp_error != 0) line.str(", TCP failed: ").error(tcp_error);
-      line.str(" (strict: no TCP fallback)");
-      line.emit();
+// Under strict: how the plain TCP call fares (0: it made a socket), which
+// tells whether this call is invalid whatever the protocol
+// (base/socket_ruling.h). Marked, so that a seccomp supervisor under us
+// lets it run.
+int plain_call_error(const State& state, const SocketCall& call) {
+  const int fd = library_socket(state.real.socket, call.domain, call.type, call.protocol);
+  const int error = fd < 0 ? errno : 0;
+  if (fd >= 0) close(fd);
+  return error;
+}
+
+// The call fails with the ruling's errno.
+int fail_call(const State& state, const SocketCall& call, const Attempts& tried,
+              const SocketRuling& ruling, int plain_error) {
+  if (state.settings.debug) {
+    LogLine line;
+    describe_call(line, call);
+    describe_attempts(line, tried);
+    if (ruling.kind == SocketRuling::kStrictFail) {
+      if (plain_error != 0) describe_plain_failure(line, plain_error);
+      describe_no_fallback(line);
     }
-    errno = error;
-    return -1;
+    line.emit();
   }
+  errno = ruling.error;
+  return -1;
+}
+
+// The plain TCP call answers where no SMC socket could be made.
+int plain_tcp(const State& state, const SocketCall& call, const Attempts& tried) {
+  const bool debug = state.settings.debug;
   // Said once, and only when SMC is missing, not when it refused one call.
   if (debug && smc_missing(tried) && !g_fallback_announced.exchange(true)) {
     LogLine line;
@@ -96,6 +108,17 @@ int fall_back(const State& state, const SocketCall& call, const Attempts& tried)
     line.emit();
   }
   return fd;
+}
+
+// Said once: IPPROTO_SMC was refused, and AF_SMC stands in for it.
+void announce_smc_kind(const State& state, const SmcAttempt& attempt) {
+  if (attempt.tried.count > 0 && state.settings.debug && !g_inet_announced.exchange(true)) {
+    LogLine()
+        .str("IPPROTO_SMC is not available here (")
+        .error(attempt.tried.error[0])
+        .str("); TCP sockets become AF_SMC sockets")
+        .emit();
+  }
 }
 
 }  // namespace
@@ -114,40 +137,27 @@ __attribute__((noinline)) int convert_or_log(int domain, int type,
   const int saved_errno = errno;
   const SmcAttempt attempt =
       make_smc_socket(call, state.settings.family.family, 0, state.real.socket, g_refused);
-  const bool smc = attempt.fd >= 0;
-  if (!smc && tcp_would_fail_alike(attempt.tried)) {
-    // Out of descriptors, memory...: TCP would fail alike.
-    const int error = errno;
-    if (debug) {
-      LogLine line;
-      describe_call(line, call);
-      describe_attempts(line, attempt.tried);
-      line.emit();
-    }
-    errno = error;
-    return -1;
+  const bool strict = state.settings.strict;
+  const int plain_error =
+      ruling_asks_plain_call(attempt, strict) ? plain_call_error(state, call) : 0;
+  const SocketRuling ruling =
+      rule_on_socket(attempt, SmcTriedIn::kCallersProcess, strict, plain_error);
+  if (ruling.kind == SocketRuling::kFail || ruling.kind == SocketRuling::kStrictFail) {
+    return fail_call(state, call, attempt.tried, ruling, plain_error);
   }
-  if (smc && attempt.tried.count > 0 && debug && !g_inet_announced.exchange(true)) {
-    LogLine()
-        .str("IPPROTO_SMC is not available here (")
-        .error(attempt.tried.error[0])
-        .str("); TCP sockets become AF_SMC sockets")
-        .emit();
-  }
-  const int fd = smc ? attempt.fd : fall_back(state, call, attempt.tried);
+  const bool smc = ruling.kind == SocketRuling::kSmc;
+  if (smc) announce_smc_kind(state, attempt);
+  const int fd = smc ? attempt.fd : plain_tcp(state, call, attempt.tried);
   if (fd < 0) return -1;
 
   new_socket(fd, smc);
   count_socket(smc, attempt.used);
-  const AppliedBuffer sizes[2] = {
-      apply_buffer(fd, SO_SNDBUF, "SO_SNDBUF", state.settings.sndbuf.bytes),
-      apply_buffer(fd, SO_RCVBUF, "SO_RCVBUF", state.settings.rcvbuf.bytes),
-  };
+  const AppliedBuffers sizes =
+      apply_buffers(fd, state.settings.sndbuf.bytes, state.settings.rcvbuf.bytes);
   if (debug) {
     LogLine line;
     describe_call(line, call);
-    line.str(" = ").num(fd).str(" -> ").str(smc ? socket_kind_name(attempt.used) : "TCP");
-    for (const AppliedBuffer& applied : sizes) describe_buffer(line, applied);
+    describe_made(line, fd, smc ? socket_kind_name(attempt.used) : "TCP", sizes);
     line.emit();
   }
   errno = saved_errno;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/connection_filter.h"
 #include "base/settings.h"
 #include "base/size.h"
 #include "core/common/cli.h"
@@ -28,6 +29,7 @@ struct Values {
   std::string rcvbuf, sndbuf, write_lib, family, mechanism, summary_file, install_links;
   bool has_rcvbuf = false, has_sndbuf = false, has_write_lib = false, has_family = false,
        has_mechanism = false, has_summary_file = false, has_install_links = false;
+  std::vector<std::string> include, exclude;
 };
 
 void declare(CommandLine& line, Options& o, Values& v) {
@@ -47,8 +49,8 @@ void declare(CommandLine& line, Options& o, Values& v) {
   // DIR is optional: without it, the links go beside this file.
   line.optional_value("--install-links", &v.install_links, &v.has_install_links);
   // Repeatable, one LIST per occurrence: the lists add up.
-  line.list("--include", &o.include);
-  line.list("--exclude", &o.exclude);
+  line.list("--include", &v.include);
+  line.list("--exclude", &v.exclude);
 }
 
 // The options with values, checked.
@@ -69,20 +71,50 @@ Result<Ok> check_values(const Values& v, Options& o) {
       return usage_error(fmt::format("invalid FAMILY {} for -f (use smc, inet or auto)",
                                      quote_value(v.family)));
     }
-    o.family = v.family;
+    o.family = family;
   }
   if (v.has_mechanism) {
-    if (!parse_mechanism(v.mechanism)) {
+    o.mechanism = parse_mechanism(v.mechanism);
+    if (!o.mechanism) {
       return usage_error(
           fmt::format("invalid MECHANISM {} for --mechanism (use preload, seccomp or auto)",
                       quote_value(v.mechanism)));
     }
-    o.mechanism = v.mechanism;
   }
   if (v.has_summary_file) {
     if (v.summary_file.empty()) return usage_error("--summary-file needs a non-empty FILE");
     o.summary_file = v.summary_file;
   }
+  return Ok{};
+}
+
+// Each LIST of --include or --exclude on its own; their rules add up
+// (core/launch/plan counts them with the environment's).
+Result<RuleOption> parse_lists(const std::vector<std::string>& values, const char* flag) {
+  RuleOption option;
+  for (const std::string& value : values) {
+    auto text = std::make_shared<const std::string>(value);
+    RuleList list;
+    parse_rule_list(text->c_str(), &list);
+    if (list.entries == 0) return usage_error(fmt::format("{} needs a non-empty LIST", flag));
+    if (list.first_error != RuleError::kNone && list.first_error != RuleError::kTooMany) {
+      const std::string entry(list.first_bad.text, list.first_bad.length);
+      return usage_error(fmt::format("invalid {} entry {}: {}", flag, quote_value(entry),
+                                     describe(list.first_error)));
+    }
+    append_rule_list(list, &option.rules);
+    option.lists.push_back(std::move(text));
+  }
+  return option;
+}
+
+Result<Ok> check_lists(const Values& v, Options& o) {
+  Result<RuleOption> include = parse_lists(v.include, "--include");
+  if (!include) return include.error();
+  Result<RuleOption> exclude = parse_lists(v.exclude, "--exclude");
+  if (!exclude) return exclude.error();
+  o.include = std::move(*include);
+  o.exclude = std::move(*exclude);
   return Ok{};
 }
 
@@ -151,6 +183,9 @@ Result<Options> parse_options(std::span<const std::string> args) {
     const Result<Ok> checked = check(values, options);
     if (!checked) return checked.error();
   }
+  if (options.command.empty()) return options;  // --write-lib, --install-links
+  const Result<Ok> lists = check_lists(values, options);
+  if (!lists) return lists.error();
   return options;
 }
 

@@ -15,6 +15,20 @@ using testing::fmt_args;
 
 Result<Options> parse(const Args& args) { return parse_options(args); }
 
+// Each LIST as given, and each rule's own text.
+Args lists_of(const RuleOption& option) {
+  Args lists;
+  for (const auto& list : option.lists) lists.push_back(*list);
+  return lists;
+}
+Args rules_of(const RuleOption& option) {
+  Args rules;
+  for (int k = 0; k < option.rules.count; ++k) {
+    rules.emplace_back(option.rules.rules[k].text, option.rules.rules[k].length);
+  }
+  return rules;
+}
+
 TEST_CASE("option parser accepts smc-tools' options and stops at PROGRAM") {
   struct Row {
     Args args;
@@ -92,6 +106,16 @@ TEST_CASE("option parser rejects bad input with a message naming the value") {
       {{"--mechanism", "ptrace", "prog"},
        "invalid MECHANISM 'ptrace' for --mechanism (use preload, seccomp or auto)"},
       {{"--mechanism"}, "option --mechanism requires a value"},
+      // Each LIST is checked as it is parsed, once.
+      {{"--include", "", "prog"}, "--include needs a non-empty LIST"},
+      {{"--exclude", " , ", "prog"}, "--exclude needs a non-empty LIST"},
+      {{"--include", "10.0.0.0/8,[::1", "prog"},
+       "invalid --include entry '[::1': missing ] after the IPv6 address"},
+      {{"--include", "*", "--exclude", "*:0", "prog"},
+       "invalid --exclude entry '*:0': a port must be a number from 1 to 65535"},
+      // A value that looks like an option is still the value, as for -r.
+      {{"--include", "-d", "prog"},
+       "invalid --include entry '-d': not an IPv4 address, an IPv6 address in brackets or *"},
   };
   for (const Row& row : rows) {
     CAPTURE(fmt_args(row.args));
@@ -106,10 +130,17 @@ TEST_CASE("option parser rejects bad input with a message naming the value") {
 
 TEST_CASE("option parser takes --mechanism, the last one winning") {
   CHECK_FALSE(parse({"prog"})->mechanism.has_value());
-  CHECK(parse({"--mechanism", "seccomp", "prog"})->mechanism == "seccomp");
-  CHECK(parse({"--mechanism=preload", "prog"})->mechanism == "preload");
+  CHECK(parse({"--mechanism", "seccomp", "prog"})->mechanism == MechanismRequest::kSeccomp);
+  CHECK(parse({"--mechanism=preload", "prog"})->mechanism == MechanismRequest::kPreload);
   CHECK(parse({"--mechanism", "preload", "--mechanism", "auto", "prog"})->mechanism ==
-        "auto");
+        MechanismRequest::kAuto);
+}
+
+TEST_CASE("option parser takes -f as a family, the last one winning") {
+  CHECK_FALSE(parse({"prog"})->family.has_value());
+  CHECK(parse({"-f", "smc", "prog"})->family == Family::kSmc);
+  CHECK(parse({"--family=inet", "prog"})->family == Family::kInet);
+  CHECK(parse({"-f", "smc", "-f", "auto", "prog"})->family == Family::kAuto);
 }
 
 TEST_CASE("option parser lets -h and -v stand without a PROGRAM") {
@@ -134,33 +165,39 @@ TEST_CASE("option parser takes --strict, --no-inherit and --write-lib") {
   CHECK(*parse({"--write-lib=/x"})->write_lib == "/x");
 }
 
-TEST_CASE("option parser gathers repeated --include and --exclude lists") {
+TEST_CASE("option parser gathers repeated --include and --exclude lists into rules") {
   struct Row {
     Args args;
     Args include;
     Args exclude;
     Args command;
+    Args include_rules;
   };
   const Row rows[] = {
-      {{"prog"}, {}, {}, {"prog"}},
-      {{"--exclude", "10.0.0.0/8", "prog", "x"}, {}, {"10.0.0.0/8"}, {"prog", "x"}},
-      {{"--exclude=*:22", "prog"}, {}, {"*:22"}, {"prog"}},
-      {{"--include", "a,b", "--include", "c", "--exclude", "d", "prog"},
-       {"a,b", "c"}, {"d"}, {"prog"}},
-      {{"--include", "", "prog"}, {""}, {}, {"prog"}},
+      {{"prog"}, {}, {}, {"prog"}, {}},
+      {{"--exclude", "10.0.0.0/8", "prog", "x"}, {}, {"10.0.0.0/8"}, {"prog", "x"}, {}},
+      {{"--exclude=*:22", "prog"}, {}, {"*:22"}, {"prog"}, {}},
+      {{"--include", "10.0.0.1, [::1]", "--include", "*:8000-8999", "--exclude", "*:22", "prog"},
+       {"10.0.0.1, [::1]", "*:8000-8999"}, {"*:22"}, {"prog"},
+       {"10.0.0.1", "[::1]", "*:8000-8999"}},
       {{"-d", "--exclude", "[::1]:443", "--", "prog", "--exclude", "x"},
-       {}, {"[::1]:443"}, {"prog", "--exclude", "x"}},
-      // A value that looks like an option is still the value, as for -r.
-      {{"--include", "-d", "prog"}, {"-d"}, {}, {"prog"}},
+       {}, {"[::1]:443"}, {"prog", "--exclude", "x"}, {}},
   };
   for (const Row& row : rows) {
     CAPTURE(fmt_args(row.args));
     const Result<Options> r = parse(row.args);
     REQUIRE_MESSAGE(r.ok(), r.error().message);
-    CHECK(r->include == row.include);
-    CHECK(r->exclude == row.exclude);
+    CHECK(lists_of(r->include) == row.include);
+    CHECK(lists_of(r->exclude) == row.exclude);
     CHECK(r->command == row.command);
+    CHECK(rules_of(r->include) == row.include_rules);
+    CHECK(r->exclude.rules.count == static_cast<int>(row.exclude.size()));
   }
+  // The rules stay where they are in copies of the options.
+  const Result<Options> parsed = parse({"--include", "10.0.0.0/8,[fd00::]/8:443", "prog"});
+  REQUIRE(parsed.ok());
+  const Options copy = *parsed;
+  CHECK(rules_of(copy.include) == Args{"10.0.0.0/8", "[fd00::]/8:443"});
   const Result<Options> missing = parse({"--exclude"});
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().message == "option --exclude requires a value");

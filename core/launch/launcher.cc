@@ -53,10 +53,10 @@ void raise_sysctls(const Plan& plan, const Console& console) {
           "{}; the kernel may cap buffers below {}. As root on the host, run: "
           "sysctl -w {}={}",
           r.error().message, wish.at_least, wish.name, wish.at_least));
-    } else if (plan.debug && r->after != r->before) {
+    } else if (plan.settings.debug && r->after != r->before) {
       console.diagnostic(fmt::format("raised {} from {} to {}", r->name,
                                      r->before, r->after));
-    } else if (plan.debug) {
+    } else if (plan.settings.debug) {
       console.diagnostic(fmt::format("{} is {}, enough for {}", r->name,
                                      r->before, wish.at_least));
     }
@@ -85,7 +85,7 @@ Result<std::optional<std::string>> place_library(const Plan& plan, const Console
                 : "/proc does not show this process's memfd",
         path, no_proc ? "Mount it (mount -t proc proc /proc)" : "Fix /proc"));
   }
-  if (plan.debug) {
+  if (plan.settings.debug) {
     console.diagnostic(fmt::format(
         "preload library: {} bytes in sealed memfd {}{}", library.size(), path,
         memfd->noexec_seal ? " (MFD_NOEXEC_SEAL)" : ""));
@@ -125,12 +125,13 @@ std::string preload_value(const std::string& ours) {
 // exits) and known now to be one the library may write at exit: a
 // regular file or a new one (base/output_file.h). Under -n nothing is
 // created: an existing file is only looked at.
-Result<std::string> summary_file(const EnvVar& var, bool dry_run) {
-  const bool from_env = var.why == kSummaryFileFromEnv;
+Result<std::string> summary_file(const Plan& plan, bool dry_run) {
+  const std::string value = plan.settings.summary_file;
+  const bool from_env = why(plan, SettingsVariable::kSummaryFile) == kSummaryFileFromEnv;
   const std::string named =
-      from_env ? fmt::format("SMC_SUMMARY_FILE {} in the environment", quote_value(var.value))
-               : fmt::format("--summary-file {}", quote_value(var.value));
-  const Result<std::string> absolute = absolute_path(var.value);
+      from_env ? fmt::format("SMC_SUMMARY_FILE {} in the environment", quote_value(value))
+               : fmt::format("--summary-file {}", quote_value(value));
+  const Result<std::string> absolute = absolute_path(value);
   if (!absolute) {
     return usage_error(fmt::format("{}: {}", from_env ? "SMC_SUMMARY_FILE" : "--summary-file",
                                    absolute.error().message));
@@ -265,22 +266,22 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
                               const Reach& reach, const std::string& program,
                               const Console& console) {
   if (getpid() == 1) {
-    const Result<Ok> forked = stay_init_for_program(wants_outcomes(read_settings(environ)));
+    const Result<Ok> forked = stay_init_for_program(wants_outcomes(plan.settings));
     if (!forked) return forked.error();
   }
-  const Result<SeccompStart> started = set_up_seccomp(choice.no_new_privs, plan.filter_active);
+  const Result<SeccompStart> started = set_up_seccomp(plan.settings, choice.no_new_privs);
   if (!started) return started.error();
   if (started->supervisor == 0) {
     const bool net_only = choice.library && reach.blind.empty() && reach.privileged.empty();
     const std::string line =
         fmt::format("{}: the seccomp supervisor cannot serve {}{}", started->not_started,
                     program, net_only ? "; the library does" : ", so its TCP sockets stay TCP");
-    if (plan.strict && !net_only) {
+    if (plan.settings.strict && !net_only) {
       return system_error(line + "; --strict refuses to run it so");
     }
     if (!net_only) {
       console.warning(line);
-    } else if (plan.debug) {
+    } else if (plan.settings.debug) {
       console.diagnostic(line);
     }
     return Ok{};
@@ -289,10 +290,10 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   if (setenv(kSupervisorVariable, pid.c_str(), 1) != 0) {
     return system_error(fmt::format("cannot set {}", kSupervisorVariable));
   }
-  if (plan.debug) {
+  if (plan.settings.debug) {
     console.diagnostic(fmt::format(
         "seccomp supervisor {} serves {}: its TCP socket() calls{} go to the supervisor{}",
-        pid, program, plan.filter_active ? ", and connect() and listen() for the connection filter," : "",
+        pid, program, plan.settings.filter_active ? ", and connect() and listen() for the connection filter," : "",
         started->wait_killable ? ""
                                : " (before Linux 5.19 a signal may interrupt a call "
                                  "being answered; it is then made again)"));
@@ -300,8 +301,8 @@ Result<Ok> serve_with_seccomp(const Plan& plan, const MechanismChoice& choice,
   return Ok{};
 }
 
-// PROGRAM's environment: the plan's variables and, where the library
-// serves PROGRAM, LD_PRELOAD.
+// PROGRAM's environment: the plan's variables (program_variables) and,
+// where the library serves PROGRAM, LD_PRELOAD.
 Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
                            std::vector<EnvVar> env, const std::string& program_name,
                            const Console& console) {
@@ -320,7 +321,7 @@ Result<Ok> set_environment(const Plan& plan, const MechanismChoice& choice,
     if (setenv(var.name.c_str(), var.value.c_str(), 1) != 0) {
       return system_error(fmt::format("cannot set {}", var.name));
     }
-    if (plan.debug) console.diagnostic(describe(var));
+    if (plan.settings.debug) console.diagnostic(describe(var));
   }
   return Ok{};
 }
@@ -347,11 +348,10 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   PipeSignalIgnored pipe_signal;
   Result<Plan> plan = make_plan(*options, environ);
   if (!plan) return plan.error();
-  for (EnvVar& var : plan->env) {
-    if (var.name != "SMC_SUMMARY_FILE") continue;
-    const Result<std::string> path = summary_file(var, options->dry_run);
+  if (plan->settings.summary_file != nullptr) {
+    const Result<std::string> path = summary_file(*plan, options->dry_run);
     if (!path) return path.error();
-    var.value = *path;
+    set_summary_file(*plan, *path);
   }
   const Result<std::string> program = find_program(
       options->command.front(), std::getenv("PATH"), default_search_path());
@@ -359,7 +359,9 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
 
   const Reach reach = judge_reach(*program, embedded_library_facts());
   const MechanismChoice choice = decide_mechanism(*plan, reach, *program);
-  std::vector<EnvVar> env = plan->env;
+  Result<std::vector<EnvVar>> variables = program_variables(*plan);
+  if (!variables) return variables.error();
+  std::vector<EnvVar> env = std::move(*variables);
   if (options->dry_run) {
     if (choice.library) {
       env.push_back({"LD_PRELOAD", preload_value("/proc/self/fd/N"), ""});
@@ -369,19 +371,20 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   raise_sysctls(*plan, console);
   for (const std::string& warning : choice.warnings) console.warning(warning);
   if (choice.refusal) return system_error(*choice.refusal);
-  if (plan->debug) {
+  if (plan->settings.debug) {
     for (const std::string& note : choice.notes) console.diagnostic(note);
   }
 
   const Result<Ok> set =
       set_environment(*plan, choice, std::move(env), options->command.front(), console);
   if (!set) return set.error();
-  // Last: the supervisor reads its settings from this environment.
+  // Right before exec: the supervisor is handed the plan's settings, and
+  // from here on the filter sends this process's socket() calls to it.
   if (choice.seccomp) {
     const Result<Ok> served = serve_with_seccomp(*plan, choice, reach, *program, console);
     if (!served) return served.error();
   }
-  if (plan->debug) {
+  if (plan->settings.debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", *program,
                                    shell_quote(options->command)));
   }

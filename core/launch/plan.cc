@@ -4,50 +4,55 @@
 
 #include <fmt/format.h>
 
-#include "base/settings.h"
 #include "core/common/quote.h"
-#include "core/launch/mechanism_request.h"
 
 namespace smc {
 namespace {
 
-// One of -r/-t with its variable and sysctl.
+std::string& why(Plan& plan, SettingsVariable variable) {
+  return plan.why[static_cast<int>(variable)];
+}
+
+// A text of the options' that `plan.settings` is to point into.
+const char* keep(Plan& plan, const std::string& text) {
+  plan.texts.push_back(std::make_shared<const std::string>(text));
+  return plan.texts.back()->c_str();
+}
+
+// One of -r/-t with its setting and sysctl.
 struct Buffer {
   const std::optional<BufferSize>& option;
   const char* flag;
-  const BufferSetting& from_env;
-  const char* variable;
+  SettingsVariable variable;
+  BufferSetting Settings::*setting;
   const char* sysctl;
 };
 
 Result<Ok> plan_buffer(const Buffer& b, Plan& plan) {
-  int bytes = 0;
-  std::string why;
+  BufferSetting& setting = plan.settings.*b.setting;
+  const char* variable = variable_name(b.variable);
   if (b.option) {
-    bytes = b.option->bytes;
-    why = fmt::format("{} {}", b.flag, b.option->text);
-  } else if (b.from_env.text != nullptr) {
-    if (b.from_env.error != SizeError::kNone) {
-      return usage_error(fmt::format("invalid {} {} in the environment: {}",
-                                     b.variable, quote_value(b.from_env.text),
-                                     describe(b.from_env.error)));
+    setting = {b.option->bytes, keep(plan, b.option->text), SizeError::kNone};
+    why(plan, b.variable) = fmt::format("{} {}", b.flag, b.option->text);
+  } else if (setting.text != nullptr) {
+    if (setting.error != SizeError::kNone) {
+      return usage_error(fmt::format("invalid {} {} in the environment: {}", variable,
+                                     quote_value(setting.text), describe(setting.error)));
     }
-    bytes = b.from_env.bytes;
-    why = fmt::format("{}={} in the environment", b.variable, b.from_env.text);
+    why(plan, b.variable) = fmt::format("{}={} in the environment", variable, setting.text);
   } else {
     return Ok{};
   }
-  plan.env.push_back({b.variable, std::to_string(bytes), why});
-  plan.sysctls.push_back({b.sysctl, bytes});
+  plan.sysctls.push_back({b.sysctl, setting.bytes});
   return Ok{};
 }
 
-// One of --include/--exclude with its variable.
+// One of --include/--exclude with its setting.
 struct FilterList {
-  const std::vector<std::string>& option;
+  const RuleOption& option;
   const char* flag;
-  const RuleList& from_env;
-  const char* variable;
+  SettingsVariable variable;
+  RuleList Settings::*list;
 };
 
 std::string entry_text(const Entry& entry) {
@@ -55,146 +60,154 @@ std::string entry_text(const Entry& entry) {
 }
 
 // The environment's list must be clean, as the library would silently
-// skip its bad entries; the options' lists are added to it.
+// skip its bad entries; the options' rules are added to it.
 Result<Ok> plan_filter(const FilterList& p, Plan& plan) {
-  const RuleList& env = p.from_env;
-  if (env.first_error == RuleError::kTooMany) {
+  RuleList& list = plan.settings.*p.list;
+  const char* variable = variable_name(p.variable);
+  if (list.first_error == RuleError::kTooMany) {
     return usage_error(fmt::format("invalid {} in the environment: {} entries, at most {}",
-                                   p.variable, env.entries, kMaxRules));
+                                   variable, list.entries, kMaxRules));
   }
-  if (env.first_error != RuleError::kNone) {
-    return usage_error(fmt::format("invalid {} entry {} in the environment: {}", p.variable,
-                                   quote_value(entry_text(env.first_bad)),
-                                   describe(env.first_error)));
+  if (list.first_error != RuleError::kNone) {
+    return usage_error(fmt::format("invalid {} entry {} in the environment: {}", variable,
+                                   quote_value(entry_text(list.first_bad)),
+                                   describe(list.first_error)));
   }
-  if (p.option.empty()) return Ok{};
-  std::string merged = env.entries > 0 ? env.text : "";
-  std::string given;
-  RuleList list;
-  for (const std::string& value : p.option) {
-    parse_rule_list(value.c_str(), &list);
-    if (list.entries == 0) {
-      return usage_error(fmt::format("{} needs a non-empty LIST", p.flag));
-    }
-    if (list.first_error != RuleError::kNone && list.first_error != RuleError::kTooMany) {
-      return usage_error(fmt::format("invalid {} entry {}: {}", p.flag,
-                                     quote_value(entry_text(list.first_bad)),
-                                     describe(list.first_error)));
-    }
-    merged += merged.empty() ? value : "," + value;
-    given += fmt::format("{}{} {}", given.empty() ? "" : " ", p.flag, value);
-  }
-  parse_rule_list(merged.c_str(), &list);
-  if (list.entries > kMaxRules) {
+  if (p.option.lists.empty()) return Ok{};
+  const bool from_env = list.entries > 0;
+  const int entries = list.entries + p.option.rules.entries;
+  if (entries > kMaxRules) {
     return usage_error(fmt::format("{}{} give{} {} entries, at most {}", p.flag,
-                                   env.entries > 0 ? fmt::format(" and {}", p.variable) : "",
-                                   env.entries > 0 ? "" : "s", list.entries, kMaxRules));
+                                   from_env ? fmt::format(" and {}", variable) : "",
+                                   from_env ? "" : "s", entries, kMaxRules));
   }
-  if (env.entries > 0) given += fmt::format(", added to {} in the environment", p.variable);
-  plan.env.push_back({p.variable, merged, given});
+  std::string given;
+  for (const std::shared_ptr<const std::string>& text : p.option.lists) {
+    given += fmt::format("{}{} {}", given.empty() ? "" : " ", p.flag, *text);
+    plan.texts.push_back(text);
+  }
+  if (from_env) given += fmt::format(", added to {} in the environment", variable);
+  append_rule_list(p.option.rules, &list);
+  why(plan, p.variable) = given;
   return Ok{};
+}
+
+// --mechanism, else SMC_MECHANISM, which is the launcher's alone.
+Result<MechanismRequest> plan_mechanism(const Options& options, const char* const* envp) {
+  if (options.mechanism) return *options.mechanism;
+  const char* text = find_env(envp, "SMC_MECHANISM");
+  if (text == nullptr) return MechanismRequest::kAuto;
+  const std::optional<MechanismRequest> mechanism = parse_mechanism(text);
+  if (!mechanism) {
+    return usage_error(fmt::format(
+        "invalid SMC_MECHANISM {} in the environment (use preload, seccomp or auto)",
+        quote_value(text)));
+  }
+  return *mechanism;
 }
 
 }  // namespace
 
 Result<Plan> make_plan(const Options& options, const char* const* envp) {
-  const Settings env = read_settings(envp);
+  using V = SettingsVariable;
   Plan plan;
+  plan.environment = read_settings(envp);
+  plan.settings = plan.environment;
+  Settings& s = plan.settings;
   const Buffer buffers[] = {
-      {options.rcvbuf, "-r", env.rcvbuf, "SMC_RCVBUF", "net.core.rmem_max"},
-      {options.sndbuf, "-t", env.sndbuf, "SMC_SNDBUF", "net.core.wmem_max"},
+      {options.rcvbuf, "-r", V::kRcvbuf, &Settings::rcvbuf, "net.core.rmem_max"},
+      {options.sndbuf, "-t", V::kSndbuf, &Settings::sndbuf, "net.core.wmem_max"},
   };
   for (const Buffer& b : buffers) {
     const Result<Ok> r = plan_buffer(b, plan);
     if (!r) return r.error();
   }
   if (options.family) {
-    plan.env.push_back({"SMC_SOCK_FAMILY", *options.family,
-                        fmt::format("-f {}", *options.family)});
-  } else if (env.family.text != nullptr) {
+    s.family = {*options.family, nullptr};
+    why(plan, V::kFamily) = fmt::format("-f {}", family_name(*options.family));
+  } else if (s.family.text != nullptr) {
     return usage_error(fmt::format(
-        "invalid SMC_SOCK_FAMILY {} in the environment (use smc, inet or "
-        "auto)",
-        quote_value(env.family.text)));
+        "invalid SMC_SOCK_FAMILY {} in the environment (use smc, inet or auto)",
+        quote_value(s.family.text)));
   }
-  if (options.summary) plan.env.push_back({"SMC_SUMMARY", "1", "--summary"});
+  if (options.summary) {
+    s.summary = true;
+    why(plan, V::kSummary) = "--summary";
+  }
   if (options.summary_file) {
-    plan.env.push_back({"SMC_SUMMARY_FILE", *options.summary_file,
-                        "--summary-file"});
-  } else if (env.summary_file != nullptr) {
+    s.summary_file = keep(plan, *options.summary_file);
+    why(plan, V::kSummaryFile) = "--summary-file";
+  } else if (s.summary_file != nullptr) {
     // Checked and made absolute like --summary-file's FILE, or the library
     // would write where the program happens to be at exit.
-    plan.env.push_back({"SMC_SUMMARY_FILE", env.summary_file, kSummaryFileFromEnv});
+    why(plan, V::kSummaryFile) = kSummaryFileFromEnv;
   }
   const FilterList lists[] = {
-      {options.include, "--include", env.include, "SMC_INCLUDE"},
-      {options.exclude, "--exclude", env.exclude, "SMC_EXCLUDE"},
+      {options.include, "--include", V::kInclude, &Settings::include},
+      {options.exclude, "--exclude", V::kExclude, &Settings::exclude},
   };
   for (const FilterList& list : lists) {
     const Result<Ok> r = plan_filter(list, plan);
     if (!r) return r.error();
   }
-  if (options.mechanism) {
-    plan.mechanism = *options.mechanism;
-  } else if (const char* m = find_env(envp, "SMC_MECHANISM")) {
-    const std::string text = m;
-    if (!parse_mechanism(text)) {
-      return usage_error(fmt::format(
-          "invalid SMC_MECHANISM {} in the environment (use preload, seccomp or "
-          "auto)",
-          quote_value(text)));
-    }
-    plan.mechanism = text;
+  s.filter_active = filter_active(s.include, s.exclude);
+  const Result<MechanismRequest> mechanism = plan_mechanism(options, envp);
+  if (!mechanism) return mechanism.error();
+  plan.mechanism = *mechanism;
+  if (options.debug) {
+    s.debug = true;
+    why(plan, V::kDebug) = "-d";
   }
-  for (const EnvVar& var : plan.env) {
-    if (var.name == "SMC_INCLUDE" || var.name == "SMC_EXCLUDE") plan.filter_active = true;
+  if (options.strict) {
+    s.strict = true;
+    why(plan, V::kStrict) = "--strict";
   }
-  plan.filter_active = plan.filter_active || env.filter_active;
-  plan.strict = options.strict || env.strict;
-  plan.debug = options.debug || env.debug;
-  if (options.debug) plan.env.push_back({"SMC_DEBUG", "1", "-d"});
-  if (options.strict) plan.env.push_back({"SMC_STRICT", "1", "--strict"});
   if (options.no_inherit) {
-    plan.env.push_back({"SMC_INHERIT", "0", "--no-inherit"});
+    s.inherit = false;
+    why(plan, V::kInherit) = "--no-inherit";
   }
   return plan;
 }
 
-namespace {
-
-bool same_text(const char* a, const char* b) {
-  return (a == nullptr || b == nullptr) ? a == b : std::string_view(a) == b;
+void set_summary_file(Plan& plan, std::string path) {
+  plan.texts.push_back(std::make_shared<const std::string>(std::move(path)));
+  plan.settings.summary_file = plan.texts.back()->c_str();
 }
 
-// Whether `name`'s setting is the same in `a` and `b`.
-bool same_setting(const std::string& name, const Settings& a, const Settings& b) {
-  if (name == "SMC_SNDBUF") return a.sndbuf.bytes == b.sndbuf.bytes;
-  if (name == "SMC_RCVBUF") return a.rcvbuf.bytes == b.rcvbuf.bytes;
-  if (name == "SMC_DEBUG") return a.debug == b.debug;
-  if (name == "SMC_STRICT") return a.strict == b.strict;
-  if (name == "SMC_SOCK_FAMILY") return a.family.family == b.family.family;
-  if (name == "SMC_SUMMARY") return a.summary == b.summary;
-  if (name == "SMC_SUMMARY_FILE") return same_text(a.summary_file, b.summary_file);
-  if (name == "SMC_INCLUDE") return same_text(a.include.text, b.include.text);
-  if (name == "SMC_EXCLUDE") return same_text(a.exclude.text, b.exclude.text);
-  return true;
+Result<std::vector<EnvVar>> program_variables(const Plan& plan) {
+  VariableSet which = kNoVariable;
+  for (int k = 0; k < kSettingsVariables; ++k) {
+    if (!plan.why[k].empty()) which = which.with(static_cast<SettingsVariable>(k));
+  }
+  SettingsEntries entries;
+  WrittenSettings written = write_settings(plan.settings, which, nullptr, 0, &entries);
+  std::string text(written.needed, '\0');
+  if (written.error == WriteError::kNoRoom) {
+    written = write_settings(plan.settings, which, text.data(), text.size(), &entries);
+  }
+  if (written.error != WriteError::kNone) {
+    return system_error(fmt::format("cannot write {}: its value is not one it can hold",
+                                    variable_name(written.invalid)));
+  }
+  std::vector<EnvVar> variables;
+  for (const char* const* e = entries.entry; *e != nullptr; ++e) {
+    const std::string_view entry = *e;
+    const std::size_t equals = entry.find('=');
+    EnvVar var{std::string(entry.substr(0, equals)), std::string(entry.substr(equals + 1)), ""};
+    for (int k = 0; k < kSettingsVariables; ++k) {
+      if (var.name == variable_name(static_cast<SettingsVariable>(k))) var.why = plan.why[k];
+    }
+    variables.push_back(std::move(var));
+  }
+  return variables;
 }
 
-}  // namespace
-
-std::vector<std::string> changed_settings(const Plan& plan, const char* const* envp) {
-  std::vector<std::string> entries;  // envp with the plan's variables over it
-  for (const EnvVar& var : plan.env) entries.push_back(var.name + "=" + var.value);
-  std::vector<const char*> planned;
-  for (const std::string& e : entries) planned.push_back(e.c_str());
-  for (const char* const* e = envp; *e != nullptr; ++e) planned.push_back(*e);
-  planned.push_back(nullptr);
-  // find_env() takes the first entry of a name: the plan's.
-  const Settings before = read_settings(envp);
-  const Settings after = read_settings(planned.data());
+std::vector<std::string> changed_settings(const Plan& plan) {
   std::vector<std::string> changed;
-  for (const EnvVar& var : plan.env) {
-    if (!same_setting(var.name, before, after)) changed.push_back(var.why);
+  for (int k = 0; k < kSettingsVariables; ++k) {
+    const auto variable = static_cast<SettingsVariable>(k);
+    if (plan.why[k].empty() || variable == SettingsVariable::kInherit) continue;
+    if (!same_setting(variable, plan.environment, plan.settings)) changed.push_back(plan.why[k]);
   }
   return changed;
 }

@@ -12,8 +12,6 @@
 #include "core/supervisor/seccomp_filter.h"
 #include "core/supervisor/supervisor_process.h"
 
-extern char** environ;
-
 namespace smc {
 namespace {
 
@@ -37,7 +35,7 @@ long outer_supervisor(const Privileges& privileges) {
 MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
                                  const std::string& program) {
   MechanismFacts facts;
-  facts.request = parse_mechanism(plan.mechanism).value_or(MechanismRequest::kAuto);
+  facts.request = plan.mechanism;
   facts.program = program;
   facts.reach = &reach;
   if (facts.request != MechanismRequest::kPreload) {
@@ -47,15 +45,16 @@ MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
   }
   facts.privileges = read_privileges();
   facts.outer_supervisor = outer_supervisor(facts.privileges);
-  if (facts.outer_supervisor > 0) facts.unshared = changed_settings(plan, environ);
+  if (facts.outer_supervisor > 0) facts.unshared = changed_settings(plan);
   facts.init_process = getpid() == 1;
-  facts.strict = plan.strict;
+  facts.strict = plan.settings.strict;
   return choose_mechanism(facts);
 }
 
-Result<SeccompStart> set_up_seccomp(bool no_new_privs, bool connections) {
+Result<SeccompStart> set_up_seccomp(const Settings& settings, bool no_new_privs) {
+  const bool connections = settings.filter_active;
   SeccompStart start;
-  Result<Supervisor> supervisor = start_supervisor();
+  Result<Supervisor> supervisor = start_supervisor(settings);
   if (!supervisor) {
     start.not_started = supervisor.error().message;
     return start;

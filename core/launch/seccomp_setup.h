@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/library_mark.h"  // kSupervisorVariable
+#include "base/settings.h"
 #include "core/common/result.h"
 #include "core/launch/mechanism.h"
 #include "core/launch/plan.h"
@@ -23,13 +24,13 @@ struct SeccompStart {
   std::string not_started;    // why not, when supervisor == 0
 };
 
-// Starts the supervisor, installs the filter (after no_new_privs when
-// asked; with connect() and listen() for a connection filter) and hands
-// the supervisor its listener. When something fails
-// before the filter exists, nothing is changed (but no_new_privs) and
-// `not_started` says why. An error means the filter exists but its
-// supervisor does not: PROGRAM must not be started, as its TCP sockets
-// would fail.
-Result<SeccompStart> set_up_seccomp(bool no_new_privs, bool connections);
+// Starts the supervisor with PROGRAM's `settings`, installs the filter
+// (after no_new_privs when asked; with connect() and listen() when the
+// settings filter connections) and hands the supervisor its listener.
+// When something fails before the filter exists, nothing is changed (but
+// no_new_privs) and `not_started` says why. An error means the filter
+// exists but its supervisor does not: PROGRAM must not be started, as its
+// TCP sockets would fail.
+Result<SeccompStart> set_up_seccomp(const Settings& settings, bool no_new_privs);
 
 }  // namespace smc

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "base/connection_filter.h"
+#include "base/connection_ruling.h"
 #include "base/log_line.h"
 #include "base/replace_socket.h"
 #include "base/socket_log.h"
@@ -64,7 +65,7 @@ void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName
   sockaddr_storage address{};
   const socklen_t length = static_cast<socklen_t>(
       std::min<std::uint64_t>(static_cast<std::uint32_t>(n.data.args[2]), sizeof address));
-  const bool read = call.kind != StreamKind::kOther &&
+  const bool read = filter_looks_at(call.kind) &&
                     read_target_memory(n.pid, n.data.args[1], &address, length);
   const int error = errno;
   if (!read || !endpoint_from(reinterpret_cast<const sockaddr*>(&address), length,
@@ -73,7 +74,7 @@ void ConnectionAnswerer::answer_connect(const seccomp_notif& n, const TargetName
     // pointers: the call fails by itself).
     close(call.copy);
     listener_.run_call(n.id);
-    if (call.kind != StreamKind::kOther && !read) {
+    if (filter_looks_at(call.kind) && !read) {
       unseen(call.who, settings_.debug, call.side, call.fd, "read the address", error);
     }
     return;
@@ -86,7 +87,7 @@ void ConnectionAnswerer::answer_listen(const seccomp_notif& n, const TargetName&
   if (!copy_socket(n, call)) return;
   sockaddr_storage local{};
   socklen_t length = sizeof local;
-  if (call.kind == StreamKind::kOther ||
+  if (!filter_looks_at(call.kind) ||
       getsockname(call.copy, reinterpret_cast<sockaddr*>(&local), &length) != 0 ||
       !endpoint_from(reinterpret_cast<const sockaddr*>(&local), length, &call.endpoint)) {
     close(call.copy);
@@ -104,19 +105,22 @@ void ConnectionAnswerer::decide(const seccomp_notif& n, Call& call) {
   }
   const FilterDecision decision =
       decide_connection(settings_.include, settings_.exclude, call.endpoint);
-  if (call.kind == StreamKind::kTcp || decision.smc) {
-    close(call.copy);
-    listener_.run_call(n.id);
-    if (!settings_.debug) return;
-    LogLine line(call.who.name, call.who.pid);
-    describe(line, call.side, call.fd, call.endpoint, decision);
-    line.str(call.kind == StreamKind::kTcp ? " -> TCP (not an SMC socket)" : " -> SMC").emit();
+  const ConnectionRuling ruling = rule_on_connection(call.kind, decision);
+  if (ruling == ConnectionRuling::kReplace) {
+    replace(n, call, decision);
     return;
   }
-  replace(n, call);
+  close(call.copy);
+  listener_.run_call(n.id);
+  if (!settings_.debug) return;
+  LogLine line(call.who.name, call.who.pid);
+  describe(line, call.side, call.fd, call.endpoint, decision);
+  describe_connection_ruling(line, ruling);
+  line.emit();
 }
 
-void ConnectionAnswerer::replace(const seccomp_notif& n, Call& call) {
+void ConnectionAnswerer::replace(const seccomp_notif& n, Call& call,
+                                 const FilterDecision& decision) {
   sockaddr_storage local{};
   socklen_t local_length = sizeof local;
   getsockname(call.copy, reinterpret_cast<sockaddr*>(&local), &local_length);
@@ -151,8 +155,7 @@ void ConnectionAnswerer::replace(const seccomp_notif& n, Call& call) {
   }
   if (!settings_.debug) return;
   LogLine line(call.who.name, call.who.pid);
-  describe(line, call.side, call.fd, call.endpoint,
-           decide_connection(settings_.include, settings_.exclude, call.endpoint));
+  describe(line, call.side, call.fd, call.endpoint, decision);
   describe_replacement(line, r, call.side);
   line.emit();
 }

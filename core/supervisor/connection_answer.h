@@ -2,7 +2,8 @@
 // filter is set (SMC_INCLUDE/SMC_EXCLUDE): the library's decision
 // (base/connection_filter.h, decide_connection) on the library's endpoints
 // (a client by the address it connects to, a server by the address its
-// socket is bound to), and for an excluded SMC socket the library's
+// socket is bound to), the library's ruling on it
+// (base/connection_ruling.h), and for an excluded SMC socket the library's
 // replacement (base/replace_socket.h, replace_with_tcp): a TCP socket
 // with the options, flags and bound address of the old one, put on the
 // same descriptor number in the caller (SECCOMP_ADDFD_FLAG_SETFD), after
@@ -19,6 +20,7 @@
 
 #include <linux/seccomp.h>
 
+#include "base/connection_filter.h"
 #include "base/settings.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/target.h"
@@ -39,8 +41,10 @@ class ConnectionAnswerer {
   // Our copy of the caller's socket, and its kind; false (the call run as
   // it is) when it cannot be had.
   bool copy_socket(const seccomp_notif& n, Call& call);
+  // Decides once, and carries out the ruling (base/connection_ruling.h).
   void decide(const seccomp_notif& n, Call& call);
-  void replace(const seccomp_notif& n, Call& call);
+  // An SMC socket `decision` keeps off SMC, replaced by a TCP one.
+  void replace(const seccomp_notif& n, Call& call, const FilterDecision& decision);
 
   Listener& listener_;
   const Settings& settings_;

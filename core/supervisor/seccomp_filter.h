@@ -16,9 +16,11 @@
 // Which socket() calls are TCP is the rule of base/socket_conversion.h's
 // is_tcp_socket(), written with the same constants: AF_INET or AF_INET6,
 // (type & kSockTypeMask) == SOCK_STREAM, protocol 0 or IPPROTO_TCP. BPF
-// cannot call C++, so seccomp_filter_test proves that both agree on every
-// call of a large table. The library's own TCP sockets, marked in the
-// upper half of `type` (base/library_mark.h), pass unseen.
+// cannot call C++, so seccomp_filter_test runs the filter on every row of
+// the rule's own table (base/socket_rule_table.h) and on a large cross
+// product of arguments against is_tcp_socket(). The library's own TCP
+// sockets, marked in the upper half of `type` (base/library_mark.h), pass
+// unseen.
 //
 // Not seen: calls of another architecture (an i386 program on x86_64: its
 // socketcall(2) hides the arguments in memory), socketcall(2) itself on

@@ -18,6 +18,7 @@
 
 #include "base/library_mark.h"
 #include "base/socket_conversion.h"
+#include "base/socket_rule_table.h"
 
 namespace smc {
 namespace {
@@ -154,6 +155,25 @@ TEST_CASE("the filter notifies exactly the socket() calls is_tcp_socket calls TC
       // 4 domains x 7 stream types (0x11 and 0x21 are streams with unknown
       // flag bits) x 4 protocols: the table has TCP calls to agree on.
       CHECK(tcp == 4 * 7 * 4);
+    }
+  }
+}
+
+TEST_CASE("the filter notifies exactly the calls the socket rule table converts") {
+  for (const SyscallAbi& abi : {kX86, kBigEndian}) {
+    for (bool connections : {false, true}) {
+      const auto f = build_filter(abi, {connections});
+      for (const smc_socket_rule_row& row : smc_socket_rule_rows) {
+        CAPTURE(abi.name);
+        CAPTURE(row.domain);
+        CAPTURE(row.type);
+        CAPTURE(row.protocol);
+        // The ints in the low halves, where the filter reads them.
+        const seccomp_data d =
+            call(abi, abi.socket_nr, static_cast<std::uint32_t>(row.domain),
+                 static_cast<std::uint32_t>(row.type), static_cast<std::uint32_t>(row.protocol));
+        CHECK(notified(f, d) == (row.converted == 1));
+      }
     }
   }
 }

@@ -18,14 +18,6 @@ void describe(LogLine& line, const SocketCall& call) {
 
 }  // namespace
 
-Refusal after_refusals(const Attempts& attempts, bool strict, int tcp_error) {
-  // Out of descriptors or memory...: TCP may fail alike, and the caller's
-  // own call tells, within the caller's own limits.
-  if (attempts.count == 0 || tcp_would_fail_alike(attempts)) return {false, 0};
-  if (strict) return {true, strict_errno(attempts.error[attempts.count - 1], tcp_error)};
-  return {false, 0};
-}
-
 SocketAnswerer::SocketAnswerer(Listener& listener, const Settings& settings,
                                MakeSocketFn make_socket)
     : listener_(listener),
@@ -41,7 +33,7 @@ void SocketAnswerer::answer(const seccomp_notif& n, const TargetName& who,
                         static_cast<int>(n.data.args[2])};
   if (!is_tcp_socket(call)) {
     listener_.run_call(n.id);
-    if (settings_.debug) unchanged(who, call, " unchanged");
+    if (settings_.debug) unchanged(who, call, nullptr);
     return;
   }
   // No ID_VALID check on this path: each answer (ADDFD, SEND) fails with
@@ -68,26 +60,32 @@ void SocketAnswerer::answer(const seccomp_notif& n, const TargetName& who,
     }
     return;
   }
-  if (made.fd >= 0 ? install(n, who, call, made) : refuse(n, who, call, made.tried)) {
-    count_socket(process, made.fd >= 0, made.used);
+  const bool strict = settings_.strict;
+  const int plain_error = ruling_asks_plain_call(made, strict) ? plain_call_error(call) : 0;
+  const SocketRuling ruling = rule_on_socket(made, SmcTriedIn::kOtherProcess, strict, plain_error);
+  const bool smc = ruling.kind == SocketRuling::kSmc;
+  if (smc ? install(n, who, call, made) : refuse(n, who, call, made.tried, ruling)) {
+    count_socket(process, smc, made.used);
   }
 }
 
 void SocketAnswerer::unchanged(const TargetName& who, const SocketCall& call,
-                               const char* what) {
+                               const char* why_tcp) {
   LogLine line(who.name, who.pid);
   describe(line, call);
-  line.str(what);
+  if (why_tcp != nullptr) {
+    line.str(why_tcp);
+  } else {
+    describe_unchanged(line);
+  }
   line.emit();
 }
 
 bool SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
                              const SocketCall& call, const SmcAttempt& made) {
   // Before the program can connect or listen: SMC sizes its buffers then.
-  const AppliedBuffer sizes[2] = {
-      apply_buffer(made.fd, SO_SNDBUF, "SO_SNDBUF", settings_.sndbuf.bytes),
-      apply_buffer(made.fd, SO_RCVBUF, "SO_RCVBUF", settings_.rcvbuf.bytes),
-  };
+  const AppliedBuffers sizes =
+      apply_buffers(made.fd, settings_.sndbuf.bytes, settings_.rcvbuf.bytes);
   const int target_fd =
       listener_.answer_with_fd(n.id, made.fd, (call.type & SOCK_CLOEXEC) != 0);
   close(made.fd);
@@ -101,8 +99,7 @@ bool SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
   describe(line, call);
   const char* name = socket_kind_name(made.used);
   if (handed) {
-    line.str(" = ").num(target_fd).str(" -> ").str(name);
-    for (const AppliedBuffer& a : sizes) describe_buffer(line, a);
+    describe_made(line, target_fd, name, sizes);
   } else if (gone) {
     line.str(" -> ").str(name).str(", but the caller went away");
   } else {
@@ -113,10 +110,7 @@ bool SocketAnswerer::install(const seccomp_notif& n, const TargetName& who,
   return handed;
 }
 
-int SocketAnswerer::strict_tcp_error(const SocketCall& call, const Attempts& tried) const {
-  if (!settings_.strict || tcp_would_fail_alike(tried)) return 0;
-  // The plain call, made here, tells whether the caller's is invalid
-  // whatever the protocol (base/socket_conversion.h, strict_errno).
+int SocketAnswerer::plain_call_error(const SocketCall& call) const {
   const int fd = make_socket_(call.domain, call.type | SOCK_CLOEXEC, call.protocol);
   const int error = fd < 0 ? errno : 0;
   if (fd >= 0) close(fd);
@@ -124,16 +118,17 @@ int SocketAnswerer::strict_tcp_error(const SocketCall& call, const Attempts& tri
 }
 
 bool SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
-                            const SocketCall& call, const Attempts& tried) {
-  const Refusal refusal = after_refusals(tried, settings_.strict, strict_tcp_error(call, tried));
-  if (refusal.fail) {
-    listener_.fail_call(n.id, refusal.error);
+                            const SocketCall& call, const Attempts& tried,
+                            const SocketRuling& ruling) {
+  const bool fails = ruling.kind != SocketRuling::kTcp;
+  if (fails) {
+    listener_.fail_call(n.id, ruling.error);
   } else {
     listener_.run_call(n.id);
   }
-  if (!settings_.debug) return !refusal.fail;
+  if (!settings_.debug) return !fails;
   const bool missing = smc_missing(tried);
-  if (missing && !refusal.fail && !fallback_announced_) {
+  if (missing && !fails && !fallback_announced_) {
     fallback_announced_ = true;
     LogLine line(who.name, who.pid);
     line.str("seccomp: ");
@@ -142,9 +137,9 @@ bool SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
   }
   LogLine line(who.name, who.pid);
   describe(line, call);
-  if (refusal.fail) {
+  if (fails) {
     describe_attempts(line, tried);
-    line.str(" (strict: no TCP fallback)");
+    if (ruling.kind == SocketRuling::kStrictFail) describe_no_fallback(line);
   } else if (missing) {
     line.str(" -> TCP (its own call)");
   } else {
@@ -152,7 +147,7 @@ bool SocketAnswerer::refuse(const seccomp_notif& n, const TargetName& who,
     line.str("; its own call runs");
   }
   line.emit();
-  return !refusal.fail;
+  return !fails;
 }
 
 }  // namespace smc

@@ -1,12 +1,12 @@
 // The supervisor's answer to a TCP socket() call: it makes the SMC socket
 // itself, in its own process, the library's way (base/smc_socket.h: which
 // SMC socket, which kinds in which order, which failures mean "SMC is
-// missing here"), applies the buffer sizes,
-// and installs it in the caller as the call's result. Where no SMC
-// socket can be made, the caller's own call runs (CONTINUE), so the
-// program gets exactly the TCP socket, or the error, it would get without
-// smc_run; --strict makes the call fail instead, with the errno the
-// library would give.
+// missing here"), applies the buffer sizes, and installs it in the caller
+// as the call's result. What the call becomes is the library's ruling
+// (base/socket_ruling.h), carried out here: where no SMC socket can be
+// made, the caller's own call runs (CONTINUE), so the program gets exactly
+// the TCP socket, or the error, it would get without smc_run; --strict
+// makes the call fail instead, with the errno the library would give.
 //
 // The socket is made in the supervisor's network namespace, so a caller
 // in another one (a program that moved itself, or a child started in a
@@ -18,20 +18,12 @@
 
 #include "base/settings.h"
 #include "base/smc_socket.h"
+#include "base/socket_ruling.h"
 #include "core/supervisor/listener.h"
 #include "core/supervisor/served_processes.h"
 #include "core/supervisor/target.h"
 
 namespace smc {
-
-struct Refusal {
-  bool fail;  // the call fails with `error` (else: its own call runs)
-  int error;
-};
-
-// What to answer when no SMC socket could be made. Pure. `tcp_error` is
-// what the plain TCP call got (0: it worked), asked only under strict.
-Refusal after_refusals(const Attempts& attempts, bool strict, int tcp_error);
 
 class SocketAnswerer {
  public:
@@ -46,16 +38,18 @@ class SocketAnswerer {
   void answer(const seccomp_notif& n, const TargetName& who, ServedProcess* process);
 
  private:
-  // Its own call runs, and -d says `what` of it.
-  void unchanged(const TargetName& who, const SocketCall& call, const char* what);
+  // Its own call runs, and -d says so: why a TCP call stays TCP, or (null)
+  // that the call is no TCP one.
+  void unchanged(const TargetName& who, const SocketCall& call, const char* why_tcp);
   // Whether the SMC socket was handed over.
   bool install(const seccomp_notif& n, const TargetName& who,
                const SocketCall& call, const SmcAttempt& made);
-  // Whether the caller's own call runs (TCP).
-  bool refuse(const seccomp_notif& n, const TargetName& who,
-              const SocketCall& call, const Attempts& tried);
-  // Under strict: the plain TCP call's errno (0: it worked).
-  int strict_tcp_error(const SocketCall& call, const Attempts& tried) const;
+  // No SMC socket: carries out `ruling` (TCP or a failure). Whether the
+  // caller's own call runs (TCP).
+  bool refuse(const seccomp_notif& n, const TargetName& who, const SocketCall& call,
+              const Attempts& tried, const SocketRuling& ruling);
+  // The plain TCP call's errno (0: it worked), where the ruling asks it.
+  int plain_call_error(const SocketCall& call) const;
 
   Listener& listener_;
   const Settings& settings_;

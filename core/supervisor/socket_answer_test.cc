@@ -25,37 +25,6 @@ namespace {
 using testing::no_smc_diag;
 using testing::serve_child;
 
-TEST_CASE("after refusals: missing SMC runs the call, or fails it under strict") {
-  struct Row {
-    Attempts attempts;
-    bool strict;
-    int tcp_error;
-    Refusal expected;
-  };
-  const SmcSocketKind I = SmcSocketKind::kInet;
-  const SmcSocketKind S = SmcSocketKind::kSmc;
-  const Row rows[] = {
-      {{{I, S}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2}, false, 0, {false, 0}},
-      {{{I, S}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2}, true, 0, {true, EAFNOSUPPORT}},
-      {{{I}, {EPROTONOSUPPORT}, 1}, true, 0, {true, EPROTONOSUPPORT}},
-      {{{S}, {EPERM}, 1}, true, 0, {true, EPERM}},
-      // A call invalid whatever the protocol keeps TCP's own errno.
-      {{{I, S}, {EINVAL, EINVAL}, 2}, true, EINVAL, {true, EINVAL}},
-      {{{I, S}, {EPROTONOSUPPORT, EAFNOSUPPORT}, 2}, true, EINVAL, {true, EINVAL}},
-      // A failure TCP may share: the caller's own call decides, strict or not.
-      {{{I}, {EMFILE}, 1}, true, 0, {false, 0}},
-      {{{I, S}, {EPROTONOSUPPORT, ENOBUFS}, 2}, true, 0, {false, 0}},
-      {{{I}, {EINVAL}, 1}, false, 0, {false, 0}},
-      {{{}, {}, 0}, true, 0, {false, 0}},
-  };
-  for (const Row& r : rows) {
-    const Refusal got = after_refusals(r.attempts, r.strict, r.tcp_error);
-    CAPTURE(r.attempts.count);
-    CHECK(got.fail == r.expected.fail);
-    CHECK(got.error == r.expected.error);
-  }
-}
-
 // A kernel with IPPROTO_SMC, simulated: such "SMC" sockets are TCP ones,
 // so that the hand-over path runs on a host without SMC.
 int smc_as_tcp(int domain, int type, int protocol) {

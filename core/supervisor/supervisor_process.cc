@@ -20,8 +20,6 @@
 #include "core/supervisor/notification_loop.h"
 #include "core/supervisor/seccomp_filter.h"
 
-extern char** environ;
-
 namespace smc {
 namespace {
 
@@ -81,8 +79,8 @@ bool sizes_fit() {
          sizes.seccomp_notif_resp <= sizeof(seccomp_notif_resp);
 }
 
-[[noreturn]] void run_supervisor(int channel, pid_t program) {
-  const Settings settings = read_settings(environ);
+// `settings`: the launcher's, in this copy of its memory.
+[[noreturn]] void run_supervisor(int channel, pid_t program, const Settings& settings) {
   // stderr for the -d lines and the --summary lines of its programs, kept
   // while PROGRAM keeps it (core/supervisor/stderr_hold.h).
   const bool keep_stderr = settings.debug || settings.summary;
@@ -106,7 +104,7 @@ std::string os_error(const char* what) {
 
 }  // namespace
 
-Result<Supervisor> start_supervisor() {
+Result<Supervisor> start_supervisor(const Settings& settings) {
   int pair[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
     return system_error(os_error("cannot start the seccomp supervisor: socketpair"));
@@ -122,7 +120,7 @@ Result<Supervisor> start_supervisor() {
   if (middle == 0) {
     close(pair[0]);
     const pid_t supervisor = fork();
-    if (supervisor == 0) run_supervisor(pair[1], program);
+    if (supervisor == 0) run_supervisor(pair[1], program, settings);
     const long report = supervisor > 0 ? supervisor : -errno;
     _exit(write(pair[1], &report, sizeof report) == sizeof report ? 0 : 1);
   }

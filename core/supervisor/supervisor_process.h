@@ -15,6 +15,7 @@
 
 #include <sys/types.h>
 
+#include "base/settings.h"
 #include "core/common/result.h"
 
 namespace smc {
@@ -24,10 +25,11 @@ struct Supervisor {
   int channel;  // to hand over the listener
 };
 
-// Starts the supervisor, which then waits for its listener. The
-// environment must already be PROGRAM's: the supervisor reads its
-// settings (SMC_*) from it, as the library does.
-Result<Supervisor> start_supervisor();
+// Starts the supervisor, which then waits for its listener, to serve with
+// `settings`: PROGRAM's, as the launcher made them (the library reads the
+// same from PROGRAM's environment). A fork of the launcher, it is handed
+// them as they are, not through the environment.
+Result<Supervisor> start_supervisor(const Settings& settings);
 
 // Hands `listener` to the supervisor and waits until it has taken it;
 // closes both `listener` and the channel. After an error the supervisor

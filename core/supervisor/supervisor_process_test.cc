@@ -12,11 +12,14 @@
 #include <sstream>
 #include <string>
 
+#include "base/settings.h"
 #include "core/supervisor/seccomp.h"
 #include "core/supervisor/seccomp_filter.h"
 
 namespace smc {
 namespace {
+
+const Settings kDefaults = read_settings(nullptr);
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path);
@@ -56,7 +59,7 @@ TEST_CASE("the supervisor is nobody's child in the tree, serves it, and ends aft
   if (program == 0) {
     close(pipe_fds[0]);
     Report r{-1, 0, 0, 0};
-    Result<Supervisor> s = start_supervisor();
+    Result<Supervisor> s = start_supervisor(kDefaults);
     if (!s) _exit(2);
     r.supervisor = s->pid;
     const Result<Installed> installed =
@@ -87,7 +90,7 @@ TEST_CASE("the supervisor is nobody's child in the tree, serves it, and ends aft
 }
 
 TEST_CASE("a supervisor called off before its listener ends") {
-  Result<Supervisor> s = start_supervisor();
+  Result<Supervisor> s = start_supervisor(kDefaults);
   REQUIRE(s);
   const pid_t pid = s->pid;
   call_off(*s);
@@ -101,7 +104,7 @@ TEST_CASE("the supervisor survives the signals a group stop sends") {
   const pid_t program = fork();
   REQUIRE(program >= 0);
   if (program == 0) {
-    Result<Supervisor> s = start_supervisor();
+    Result<Supervisor> s = start_supervisor(kDefaults);
     if (!s) _exit(2);
     // Its dispositions are set before it reads the channel; a byte on the
     // channel's other end cannot tell, so wait for its new name instead.
@@ -125,6 +128,49 @@ TEST_CASE("the supervisor survives the signals a group stop sends") {
   REQUIRE(waitpid(program, &status, 0) == program);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
+}
+
+// What the supervisor writes on the stderr of a program it serves, which
+// makes one TCP socket with SMC_DEBUG=`env_debug` in its environment: the
+// supervisor serves with `handed`.
+std::string supervisor_lines(const Settings& handed, const char* env_debug) {
+  int err[2];
+  REQUIRE(pipe(err) == 0);
+  const pid_t program = fork();
+  REQUIRE(program >= 0);
+  if (program == 0) {
+    close(err[0]);
+    dup2(err[1], STDERR_FILENO);
+    close(err[1]);
+    setenv("SMC_DEBUG", env_debug, 1);
+    Result<Supervisor> s = start_supervisor(handed);
+    if (!s) _exit(2);
+    const Result<Installed> installed =
+        install_filter(build_filter(*native_abi(), {false}), true);
+    if (!installed || !hand_over(*s, installed->listener)) _exit(3);
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    _exit(fd >= 0 ? 0 : 4);
+  }
+  close(err[1]);
+  std::string lines;
+  char buf[512];
+  // Until the supervisor, which ends after the program, lets go of it.
+  for (ssize_t n; (n = read(err[0], buf, sizeof buf)) > 0;) lines.append(buf, n);
+  close(err[0]);
+  int status = 0;
+  REQUIRE(waitpid(program, &status, 0) == program);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  return lines;
+}
+
+TEST_CASE("the supervisor serves with the settings it is handed, not the environment's") {
+  Settings debug = kDefaults;
+  debug.debug = true;
+  const std::string told = supervisor_lines(debug, "0");
+  CHECK_MESSAGE(told.find("seccomp: socket(AF_INET, SOCK_STREAM") != std::string::npos, told);
+  const std::string quiet = supervisor_lines(kDefaults, "1");
+  CHECK_MESSAGE(quiet.find("seccomp:") == std::string::npos, quiet);
 }
 
 }  // namespace

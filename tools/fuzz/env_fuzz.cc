@@ -1,7 +1,8 @@
 // The library's reading of its environment, and the rebuilding of a
 // child's environment: any set of entries (lines of the input) gives
 // settings whose carried entries come from that environment (and none at
-// all in secure-execution mode), and a child environment that is
+// all in secure-execution mode), whose valid values write_settings writes
+// back as entries that read back the same, and a child environment that is
 // NULL-terminated, keeps every other entry, and holds one LD_PRELOAD, with
 // our entry, when the child inherits (duplicates included: the loader
 // reads the last), at most as many as it was given otherwise.
@@ -49,6 +50,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bool found = false;
     for (char* e : envp) found = found || e == s.carried[i];
     if (!found) std::abort();
+  }
+
+  // Every variable whose value is valid, written and read back.
+  smc::VariableSet valid = smc::kNoVariable;
+  smc::SettingsEntries entries;
+  for (int k = 0; k < smc::kSettingsVariables; ++k) {
+    const smc::VariableSet one = smc::kNoVariable.with(static_cast<smc::SettingsVariable>(k));
+    if (smc::write_settings(s, one, nullptr, 0, &entries).error != smc::WriteError::kInvalid) {
+      valid = valid.with(static_cast<smc::SettingsVariable>(k));
+    }
+  }
+  const smc::WrittenSettings asked = smc::write_settings(s, valid, nullptr, 0, &entries);
+  std::vector<char> text(asked.needed);
+  if (smc::write_settings(s, valid, text.data(), text.size(), &entries).error !=
+      smc::WriteError::kNone) {
+    std::abort();
+  }
+  const smc::Settings back = smc::read_settings(entries.entry);
+  for (int k = 0; k < smc::kSettingsVariables; ++k) {
+    const auto variable = static_cast<smc::SettingsVariable>(k);
+    if (valid.has(variable) && !smc::same_setting(variable, back, s)) std::abort();
   }
 
   const smc::ChildNeeds needs{"/proc/self/fd/1021", ours, nullptr, s.carried, s.inherit};

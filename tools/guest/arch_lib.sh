@@ -10,15 +10,6 @@ ECHO_BYTES=1048576
 # What uname -m says on each test bed's architecture.
 declare -A MACHINE_OF=([arm64]=aarch64 [s390x]=s390x)
 
-# needs_smc_run: for a check that needs the product: when the guest has no
-# smc_run built for its architecture (SMC_RUN empty), the check stops here,
-# skipped (exit 77, counted as skipped by suite_test.sh), saying why.
-needs_smc_run() {
-  [[ -n "$SMC_RUN" ]] && return 0
-  echo "SKIP: this check needs smc_run built for ${SMC_TESTBED_ARCH:-this architecture}; none was given"
-  exit 77
-}
-
 # start_echo_server KIND ADDRESS: smc_echo serves one connection on ADDRESS
 # with a socket of KIND (smc, ipproto-smc, tcp); sets SERVER_PID, PORT.
 start_echo_server() {

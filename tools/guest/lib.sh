@@ -1,112 +1,29 @@
-# Helpers for the checks that run inside the SMC guest; sourced. Each check
-# runs in its own empty folder (the cwd) with SMC_RUN, the executable under
-# test, and GUEST_DIR, this folder, set by in_guest.sh. SMC_RUN is empty in
-# the guests of other architectures until their smc_run exists.
+# Helpers for the checks that run inside the SMC guests; sourced (the
+# pair's checks through pair_lib.sh). Each check runs in its own empty
+# folder (the cwd) with SMC_RUN, the executable under test, and GUEST_DIR,
+# this folder, set by run_checks.sh.
+#
+# Every check judges through smc_kernel.py, the oracle that shares no code
+# with smc_run: it decodes SMC_DIAG and the SMC generic netlink family
+# itself and matches sockets to processes by inode. Our roles' output and
+# our -d lines are what some checks test; they are compared against the
+# oracle, never used to judge anything else.
 set -Eeuo pipefail
-: "${SMC_RUN?}" "${GUEST_DIR:?}"
+: "${SMC_RUN:?}" "${GUEST_DIR:?}"
 source "$GUEST_DIR/expect.sh"
 # A command that fails outside the expect_* helpers still says where.
 trap 'echo "FAIL: line $LINENO of $(basename "${BASH_SOURCE[0]}"): $BASH_COMMAND" >&2' ERR
 BACKGROUND_PIDS=()
 trap 'for p in "${BACKGROUND_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+source "$GUEST_DIR/held.sh"
 
-# start_server ADDRESS [LAUNCHER...]: starts hold_server.py serving ./www,
-# under LAUNCHER (e.g. "$SMC_RUN" -r 1m) when given, on port SERVER_PORT
-# (default: one the kernel picks); sets SERVER_PID, PORT.
-start_server() {
-  local address="$1"
-  shift
-  mkdir -p www
-  [[ -f www/data ]] || head -c 1048576 /dev/urandom >www/data
-  rm -f www/release server.out
-  "$@" python3 "$GUEST_DIR/hold_server.py" "$address" www "${SERVER_PORT:-0}" >server.out 2>server.err &
-  SERVER_PID=$!
-  BACKGROUND_PIDS+=("$SERVER_PID")
-  wait_for server.out '^port [0-9]+$'
-  PORT="$(awk '/^port/ {print $2}' server.out)"
-}
-
-# start_fetch URL [LAUNCHER...]: curl fetches URL into ./got in the
-# background; sets CLIENT_PID. With /hold/ URLs the server then holds the
-# connection open until release_fetch.
-start_fetch() {
-  local url="$1" held
-  shift
-  rm -f got www/release
-  held="$(grep -c '^holding ' server.out || true)"
-  "$@" curl -sS --max-time 60 -o got "$url" 2>curl.err &
-  CLIENT_PID=$!
-  BACKGROUND_PIDS+=("$CLIENT_PID")
-  wait_for server.out '^holding ' $((held + 1))
-}
-
-# release_fetch: lets the held response finish and checks the bytes.
-release_fetch() {
-  touch www/release
-  wait "$CLIENT_PID" || fail "curl failed: $(cat curl.err)"
-  cmp -s www/data got || fail "curl received other bytes than the server sent"
-}
-
-# sockets PID...: the lines of inspect.py for these processes, from what
-# our own smcss reports right now.
-sockets() {
-  "$SMC_RUN" --role smcss -a -j >smcss.json || fail "smcss failed"
-  python3 "$GUEST_DIR/inspect.py" smcss.json "$@"
-}
-
-# both_use_smcd ADDRESS URL_HOST: a python3 server and curl, both under
-# smc_run, exchange 1 MiB; while the connection is open every socket of
-# theirs that SMC_DIAG lists is SMC-D (or listening), none is plain TCP,
-# and each side has its connected socket among them.
-both_use_smcd() {
-  start_server "$1" "$SMC_RUN"
-  start_fetch "http://$2:$PORT/hold/data" "$SMC_RUN"
-  local seen
-  seen="$(sockets "$SERVER_PID" "$CLIENT_PID")"
-  release_fetch
-  echo "$seen"
-  expect_no_match "$seen" ' tcp$' "plain TCP sockets left in server or curl"
-  expect_no_match "$seen" ' smc ACTIVE (SMCR|TCP) ' "connections not on SMC-D"
-  expect_match "$seen" "^$SERVER_PID [0-9]+ smc LISTEN " "server's listening socket"
-  expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD " "server's connection"
-  expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD " "curl's connection"
-}
-
-# start_go_server ADDRESS [LAUNCHER...]: the Go probe's HTTP server (the
-# API of hold_server.py) serving ./www under LAUNCHER; sets SERVER_PID,
-# PORT.
-start_go_server() {
-  local address="$1"
-  shift
-  mkdir -p www
-  [[ -f www/data ]] || head -c 1048576 /dev/urandom >www/data
-  rm -f www/release server.out
-  "$@" "$GUEST_DIR/go_probe" serve "$address" www >server.out 2>server.err &
-  SERVER_PID=$!
-  BACKGROUND_PIDS+=("$SERVER_PID")
-  wait_for server.out '^port [0-9]+$'
-  PORT="$(awk '/^port/ {print $2}' server.out)"
-}
-
-# start_probe_fetch CLIENT...: CLIENT (a command that fetches a /hold/
-# path from the server into ./got, e.g. go_probe get URL got) in the
-# background, until the server holds the connection; sets CLIENT_PID.
-start_probe_fetch() {
-  local held
-  rm -f got www/release
-  held="$(grep -c '^holding ' server.out || true)"
-  "$@" 2>client.err &
-  CLIENT_PID=$!
-  BACKGROUND_PIDS+=("$CLIENT_PID")
-  wait_for server.out '^holding ' $((held + 1))
-}
-
-# release_probe_fetch: lets the held response finish and checks the bytes.
-release_probe_fetch() {
-  touch www/release
-  wait "$CLIENT_PID" || fail "the client failed: $(cat client.err)"
-  cmp -s www/data got || fail "the client received other bytes than the server sent"
-}
+# SMC decline and fallback codes (net/smc/smc_clc.h, SMC_CLC_DECL_*), as
+# SMC_DIAG reports them and smc_kernel.py prints them.
+PEERNOSMC=0x03010000 # peer did not indicate SMC
+NOSMCDEV=0x03030000  # no SMC device found (R or D)
+NOUEID=0x03030008    # peer sent no UEID
+PEERDECL=0x05000000  # peer declined during handshake
+NONE=0x00000000
 
 # kernel_sockets PID...: what the kernel says each TCP or SMC socket of
 # these processes is, one line each (smc_kernel.py sockets):
@@ -116,10 +33,46 @@ kernel_sockets() {
   python3 "$GUEST_DIR/smc_kernel.py" sockets "$@" || fail "smc_kernel.py sockets failed"
 }
 
-# kernel_json WHAT FILE: smc_kernel.py's JSON (stats, fallbacks, counters
-# for both, linkgroups) into FILE.
+# kernel_socket_of PID FD: the same line for the socket on PID's
+# descriptor FD, e.g. the one a -d line names.
+kernel_socket_of() {
+  python3 "$GUEST_DIR/smc_kernel.py" fd "$1" "$2" || fail "smc_kernel.py fd $1 $2 failed"
+}
+
+# kernel_json WHAT FILE: smc_kernel.py's JSON (diag, stats, fallbacks,
+# counters for both, linkgroups, ...) into FILE.
 kernel_json() {
   python3 "$GUEST_DIR/smc_kernel.py" "$1" >"$2" || fail "smc_kernel.py $1 failed"
+}
+
+# kernel_ueids: the kernel's User EIDs, one a line, sorted.
+kernel_ueids() {
+  local ueids
+  ueids="$(python3 "$GUEST_DIR/smc_kernel.py" ueids)" || fail "smc_kernel.py ueids failed"
+  [[ -z "$ueids" ]] || sort <<<"$ueids"
+}
+
+# socket_named_by PID LINE REGEX: the kernel's word (as kernel_socket_of)
+# on PID's socket whose descriptor the -d line LINE names, REGEX's first
+# group (e.g. 'connect\(([0-9]+)\)'); when LINE names none, says so, and
+# the check's assertions fail in their order.
+socket_named_by() {
+  if [[ "$2" =~ $3 ]]; then
+    kernel_socket_of "$1" "${BASH_REMATCH[1]}"
+  else
+    echo "(no descriptor /$3/ in the line '$2')"
+  fi
+}
+
+# outcome_sockets: while the fetch "curl" (curl_held) from start_server's
+# python3, both under smc_run -d, is held: their outcome lines in
+# CLIENT_LINE (connect) and SERVER_LINE (accept), and the kernel's word on
+# the socket each names in CLIENT_SOCKET and SERVER_SOCKET.
+outcome_sockets() {
+  CLIENT_LINE="$(grep -E '^curl\[[0-9]+\]: smc: connect\(' curl.err || true)"
+  SERVER_LINE="$(grep -E '^python3\[[0-9]+\]: smc: accept\(' server.err || true)"
+  CLIENT_SOCKET="$(socket_named_by "$CLIENT_PID" "$CLIENT_LINE" 'connect\(([0-9]+)\)')"
+  SERVER_SOCKET="$(socket_named_by "$SERVER_PID" "$SERVER_LINE" '\) = ([0-9]+) from')"
 }
 
 # counter_changes BEFORE AFTER: which handshake counters changed between
@@ -143,4 +96,22 @@ changes = ["%s +%d" % (k, v - old.get(k, 0)) for k, v in sorted(flat(after))
            if kept.search(k) and v != old.get(k, 0)]
 print(", ".join(changes) or "none")
 PY
+}
+
+# both_use_smcd ADDRESS URL_HOST: a python3 server and curl, both under
+# smc_run, exchange 1 MiB; while the connection is open every socket of
+# theirs is SMC-D (or listening), none is plain TCP, and each side has its
+# connected socket among them.
+both_use_smcd() {
+  start_server "$1" "$SMC_RUN"
+  curl_held curl "$(held_url "$2")" "$SMC_RUN"
+  local seen
+  seen="$(kernel_sockets "$SERVER_PID" "$CLIENT_PID")"
+  release_fetches
+  echo "$seen"
+  expect_no_match "$seen" ' tcp ' "plain TCP sockets left in server or curl"
+  expect_no_match "$seen" ' smc ACTIVE (SMCR|TCP) ' "connections not on SMC-D"
+  expect_match "$seen" "^$SERVER_PID [0-9]+ smc LISTEN " "server's listening socket"
+  expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD $NONE $NONE " "server's connection"
+  expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD $NONE $NONE " "curl's connection"
 }

@@ -1,12 +1,12 @@
 # Helpers for the checks that run on both guests of the pair (SMC-R over
-# Soft-RoCE); sourced. A check runs as the same script on guest A
-# (198.18.0.1) and guest B (198.18.0.2) at once, in one folder both see
-# (the cwd), and does its side's part:
+# Soft-RoCE); sourced (it sources lib.sh). A check runs as the same script on
+# guest A (198.18.0.1) and guest B (198.18.0.2) at once, in one folder both
+# see (the cwd), and does its side's part:
 #   if on A; then ...server...; else ...client...; fi
 # The sides tell each other what they did through files there (tell/await).
-# lib.sh's start_server, start_fetch and release_fetch work across the
-# pair as they are: the server's files (server.out, www/) are in the shared
-# folder, so curl on B waits for A's server and releases it.
+# lib.sh's held server works across the pair as it is: its files
+# (server.out, www/) are in the shared folder, so a fetch on B waits for
+# A's server and releases it.
 source "$GUEST_DIR/lib.sh"
 : "${SMC_TESTBED_HOST:?}" "${SMC_TESTBED_ADDR:?}" "${SMC_TESTBED_PEER:?}"
 SIDE="$SMC_TESTBED_HOST"
@@ -15,12 +15,6 @@ OTHER_SIDE=A
 ADDR_A=198.18.0.1
 ADDR_B=198.18.0.2
 UEID=SMC-RUN-TESTBED # the one tools/testbed/run adds on both guests
-# SMC decline and fallback codes (net/smc/smc_clc.h), as SMC_DIAG and
-# smc_kernel.py print them.
-PEERNOSMC=0x03010000 # peer did not indicate SMC
-NOSMCDEV=0x03030000  # no SMC device found (R or D)
-PEERDECL=0x05000000  # peer declined during handshake
-NONE=0x00000000
 
 on() { [[ "$SIDE" == "$1" ]]; }
 
@@ -68,33 +62,6 @@ gid() {
   local a b c d
   IFS=. read -r a b c d <<<"$1"
   printf '0000:0000:0000:0000:0000:ffff:%02x%02x:%02x%02x' "$a" "$b" "$c" "$d"
-}
-
-# On B, with the port of A's hold_server.py in PORT:
-declare -A FETCHES=()
-# fetch_held NAME [LAUNCHER...]: curl (under LAUNCHER) fetches /hold/data
-# from A's server into NAME.got in the background, and returns once the
-# server holds the connection open; sets CLIENT_PID.
-fetch_held() {
-  local name="$1" held
-  shift
-  held="$(grep -c '^holding ' server.out || true)"
-  "$@" curl -sS --max-time 60 -o "$name.got" "http://$ADDR_A:$PORT/hold/data" 2>"$name.err" &
-  CLIENT_PID=$!
-  FETCHES[$name]=$CLIENT_PID
-  BACKGROUND_PIDS+=("$CLIENT_PID")
-  wait_for server.out '^holding ' $((held + 1))
-}
-# release_fetches: the held fetches finish; each must get the server's bytes.
-release_fetches() {
-  local name
-  touch www/release
-  for name in "${!FETCHES[@]}"; do
-    wait "${FETCHES[$name]}" || fail "curl ($name) failed: $(cat "$name.err")"
-    cmp -s www/data "$name.got" || fail "curl ($name) received other bytes than the server sent"
-  done
-  FETCHES=()
-  rm -f www/release
 }
 
 # echo_serve NAME [LAUNCHER...] (on A): echo_peer.py serves one connection

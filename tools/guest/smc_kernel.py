@@ -1,16 +1,25 @@
 #!/usr/bin/env python3
 """What the kernel says about SMC, read straight from its netlink
-interfaces, for the guest checks: test code that shares nothing with
-smc_run, so the checks do not take the product's word for anything.
+interfaces and /proc: the one oracle every guest check asserts through.
+
+It is test code that shares nothing with smc_run: it imports only Python's
+standard library, calls none of smc_run's roles, and decodes SMC_DIAG and
+the SMC generic netlink family itself, so a decoding bug in smcss, smcd or
+smcr cannot hide a bug in what they decode. Sockets are matched to
+processes by inode (/proc/PID/fd/N -> socket:[INODE] is SMC_DIAG's
+diag_inode).
 
 Usage:
   smc_kernel.py sockets PID...  one line per TCP or SMC socket of these
-                                processes (matched by inode, /proc/PID/fd):
+                                processes:
       PID INODE smc STATE MODE FALLBACK PEER_DIAGNOSIS SNDBUF RMBE PEER_RMBE IBDEV ROLE
       PID INODE tcp STATE LOCAL REMOTE
     from SMC_DIAG (AF_SMC and IPPROTO_SMC sockets; codes in hex, sizes in
-    bytes, "-" where SMC_DIAG has none) or from /proc/net/tcp (plain TCP
-    sockets, that is, ones that never became SMC sockets)
+    bytes, "-" where SMC_DIAG has none) or from /proc/net/tcp and tcp6
+    (plain TCP sockets, that is, ones that never became SMC sockets)
+  smc_kernel.py fd PID FD       the same line for the socket on PID's
+                                descriptor FD ("PID INODE other" for a
+                                socket that is neither)
   smc_kernel.py diag            every SMC socket SMC_DIAG lists, as JSON
   smc_kernel.py stats           SMC_NETLINK_GET_STATS, as JSON
   smc_kernel.py fallbacks       SMC_NETLINK_GET_FBACK_STATS, as JSON
@@ -22,15 +31,25 @@ Usage:
   smc_kernel.py devices         SMC_NETLINK_GET_DEV_SMCD and _SMCR:
                                 {"smcd": [...], "smcr": [...]}, as JSON
   smc_kernel.py seid            SMC_NETLINK_DUMP_SEID, as JSON
-  smc_kernel.py ueids           SMC_NETLINK_DUMP_UEID: the User EIDs, as JSON
+  smc_kernel.py ueids           SMC_NETLINK_DUMP_UEID: the User EIDs, one
+                                a line, trailing blanks dropped
+
+Byte order, so that it reads an arm64 or a big-endian s390x kernel as it
+reads an x86 one: netlink headers, attributes and the kernel's own structs
+are in the host's order (BYTE_ORDER); ports and addresses are in network
+order, as the kernel keeps them (SMC_DIAG's inet_diag_sockid has __be16
+ports and __be32 addresses; /proc/net/tcp prints each __be32 address word
+as a host-order number, and ports already converted by ntohs). Integer
+attributes must have their kernel size exactly: a mismatch is an error,
+never a silently truncated number.
 
 Layouts and numbers: include/uapi/linux/smc_diag.h, include/uapi/linux/smc.h,
 include/uapi/linux/inet_diag.h, include/uapi/linux/netlink.h and
-genetlink.h, net/smc/smc.h (states), Linux 6.12. Netlink and the structs
-SMC_DIAG copies out are in the host's byte order ("=" below), and so are
-/proc/net/tcp's address words; only ports in inet_diag_sockid are
-big-endian. Exits 1 with the reason on stderr when the kernel refuses (no
-smc_diag, no SMC genl family).
+genetlink.h, net/smc/smc.h (states), net/smc/smc_diag.c,
+net/smc/smc_netlink.c and its callers (attribute sizes),
+net/ipv4/tcp_ipv4.c and net/ipv6/tcp_ipv6.c (/proc/net/tcp), Linux 6.12.
+Exits 1 with the reason on stderr when the kernel refuses (no smc_diag, no
+SMC genl family) or a reply does not have the layout above.
 """
 import json
 import os
@@ -38,17 +57,31 @@ import socket
 import struct
 import sys
 
+# Netlink's own numbers are in the host's order; tests set "big" or
+# "little" to decode replies as another architecture's kernel sends them.
+BYTE_ORDER = sys.byteorder
+
+
+def native(layout):
+    """A struct layout in the host's byte order, standard sizes, no padding."""
+    return ("<" if BYTE_ORDER == "little" else ">") + layout
+
+
 NETLINK_SOCK_DIAG = 4
 NETLINK_GENERIC = 16
 SOCK_DIAG_BY_FAMILY = 20
 NLM_F_REQUEST, NLM_F_DUMP = 0x1, 0x300
 NLMSG_ERROR, NLMSG_DONE = 2, 3
+NLMSG_HDRLEN, GENL_HDRLEN = 16, 4
+NLA_TYPE_MASK = 0x3fff  # drops NLA_F_NESTED and NLA_F_NET_BYTEORDER
 GENL_ID_CTRL, CTRL_CMD_GETFAMILY = 0x10, 3
 CTRL_ATTR_FAMILY_ID, CTRL_ATTR_FAMILY_NAME = 1, 2
 AF_SMC = 43
 
 # smc_diag.h: extensions (the request's diag_ext holds 1 << (ext - 1)).
-SMC_DIAG_CONNINFO, SMC_DIAG_LGRINFO, SMC_DIAG_FALLBACK = 1, 2, 5
+SMC_DIAG_CONNINFO, SMC_DIAG_LGRINFO, SMC_DIAG_SHUTDOWN = 1, 2, 3
+SMC_DIAG_FALLBACK = 5
+SMC_DIAG_MSG_LEN = 64  # struct smc_diag_msg
 MODES = {0: "SMCR", 1: "TCP", 2: "SMCD"}
 # net/smc/smc.h, enum smc_state.
 STATES = {1: "ACTIVE", 2: "INIT", 7: "CLOSED", 10: "LISTEN",
@@ -59,11 +92,18 @@ STATES = {1: "ACTIVE", 2: "INIT", 7: "CLOSED", 10: "LISTEN",
 TCP_STATES = {1: "ESTABLISHED", 2: "SYN_SENT", 3: "SYN_RECV", 4: "FIN_WAIT1",
               5: "FIN_WAIT2", 6: "TIME_WAIT", 7: "CLOSE", 8: "CLOSE_WAIT",
               9: "LAST_ACK", 10: "LISTEN", 11: "CLOSING"}
-# smc.h: SMC_GEN_NETLINK commands, top attributes and nested ones.
-SMC_NETLINK_GET_LINK_SMCR, SMC_NETLINK_GET_LGR_SMCR = 3, 2
+# smc.h: SMC_GEN_NETLINK commands, top attributes and nested ones; the
+# sizes are those of the nla_put_* calls in net/smc (smc.h's comments say
+# u16 for SMC_NLA_LGR_D_CHID, but smc_core.c puts a u32).
+SMC_NETLINK_GET_SYS_INFO, SMC_NETLINK_GET_LGR_SMCR = 1, 2
+SMC_NETLINK_GET_LINK_SMCR, SMC_NETLINK_GET_LGR_SMCD = 3, 4
+SMC_NETLINK_GET_DEV_SMCD, SMC_NETLINK_GET_DEV_SMCR = 5, 6
 SMC_NETLINK_GET_STATS, SMC_NETLINK_GET_FBACK_STATS = 7, 8
-SMC_GEN_LGR_SMCR, SMC_GEN_LINK_SMCR = 2, 3
+SMC_NETLINK_DUMP_UEID, SMC_NETLINK_DUMP_SEID = 9, 13
+SMC_GEN_SYS_INFO, SMC_GEN_LGR_SMCR, SMC_GEN_LINK_SMCR = 1, 2, 3
+SMC_GEN_LGR_SMCD, SMC_GEN_DEV_SMCD, SMC_GEN_DEV_SMCR = 4, 5, 6
 SMC_GEN_STATS, SMC_GEN_FBACK_STATS = 7, 8
+SMC_NLA_EID_TABLE_ENTRY = 1
 STATS_TECH = {1: "smcd", 2: "smcr"}  # SMC_NLA_STATS_SMCD_TECH, _SMCR_TECH
 STATS_TOP_U64 = {3: "clnt_hshake_err_cnt", 4: "srv_hshake_err_cnt"}
 TECH_U64 = {7: "clnt_v1_succ_cnt", 8: "clnt_v2_succ_cnt",
@@ -80,12 +120,6 @@ LINK = {1: ("id", "u8"), 2: ("ib_dev", "str"), 3: ("ib_port", "u8"),
         7: ("net_dev", "u32"), 8: ("uid", "u32"), 9: ("peer_uid", "u32"),
         10: ("state", "u32")}
 SMC_NLA_LGR_R_V2_COMMON = 7
-SMC_NETLINK_GET_SYS_INFO, SMC_NETLINK_GET_LGR_SMCD = 1, 4
-SMC_NETLINK_GET_DEV_SMCD, SMC_NETLINK_GET_DEV_SMCR = 5, 6
-SMC_NETLINK_DUMP_UEID, SMC_NETLINK_DUMP_SEID = 9, 13
-SMC_NLA_EID_TABLE_ENTRY = 1
-SMC_GEN_SYS_INFO, SMC_GEN_LGR_SMCD = 1, 4
-SMC_GEN_DEV_SMCD, SMC_GEN_DEV_SMCR = 5, 6
 SYS_INFO = {1: ("version", "u8"), 2: ("release", "u8"), 3: ("is_ism_v2", "u8"),
             4: ("local_host", "str"), 5: ("seid", "str"), 6: ("is_smcr_v2", "u8")}
 LGR_D = {1: ("id", "u32"), 2: ("gid", "u64"), 3: ("peer_gid", "u64"),
@@ -101,6 +135,11 @@ SMC_NLA_DEV_PORT, SMC_NLA_DEV_PORT2 = 8, 9
 SEID = {1: ("seid", "str"), 2: ("enabled", "u8")}
 FBACK_TYPE, FBACK_SRV_CNT, FBACK_CLNT_CNT = 1, 2, 3
 FBACK_RSN_CODE, FBACK_RSN_CNT = 4, 5
+SIZES = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}
+
+
+class Malformed(Exception):
+    """A reply that does not have the layout this file knows."""
 
 
 def fail(message):
@@ -108,25 +147,31 @@ def fail(message):
     sys.exit(1)
 
 
+# --- netlink: messages and attributes ------------------------------------
+
+
 def attributes(data):
-    """Netlink attributes: {type: payload}, the nested flag masked off."""
+    """Netlink attributes: {type: payload}, the flags masked off."""
     found = {}
     while len(data) >= 4:
-        length, kind = struct.unpack_from("=HH", data)
-        if length < 4:
-            break
-        found[kind & 0x3fff] = data[4:length]
+        length, kind = struct.unpack_from(native("HH"), data)
+        if length < 4 or length > len(data):
+            raise Malformed("attribute %d claims %d bytes, %d left" % (kind, length, len(data)))
+        found[kind & NLA_TYPE_MASK] = data[4:length]
         data = data[(length + 3) & ~3:]
     return found
 
 
 def number(payload, kind):
+    """An attribute's value: a string up to its NUL, or an integer of
+    exactly its kernel size in the host's order ("uint", nla_put_uint's, is
+    4 or 8 bytes)."""
     if kind == "str":
         return payload.split(b"\0", 1)[0].decode(errors="replace")
-    if kind == "uint":  # nla_put_uint: 4 or 8 bytes
-        return int.from_bytes(payload, sys.byteorder)
-    size = {"u8": 1, "u16": 2, "u32": 4, "u64": 8}[kind]
-    return int.from_bytes(payload[:size], sys.byteorder)
+    sizes = (4, 8) if kind == "uint" else (SIZES[kind],)
+    if len(payload) not in sizes:
+        raise Malformed("a %s attribute of %d bytes" % (kind, len(payload)))
+    return int.from_bytes(payload, BYTE_ORDER)
 
 
 def decode(payload, table):
@@ -135,130 +180,170 @@ def decode(payload, table):
             for k, (name, kind) in table.items() if k in attrs}
 
 
+def messages(data):
+    """(type, payload) of each netlink message in one datagram."""
+    found = []
+    while len(data) >= NLMSG_HDRLEN:
+        length, kind = struct.unpack_from(native("IH"), data)
+        if length < NLMSG_HDRLEN or length > len(data):
+            raise Malformed("a message claims %d bytes, %d left" % (length, len(data)))
+        found.append((kind, data[NLMSG_HDRLEN:length]))
+        data = data[(length + 3) & ~3:]
+    return found
+
+
+def request(kind, flags, body):
+    return struct.pack(native("IHHII"), NLMSG_HDRLEN + len(body), kind, flags, 1, 0) + body
+
+
 def dump(protocol, kind, body):
     """Sends one dump request, returns the payloads of its replies."""
     with socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, protocol) as s:
         s.bind((0, 0))
-        header = struct.pack("=IHHII", 16 + len(body), kind,
-                             NLM_F_REQUEST | NLM_F_DUMP, 1, 0)
-        s.send(header + body)
+        s.send(request(kind, NLM_F_REQUEST | NLM_F_DUMP, body))
         replies = []
         while True:
-            data = s.recv(1 << 20)
-            while len(data) >= 16:
-                length, mtype = struct.unpack_from("=IH", data)
-                payload = data[16:length]
+            for mtype, payload in messages(s.recv(1 << 20)):
                 if mtype == NLMSG_DONE:
                     return replies
                 if mtype == NLMSG_ERROR:
-                    error = -struct.unpack_from("=i", payload)[0]
+                    error = -struct.unpack_from(native("i"), payload)[0]
                     if error:
                         fail("the kernel refused the dump: " + os.strerror(error))
                     return replies
                 replies.append(payload)
-                data = data[(length + 3) & ~3:]
 
 
 def smc_family():
     name = b"SMC_GEN_NETLINK\0"
-    attr = struct.pack("=HH", 4 + len(name), CTRL_ATTR_FAMILY_NAME) + name
-    body = struct.pack("=BBH", CTRL_CMD_GETFAMILY, 1, 0) + attr
+    attr = struct.pack(native("HH"), 4 + len(name), CTRL_ATTR_FAMILY_NAME) + name
+    body = struct.pack(native("BBH"), CTRL_CMD_GETFAMILY, 1, 0) + attr
     body += b"\0" * (-len(body) % 4)
     with socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, NETLINK_GENERIC) as s:
         s.bind((0, 0))
-        s.send(struct.pack("=IHHII", 16 + len(body), GENL_ID_CTRL,
-                           NLM_F_REQUEST, 1, 0) + body)
-        data = s.recv(65536)
-    length, mtype = struct.unpack_from("=IH", data)
+        s.send(request(GENL_ID_CTRL, NLM_F_REQUEST, body))
+        mtype, payload = messages(s.recv(65536))[0]
     if mtype == NLMSG_ERROR:
         fail("no SMC_GEN_NETLINK generic netlink family (is smc.ko loaded?)")
-    attrs = attributes(data[20:length])
-    return number(attrs[CTRL_ATTR_FAMILY_ID], "u16")
+    return number(attributes(payload[GENL_HDRLEN:])[CTRL_ATTR_FAMILY_ID], "u16")
 
 
 def genl_dump(command):
     """Top attributes of each reply to an SMC_GEN_NETLINK dump."""
-    body = struct.pack("=BBH", command, 1, 0)
-    return [attributes(p[4:]) for p in dump(NETLINK_GENERIC, smc_family(), body)]
+    body = struct.pack(native("BBH"), command, 1, 0)
+    return [attributes(p[GENL_HDRLEN:])
+            for p in dump(NETLINK_GENERIC, smc_family(), body)]
+
+
+# --- SMC_DIAG and /proc/net/tcp ------------------------------------------
+
+
+def endpoint(raw, port):
+    """ADDRESS:PORT from inet_diag_sockid's network-order bytes: IPv4 when
+    only the first word is set (smc_diag.c fills idiag_src[0] for AF_INET),
+    "*" when none is (IPPROTO_SMC sockets: 6.12 fills only the ports)."""
+    if not any(raw):
+        return "*:%d" % port
+    if not any(raw[4:]):
+        return "%s:%d" % (socket.inet_ntop(socket.AF_INET, raw[:4]), port)
+    return "[%s]:%d" % (socket.inet_ntop(socket.AF_INET6, raw), port)
+
+
+def diag_message(payload):
+    """One SMC_DIAG reply (struct smc_diag_msg and its attributes) as a dict."""
+    if len(payload) < SMC_DIAG_MSG_LEN:
+        raise Malformed("an SMC_DIAG reply of %d bytes" % len(payload))
+    family, state, mode = struct.unpack_from("BBB", payload)
+    # inet_diag_sockid: __be16 sport, dport; __be32 src[4], dst[4].
+    sport, dport = struct.unpack_from("!HH", payload, 4)
+    uid, inode = struct.unpack_from(native("IQ"), payload, 52)
+    s = {"inode": inode, "family": family, "uid": uid, "sport": sport,
+         "dport": dport, "local": endpoint(payload[8:24], sport),
+         "peer": endpoint(payload[24:40], dport),
+         "state": STATES.get(state, str(state)),
+         "mode": MODES.get(mode, str(mode)), "shutdown": None, "fallback": None,
+         "peer_diagnosis": None, "sndbuf": None, "rmbe": None,
+         "peer_rmbe": None, "token": None, "ibdev": None, "role": None}
+    attrs = attributes(payload[SMC_DIAG_MSG_LEN:])
+    if SMC_DIAG_SHUTDOWN in attrs:
+        s["shutdown"] = number(attrs[SMC_DIAG_SHUTDOWN], "u8")
+    if SMC_DIAG_FALLBACK in attrs:
+        # struct smc_diag_fallback: __u32 reason, peer_diagnosis.
+        s["fallback"], s["peer_diagnosis"] = struct.unpack_from(
+            native("II"), attrs[SMC_DIAG_FALLBACK])
+    if SMC_DIAG_CONNINFO in attrs:
+        # struct smc_diag_conninfo: __u32 token, sndbuf_size, rmbe_size,
+        # peer_rmbe_size, then cursors.
+        (s["token"], s["sndbuf"], s["rmbe"],
+         s["peer_rmbe"]) = struct.unpack_from(native("IIII"), attrs[SMC_DIAG_CONNINFO])
+    if SMC_DIAG_LGRINFO in attrs:
+        # struct smc_diag_lgrinfo: lnk[0] = link_id, ibname[64], ibport,
+        # gid[40], peer_gid[40]; then role (0 client, 1 server). Bytes only.
+        info = attrs[SMC_DIAG_LGRINFO]
+        s["link_id"] = info[0]
+        s["ibdev"] = info[1:65].split(b"\0", 1)[0].decode()
+        s["ibport"] = info[65]
+        s["gid"] = info[66:106].split(b"\0", 1)[0].decode()
+        s["peer_gid"] = info[106:146].split(b"\0", 1)[0].decode()
+        s["role"] = "server" if info[146] else "client"
+    return s
 
 
 def diag():
-    ext = (1 << (SMC_DIAG_CONNINFO - 1)) | (1 << (SMC_DIAG_LGRINFO - 1))
+    ext = 0
+    for e in (SMC_DIAG_CONNINFO, SMC_DIAG_LGRINFO, SMC_DIAG_SHUTDOWN):
+        ext |= 1 << (e - 1)
     # struct smc_diag_req: family, pad[2], diag_ext, inet_diag_sockid (48).
-    request = struct.pack("=BxxB", AF_SMC, ext) + b"\0" * 48
-    sockets = []
-    for payload in dump(NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, request):
-        # struct smc_diag_msg: family, state, mode, shutdown, id (sport
-        # and dport big-endian first), uid at 52, inode at 56.
-        family, state, mode, _ = struct.unpack_from("=BBBB", payload)
-        sport, dport = struct.unpack_from(">HH", payload, 4)
-        uid, inode = struct.unpack_from("=IQ", payload, 52)
-        s = {"inode": inode, "family": family, "uid": uid, "sport": sport,
-             "dport": dport, "state": STATES.get(state, str(state)),
-             "mode": MODES.get(mode, str(mode)), "fallback": None,
-             "peer_diagnosis": None, "sndbuf": None, "rmbe": None,
-             "peer_rmbe": None, "token": None, "ibdev": None, "role": None}
-        attrs = attributes(payload[64:])
-        if SMC_DIAG_FALLBACK in attrs:
-            s["fallback"], s["peer_diagnosis"] = struct.unpack_from(
-                "=II", attrs[SMC_DIAG_FALLBACK])
-        if SMC_DIAG_CONNINFO in attrs:
-            (s["token"], s["sndbuf"], s["rmbe"],
-             s["peer_rmbe"]) = struct.unpack_from("=IIII", attrs[SMC_DIAG_CONNINFO])
-        if SMC_DIAG_LGRINFO in attrs:
-            # struct smc_diag_lgrinfo: lnk[0] = link_id, ibname[64], ibport,
-            # gid[40], peer_gid[40]; then role (0 client, 1 server).
-            info = attrs[SMC_DIAG_LGRINFO]
-            s["link_id"] = info[0]
-            s["ibdev"] = info[1:65].split(b"\0", 1)[0].decode()
-            s["ibport"] = info[65]
-            s["gid"] = info[66:106].split(b"\0", 1)[0].decode()
-            s["peer_gid"] = info[106:146].split(b"\0", 1)[0].decode()
-            s["role"] = "server" if info[146] else "client"
-        sockets.append(s)
-    return sockets
+    body = struct.pack("BxxB", AF_SMC, ext) + b"\0" * 48
+    return [diag_message(p) for p in dump(NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, body)]
+
+
+def proc_endpoint(text):
+    """ADDRESS:PORT from /proc/net/tcp's "%08X:%04X" (tcp6: four %08X
+    words): each word is a __be32 printed as a host-order number, so it
+    goes back to bytes in the host's order; the port is already ntohs'd."""
+    host, port = text.split(":")
+    raw = b"".join(struct.pack(native("I"), int(host[i:i + 8], 16))
+                   for i in range(0, len(host), 8))
+    family = socket.AF_INET if len(raw) == 4 else socket.AF_INET6
+    shown = socket.inet_ntop(family, raw)
+    return ("%s:%d" if len(raw) == 4 else "[%s]:%d") % (shown, int(port, 16))
+
+
+def tcp_table(text):
+    """One /proc/net/tcp or tcp6 table: inode -> (state, local, remote)."""
+    found = {}
+    for line in text.splitlines()[1:]:
+        fields = line.split()
+        found[int(fields[9])] = (TCP_STATES.get(int(fields[3], 16), fields[3]),
+                                 proc_endpoint(fields[1]), proc_endpoint(fields[2]))
+    return found
 
 
 def plain_tcp():
-    """/proc/net/tcp and tcp6: inode -> (state, local, remote)."""
     found = {}
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
             with open(table) as f:
-                next(f)
-                for line in f:
-                    fields = line.split()
-                    found[int(fields[9])] = (
-                        TCP_STATES.get(int(fields[3], 16), fields[3]),
-                        address(fields[1]), address(fields[2]))
+                found.update(tcp_table(f.read()))
         except OSError:
             pass
     return found
 
 
-def address(text):
-    """/proc/net/tcp's and tcp6's ADDRESS:PORT: the address as 32-bit words,
-    each __be32 printed with %08X, so in the host's byte order
-    (net/ipv4/tcp_ipv4.c get_tcp4_sock, net/ipv6/tcp_ipv6.c get_tcp6_sock);
-    the port as a number."""
-    host, port = text.split(":")
-    raw = b"".join(struct.pack("=I", int(host[i:i + 8], 16)) for i in range(0, len(host), 8))
-    family = socket.AF_INET if len(raw) == 4 else socket.AF_INET6
-    shown = socket.inet_ntop(family, raw)
-    return ("%s:%d" if family == socket.AF_INET else "[%s]:%d") % (shown, int(port, 16))
+def socket_inode(pid, fd):
+    """The inode of the socket on PID's descriptor FD, or None."""
+    try:
+        target = os.readlink("/proc/%d/fd/%s" % (pid, fd))
+    except OSError:
+        return None
+    return int(target[8:-1]) if target.startswith("socket:[") else None
 
 
 def socket_inodes(pid):
-    inodes = []
     folder = "/proc/%d/fd" % pid
-    for fd in os.listdir(folder):
-        try:
-            target = os.readlink(os.path.join(folder, fd))
-        except OSError:
-            continue
-        if target.startswith("socket:["):
-            inodes.append(int(target[8:-1]))
-    return sorted(set(inodes))
+    return sorted({i for i in (socket_inode(pid, fd) for fd in os.listdir(folder))
+                   if i is not None})
 
 
 def show(value, hexadecimal=False):
@@ -267,19 +352,39 @@ def show(value, hexadecimal=False):
     return "0x%08x" % value if hexadecimal else str(value)
 
 
+def socket_line(pid, inode, smc, tcp):
+    """The sockets command's line for one inode, or None when it is
+    neither an SMC nor a TCP socket."""
+    if inode in smc:
+        s = smc[inode]
+        return " ".join(map(str, (
+            pid, inode, "smc", s["state"], s["mode"], show(s["fallback"], True),
+            show(s["peer_diagnosis"], True), show(s["sndbuf"]), show(s["rmbe"]),
+            show(s["peer_rmbe"]), show(s["ibdev"]), show(s["role"]))))
+    if inode in tcp:
+        return " ".join(map(str, (pid, inode, "tcp") + tcp[inode]))
+    return None
+
+
 def sockets(pids):
     smc = {s["inode"]: s for s in diag()}
     tcp = plain_tcp()
     for pid in pids:
         for inode in socket_inodes(pid):
-            if inode in smc:
-                s = smc[inode]
-                print(pid, inode, "smc", s["state"], s["mode"],
-                      show(s["fallback"], True), show(s["peer_diagnosis"], True),
-                      show(s["sndbuf"]), show(s["rmbe"]), show(s["peer_rmbe"]),
-                      show(s["ibdev"]), show(s["role"]))
-            elif inode in tcp:
-                print(pid, inode, "tcp", *tcp[inode])
+            line = socket_line(pid, inode, smc, tcp)
+            if line:
+                print(line)
+
+
+def descriptor(pid, fd):
+    inode = socket_inode(pid, fd)
+    if inode is None:
+        fail("descriptor %s of process %d is not a socket" % (fd, pid))
+    line = socket_line(pid, inode, {s["inode"]: s for s in diag()}, plain_tcp())
+    print(line or "%d %d other" % (pid, inode))
+
+
+# --- SMC generic netlink ---------------------------------------------------
 
 
 def stats():
@@ -364,27 +469,44 @@ def seid():
 
 
 def ueids():
-    return [number(r[SMC_NLA_EID_TABLE_ENTRY], "str").rstrip()
+    """The UEID table (net/smc/smc_clc.c, smc_nl_ueid_dumpinfo: one reply
+    per entry, 32 blank-padded characters as a string attribute)."""
+    return [number(r[SMC_NLA_EID_TABLE_ENTRY], "str").rstrip(" ")
             for r in genl_dump(SMC_NETLINK_DUMP_UEID) if SMC_NLA_EID_TABLE_ENTRY in r]
 
 
-def main():
-    if len(sys.argv) < 2:
-        fail("usage: smc_kernel.py sockets PID... | diag | stats | fallbacks | counters |"
-             " linkgroups | smcd_linkgroups | sysinfo | devices | seid | ueids")
-    command = sys.argv[1]
-    if command == "sockets":
-        sockets([int(p) for p in sys.argv[2:]])
-        return
-    reader = {"diag": diag, "stats": stats, "fallbacks": fallbacks,
-              "counters": counters, "linkgroups": linkgroups,
-              "smcd_linkgroups": smcd_linkgroups, "sysinfo": sysinfo,
-              "devices": devices, "seid": seid, "ueids": ueids}.get(command)
-    if reader is None:
-        fail("unknown command '%s'" % command)
-    json.dump(reader(), sys.stdout, indent=1, sort_keys=True)
-    print()
+COMMANDS = {"diag": diag, "stats": stats, "fallbacks": fallbacks,
+            "counters": counters, "linkgroups": linkgroups,
+            "smcd_linkgroups": smcd_linkgroups, "sysinfo": sysinfo,
+            "devices": devices, "seid": seid}
+
+
+def main(args):
+    if not args:
+        fail("usage: smc_kernel.py sockets PID... | fd PID FD | ueids | "
+             + " | ".join(COMMANDS))
+    command = args[0]
+    try:
+        if command == "sockets":
+            sockets([int(p) for p in args[1:]])
+        elif command == "fd" and len(args) == 3:
+            descriptor(int(args[1]), int(args[2]))
+        elif command == "ueids":
+            for ueid in ueids():
+                print(ueid)
+        elif command in COMMANDS:
+            json.dump(COMMANDS[command](), sys.stdout, indent=1, sort_keys=True)
+            print()
+        else:
+            fail("unknown command '%s'" % " ".join(args))
+    except (Malformed, KeyError, struct.error) as e:
+        fail("a reply of the kernel has another layout than this file knows (%s: %s)"
+             % (type(e).__name__, e))
+    except OSError as e:  # a process that has ended, say
+        fail(str(e))
+    except ValueError as e:  # a PID or FD that is not a number
+        fail("bad argument: %s" % e)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Host side of the guest checks: boots one SMC guest (tools/testbed/run),
 # or with "pair" the two guests with SMC-R between them (run --pair), runs
-# every check of this suite there (in_guest.sh; in_pair.sh on both guests),
-# then reports each one. A pair's check passes when it passes on both.
-# With arm64 or s390x, boots that architecture's guest (run --arch), where
-# SMC_RUN is the smc_run built for it, or '' when there is none yet.
-#   suite_test.sh SMC_RUN TESTBED_RUN lo|stock|pair|arm64|s390x CHECK...
+# every check of this suite there (run_checks.sh, on both guests of the
+# pair), then reports each one. A pair's check passes when it passes on
+# both. With arm64 or s390x, boots that architecture's guest (run --arch),
+# which runs only programs of its own architecture: SMC_RUN and every
+# PROGRAM are built for it (tools/bazel/cross).
+#   suite_test.sh SMC_RUN TESTBED_RUN lo|stock|pair|arm64|s390x PROGRAM... -- CHECK...
+# Each PROGRAM (a probe the checks run) is copied into the guest's folder
+# under its own name.
 # Ends with "[cases] N passed | N failed | N skipped" for tools/test. A guest
 # that cannot start fails the test with the reason; only
 # SMC_RUN_SKIP_GUEST=1 skips it, and then it is counted as skipped.
 set -uo pipefail
-smc_run=""
-[[ -z "$1" ]] || smc_run="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+smc_run="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 testbed_run="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 mode="$3"
-arch=""
-case "$mode" in arm64 | s390x) arch="$mode" ;; esac
 shift 3
+programs=()
+while (($#)) && [[ "$1" != -- ]]; do programs+=("$1"); shift; done
+(($#)) || { echo "suite_test.sh: no -- before the checks" >&2; exit 2; }
+shift
 checks=()
 for c in "$@"; do checks+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"); done
 guest_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -34,22 +38,12 @@ trap 'rm -rf "$work"' EXIT
 # it. Everything it runs is copied into the work folder, which it shares.
 suite="$work/suite"
 mkdir -p "$suite/checks"
-guest_smc_run=""
-if [[ -n "$smc_run" ]]; then
-  cp -L "$smc_run" "$suite/smc_run"
-  guest_smc_run="$suite/smc_run"
-fi
-for f in in_guest.sh in_pair.sh lib.sh pair_lib.sh arch_lib.sh inspect.py smc_kernel.py hold_server.py echo_peer.py; do
+cp -L "$smc_run" "$suite/smc_run"
+for f in run_checks.sh lib.sh arch_lib.sh held.sh pair_lib.sh smc_kernel.py hold_server.py echo_peer.py; do
   cp -L "$guest_dir/$f" "$suite/"
 done
 cp -L "$guest_dir/../support/expect.sh" "$suite/"
-if [[ -n "$arch" ]]; then
-  # The C echo probe of the guest's architecture.
-  cp -L "$guest_dir/../probes/smc_echo_$arch" "$suite/smc_echo"
-else
-  # Probes for the seccomp supervisor's checks: static and Go programs.
-  for f in go_probe seccomp_probe seccomp_probe_musl; do cp -L "$guest_dir/../probes/$f" "$suite/"; done
-fi
+for f in "${programs[@]}"; do cp -L "$f" "$suite/"; done
 guest_checks=()
 for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"
@@ -57,18 +51,16 @@ for c in "${checks[@]}"; do
 done
 start=${EPOCHREALTIME/./}
 if [[ "$mode" == pair ]]; then
-  printf -v on_both 'bash %q %q %q' "$suite/in_pair.sh" "$suite/smc_run" "$suite"
+  printf -v on_both 'bash %q %q %q' "$suite/run_checks.sh" "$suite/smc_run" "$suite"
   printf -v quoted ' %q' "${guest_checks[@]}"
   "$testbed_run" --pair -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" \
     --a "$on_both$quoted" --b "$on_both$quoted" 2>"$work/testbed.err"
-elif [[ -n "$arch" ]]; then
-  "$testbed_run" --arch "$arch" ${guest_smc_run:+--smc-run "$guest_smc_run"} -q --timeout 900 --work "$work" -- \
-    bash "$suite/in_guest.sh" "$guest_smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
 else
-  stock=()
-  [[ "$mode" == stock ]] && stock=(--stock)
-  "$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
-    bash "$suite/in_guest.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
+  bed=()
+  [[ "$mode" == stock ]] && bed=(--stock)
+  [[ "$mode" == arm64 || "$mode" == s390x ]] && bed=(--arch "$mode")
+  "$testbed_run" "${bed[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
+    bash "$suite/run_checks.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
 fi
 rc=$?
 took=$(((${EPOCHREALTIME/./} - start) / 1000000))
@@ -76,7 +68,6 @@ cat "$work/testbed.err" >&2
 
 passed=0
 failed=0
-skipped=0
 if [[ "$mode" == pair ]]; then
   # A check counts once, and passes only when it passed on both guests.
   if [[ -f "$work/results.A" && -f "$work/results.B" ]]; then
@@ -99,9 +90,6 @@ elif [[ -f "$work/results" ]]; then
     echo "$result $name (${secs} s in the guest)"
     if [[ "$result" == PASS ]]; then
       passed=$((passed + 1))
-    elif [[ "$result" == SKIP ]]; then
-      skipped=$((skipped + 1))
-      tail -n 1 "$work/$name.log" | sed 's/^/    /'
     else
       failed=$((failed + 1))
       sed 's/^/    /' "$work/$name.log"
@@ -109,14 +97,13 @@ elif [[ -f "$work/results" ]]; then
   done <"$work/results"
 fi
 # Checks that never reported (the guest died, or never started) failed.
-missing=$((${#checks[@]} - passed - failed - skipped))
+missing=$((${#checks[@]} - passed - failed))
 if ((missing > 0)); then
   echo "$missing of ${#checks[@]} checks did not run: the guest ended early (testbed exit $rc, see above)"
   failed=$((failed + missing))
 fi
 what="one boot"
 [[ "$mode" == pair ]] && what="one boot of the pair"
-[[ -z "$arch" ]] || what+=" of the $arch guest, smc_run: ${smc_run:-none for $arch yet}"
 echo "guest suite '$mode': ${#checks[@]} checks in $what, ${took} s in all"
-echo "[cases] $passed passed | $failed failed | $skipped skipped"
+echo "[cases] $passed passed | $failed failed | 0 skipped"
 ((failed == 0))

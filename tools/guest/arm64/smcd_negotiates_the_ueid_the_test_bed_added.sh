@@ -8,9 +8,9 @@ start_echo_server smc 127.0.0.1
 start_echo_client smc 127.0.0.1
 kernel_json smcd_linkgroups groups.json
 release_echo
-kernel_json ueids ueids.json
-cat groups.json ueids.json
-expect_eq "$(python3 -c 'import json; print(json.load(open("ueids.json")))')" "['$UEID']" "the kernel's UEIDs"
+ueids="$(kernel_ueids)"
+cat groups.json
+expect_eq "$ueids" "$UEID" "the kernel's UEIDs"
 python3 - "$UEID" <<'PY' || fail "the link groups did not negotiate $UEID (above)"
 import json, sys
 groups = [g for g in json.load(open("groups.json")) if g["conns_num"] > 0]

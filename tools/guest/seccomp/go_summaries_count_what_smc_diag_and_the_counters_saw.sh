@@ -3,7 +3,8 @@
 # connection, as SMC_DIAG shows that connection by inode while it is open
 # and as the kernel's own counters count the handshakes (one client and one
 # server SMC-D success, nothing else). The server's line comes although a
-# signal ends it; -d says each connection's outcome as SMC_DIAG does.
+# signal ends it; -d says each connection's outcome as SMC_DIAG does for
+# the socket on the descriptor each line names.
 source "$GUEST_DIR/lib.sh"
 # supervisor_of FILE: the pid of the supervisor smc_run -d reported in FILE.
 supervisor_of() { sed -nE 's/^smc_run\[[0-9]+\]: seccomp supervisor ([0-9]+) serves .*/\1/p' "$1"; }
@@ -17,13 +18,18 @@ gone() {
 kernel_json counters counters.before
 report=(-d --summary-file "$PWD/summary.json")
 start_go_server 127.0.0.1 "$SMC_RUN" "${report[@]}"
-start_probe_fetch "$SMC_RUN" "${report[@]}" "$GUEST_DIR/go_probe" get \
-  "http://127.0.0.1:$PORT/hold/data" got
+fetch_held client "$SMC_RUN" "${report[@]}" "$GUEST_DIR/go_probe" get \
+  "$(held_url 127.0.0.1)" client.got
 seen="$(kernel_sockets "$SERVER_PID" "$CLIENT_PID")"
 echo "$seen"
-# Held open while the supervisors look (every 0.1 s).
-sleep 1
-release_probe_fetch
+# Held open until the supervisors (looking every 0.1 s) have seen both ends.
+connection='smc: seccomp: connection on fd ([0-9]+), '
+wait_for client.err "$connection"
+wait_for server.err "$connection"
+client_socket="$(socket_named_by "$CLIENT_PID" "$(grep -E "$connection" client.err)" "$connection")"
+server_socket="$(socket_named_by "$SERVER_PID" "$(grep -E "$connection" server.err)" "$connection")"
+echo "kernel: the client's: $client_socket; the server's: $server_socket"
+release_fetches
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" || true
 gone "$(supervisor_of client.err)"
@@ -48,6 +54,10 @@ PY
 )" "go_probe True 1 1 0 {}
 go_probe True 1 1 0 {}
 2" "the summaries: one SMC-D connection each, as the kernel counted"
+expect_match "$client_socket" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD $NONE $NONE " \
+  "the kernel's word on the descriptor the client's outcome line names"
+expect_match "$server_socket" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD $NONE $NONE " \
+  "the kernel's word on the descriptor the server's outcome line names"
 expect_match "$(cat client.err)" \
   "^go_probe\[$CLIENT_PID\]: smc: seccomp: connection on fd [0-9]+, [^ ]*:[0-9]+ -> [^ ]*:$PORT: SMC-D$" \
   "the client's outcome line"

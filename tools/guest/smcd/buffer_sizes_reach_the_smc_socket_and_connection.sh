@@ -8,22 +8,22 @@ expect_eq "$("$SMC_RUN" -r 1m -t 256k python3 -c "$probe")" "2097152 524288" \
   "SO_RCVBUF and SO_SNDBUF of the AF_SMC socket"
 
 start_server 127.0.0.1 "$SMC_RUN"
-start_fetch "http://127.0.0.1:$PORT/hold/data" "$SMC_RUN" -r 1m -t 256k
-sized="$(sockets "$SERVER_PID" "$CLIENT_PID")"
+curl_held sized "$(held_url 127.0.0.1)" "$SMC_RUN" -r 1m -t 256k
+sized="$(kernel_sockets "$SERVER_PID" "$CLIENT_PID")"
 sized_client="$CLIENT_PID"
-release_fetch
-start_fetch "http://127.0.0.1:$PORT/hold/data" "$SMC_RUN"
-plain="$(sockets "$CLIENT_PID")"
-release_fetch
+release_fetches
+curl_held plain "$(held_url 127.0.0.1)" "$SMC_RUN"
+plain="$(kernel_sockets "$CLIENT_PID")"
+release_fetches
 echo "with -r 1m -t 256k:"; echo "$sized"; echo "without:"; echo "$plain"
 
-# Fields: pid inode smc state mode fallback peer sndbuf rmbe peer_rmbe.
-read -r _ _ _ _ mode _ _ _ rmbe _ < <(grep "^$sized_client " <<<"$sized" | grep ' ACTIVE ')
-read -r _ _ _ _ _ _ _ _ default_rmbe _ < <(grep "^$CLIENT_PID " <<<"$plain" | grep ' ACTIVE ')
+# Fields: pid inode smc state mode fallback peer sndbuf rmbe peer_rmbe ibdev role.
+read -r _ _ _ _ mode _ _ _ rmbe _ _ _ < <(grep "^$sized_client " <<<"$sized" | grep ' ACTIVE ')
+read -r _ _ _ _ _ _ _ _ default_rmbe _ _ _ < <(grep "^$CLIENT_PID " <<<"$plain" | grep ' ACTIVE ')
 expect_eq "$mode" SMCD "mode of the sized connection"
 ((rmbe > 1048576 - 4096 && rmbe <= 1048576)) ||
   fail "curl's receive buffer with -r 1m is $rmbe bytes, not about 1 MiB"
 ((default_rmbe * 4 < rmbe)) ||
   fail "receive buffer without -r ($default_rmbe) is not much smaller than with -r 1m ($rmbe)"
-read -r _ _ _ _ _ _ _ _ _ server_peer_rmbe < <(grep "^$SERVER_PID " <<<"$sized" | grep ' ACTIVE ')
+read -r _ _ _ _ _ _ _ _ _ server_peer_rmbe _ _ < <(grep "^$SERVER_PID " <<<"$sized" | grep ' ACTIVE ')
 expect_eq "$server_peer_rmbe" "$rmbe" "the server's view of curl's receive buffer"

@@ -2,12 +2,13 @@
 # IPPROTO_SMC socket it makes itself), binds it, then connects to an
 # excluded address: the descriptor number stays, the socket is a new TCP
 # one (another inode, AF_INET, IPPROTO_TCP) with the same option values,
-# O_NONBLOCK, no FD_CLOEXEC and the same local address, and the data
-# arrives over it.
+# O_NONBLOCK, no FD_CLOEXEC and the same local address, which the kernel
+# shows as a plain TCP connection on that descriptor, and the data arrives
+# over it.
 source "$GUEST_DIR/lib.sh"
 start_server 127.0.0.1
 probe='
-import fcntl, os, select, socket, struct, sys
+import fcntl, os, select, socket, struct, sys, time
 port = int(sys.argv[1])
 S, T = socket.SOL_SOCKET, socket.IPPROTO_TCP
 OPTIONS = [(S, socket.SO_KEEPALIVE, 1), (S, socket.SO_RCVBUF, 100000),
@@ -37,6 +38,11 @@ for name, s in (("converted", socket.socket()),
     select.select([], [fd], [], 10)
     err = s.getsockopt(S, socket.SO_ERROR)
     after = read(s)
+    # Held until the check has asked the kernel about this descriptor.
+    print(name, "connected", fd, local[1], flush=True)
+    deadline = time.monotonic() + 30
+    while not os.path.exists(name + ".looked") and time.monotonic() < deadline:
+        time.sleep(0.05)
     print(name, kind_before, "->", kind(s),
           "same fd" if s.fileno() == fd else "other fd",
           "new inode" if os.fstat(fd).st_ino != inode else "same inode",
@@ -57,10 +63,24 @@ for name, s in (("converted", socket.socket()),
 '
 # -f smc: the converted socket is an AF_SMC one; the program makes the
 # IPPROTO_SMC one itself, so both kinds are replaced.
-out="$("$SMC_RUN" -d -f smc --exclude 127.0.0.1 python3 -c "$probe" "$PORT" 2>probe.err)" ||
-  fail "probe failed: $(cat probe.err)"
+# smc_run execs python3 (the library reaches it), so the pid is the probe's.
+"$SMC_RUN" -d -f smc --exclude 127.0.0.1 python3 -c "$probe" "$PORT" >probe.out 2>probe.err &
+probe_pid=$!
+BACKGROUND_PIDS+=("$probe_pid")
+declare -A kernel=()
+for name in converted IPPROTO_SMC; do
+  wait_for probe.out "^$name connected [0-9]+ [0-9]+$"
+  read -r _ _ fd local_port < <(grep "^$name connected " probe.out)
+  kernel[$name]="$(kernel_socket_of "$probe_pid" "$fd")"
+  touch "$name.looked"
+  expect_match "${kernel[$name]}" "^$probe_pid [0-9]+ tcp ESTABLISHED 127\.0\.0\.1:$local_port 127\.0\.0\.1:$PORT$" \
+    "the kernel's word on the $name socket's descriptor after connect"
+done
+wait "$probe_pid" || fail "probe failed: $(cat probe.err)"
+out="$(grep -v ' connected ' probe.out)"
 echo "$out"
 cat probe.err
+printf '%s\n' "${kernel[@]}"
 for name in converted IPPROTO_SMC; do
   expect_match "$out" "^$name (43/0|2/256) -> 2/6 same fd new inode options kept nonblocking inheritable same address error 0$" \
     "$name socket after connect"

@@ -3,10 +3,10 @@
 source "$GUEST_DIR/lib.sh"
 "$SMC_RUN" --write-lib "$PWD/libsmc-preload.so" || fail "--write-lib"
 start_server 127.0.0.1 env LD_PRELOAD="$PWD/libsmc-preload.so"
-start_fetch "http://127.0.0.1:$PORT/hold/data" env LD_PRELOAD="$PWD/libsmc-preload.so"
-seen="$(sockets "$SERVER_PID" "$CLIENT_PID")"
-release_fetch
+curl_held curl "$(held_url 127.0.0.1)" env LD_PRELOAD="$PWD/libsmc-preload.so"
+seen="$(kernel_sockets "$SERVER_PID" "$CLIENT_PID")"
+release_fetches
 echo "$seen"
-expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD " "server's connection"
-expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD " "curl's connection"
-expect_no_match "$seen" ' tcp$' "plain TCP sockets"
+expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE SMCD $NONE $NONE " "server's connection"
+expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD $NONE $NONE " "curl's connection"
+expect_no_match "$seen" ' tcp ' "plain TCP sockets"

@@ -1,10 +1,18 @@
 # smc_run --role smc_chk, on the kernel with loopback-ism and the test bed's
 # UEID: every check needed for SMC-D is ok, the live connection's two ends
-# are SMC-D in SMC_DIAG, and it exits 0; its JSON says the same.
+# are SMC-D in SMC_DIAG, and it exits 0; its JSON says the same. The UEID
+# it names is the kernel's one, and the kernel's own counters count each
+# live connection as one SMC-Dv2 handshake on each side, nothing else.
 source "$GUEST_DIR/lib.sh"
+expect_eq "$(kernel_ueids)" SMC-RUN-TESTBED "the kernel's UEIDs"
+kernel_json counters text.before
 rc=0
 out="$("$SMC_RUN" --role smc_chk)" || rc=$?
+kernel_json counters text.after
 echo "$out"
+one_smcd_connection="stats.smcd.clnt_v2_succ_cnt +1, stats.smcd.srv_v2_succ_cnt +1"
+expect_eq "$(counter_changes text.before text.after)" "$one_smcd_connection" \
+  "the kernel's counters for smc_chk's live connection"
 expect_eq "$rc" 0 "status of smc_chk"
 for name in "smc module" "smc_diag module" AF_SMC IPPROTO_SMC; do
   expect_match "$out" "^$name +ok  " "the $name check"
@@ -20,9 +28,13 @@ expect_eq "$(tail -n 1 <<<"$out")" \
   "verdict"
 expect_no_match "$out" '  fail  ' "failed checks"
 
+kernel_json counters json.before
 rc=0
 "$SMC_RUN" --role smc_chk --json >chk.json || rc=$?
+kernel_json counters json.after
 expect_eq "$rc" 0 "status of smc_chk --json"
+expect_eq "$(counter_changes json.before json.after)" "$one_smcd_connection" \
+  "the kernel's counters for smc_chk --json's live connection"
 python3 - chk.json <<'PY' || fail "JSON verdict: $(cat chk.json)"
 import json, sys
 doc = json.load(open(sys.argv[1]))

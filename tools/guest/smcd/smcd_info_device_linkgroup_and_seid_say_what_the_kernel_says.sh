@@ -7,16 +7,16 @@
 source "$GUEST_DIR/lib.sh"
 smcd() { "$SMC_RUN" --role smcd "$@"; }
 start_server 127.0.0.1 "$SMC_RUN"
-start_fetch "http://127.0.0.1:$PORT/hold/data" "$SMC_RUN"
+curl_held curl "$(held_url 127.0.0.1)" "$SMC_RUN"
 for object in info device linkgroup; do
   smcd -j "$object" >"$object.json" || fail "smcd -j $object failed"
   smcd "$object" >"$object.txt" || fail "smcd $object failed"
 done
 smcd seid >seid.txt || fail "smcd seid failed"
 for what in sysinfo devices smcd_linkgroups seid; do
-  python3 "$GUEST_DIR/smc_kernel.py" "$what" >"kernel.$what.json" || fail "smc_kernel.py $what failed"
+  kernel_json "$what" "kernel.$what.json"
 done
-release_fetch
+release_fetches
 cat info.txt device.txt linkgroup.txt seid.txt
 python3 - <<'PY' || fail "smcd differs from the kernel (above)"
 import json

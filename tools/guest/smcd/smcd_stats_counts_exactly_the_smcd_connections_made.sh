@@ -8,14 +8,14 @@ source "$GUEST_DIR/lib.sh"
 smcd() { "$SMC_RUN" --role smcd "$@"; }
 start_server 127.0.0.1 "$SMC_RUN"
 smcd stats reset >reset.out || fail "smcd stats reset failed"
-python3 "$GUEST_DIR/smc_kernel.py" counters >before.json || fail "smc_kernel.py failed"
+kernel_json counters before.json
 for i in 1 2; do
   "$SMC_RUN" curl -sS --max-time 60 -o "got.$i" "http://127.0.0.1:$PORT/data" || fail "curl $i failed"
   cmp -s www/data "got.$i" || fail "curl $i received other bytes"
 done
 smcd -j stats >ours.json || fail "smcd -j stats failed"
 smcd stats >ours.txt || fail "smcd stats failed"
-python3 "$GUEST_DIR/smc_kernel.py" counters >after.json || fail "smc_kernel.py failed"
+kernel_json counters after.json
 cat ours.txt
 python3 - <<'PY' || fail "smcd stats differs from the kernel's counters (above)"
 import json

@@ -37,11 +37,11 @@ if on A; then
 else
   wait_until_idle
   PORT="$(await port)"
-  fetch_held first "$SMC_RUN"
+  curl_held first "$(held_url "$ADDR_A")" "$SMC_RUN"
   first_pid=$CLIENT_PID
   alone="$(kernel_sockets "$first_pid")"
   kernel_json linkgroups first.json
-  fetch_held second "$SMC_RUN"
+  curl_held second "$(held_url "$ADDR_A")" "$SMC_RUN"
   both="$(kernel_sockets "$first_pid" "$CLIENT_PID")"
   kernel_json linkgroups second.json
   tell both-held

@@ -20,7 +20,7 @@ if on A; then
 else
   PORT="$(await port)"
   kernel_json counters counters.B.before
-  fetch_held excluded "$SMC_RUN" --exclude "$ADDR_A"
+  curl_held excluded "$(held_url "$ADDR_A")" "$SMC_RUN" --exclude "$ADDR_A"
   seen="$(kernel_sockets "$CLIENT_PID")"
   tell held
   await inspected

@@ -19,13 +19,13 @@ if on A; then
   await done
 else
   PORT="$(await port)"
-  fetch_held included "$SMC_RUN" --include "$ADDR_A:$PORT"
+  curl_held included "$(held_url "$ADDR_A")" "$SMC_RUN" --include "$ADDR_A:$PORT"
   included_pid=$CLIENT_PID
   included="$(kernel_sockets "$CLIENT_PID")"
   tell held
   await inspected
   release_fetches
-  fetch_held missed "$SMC_RUN" --include "$ADDR_A:$((PORT + 1))"
+  curl_held missed "$(held_url "$ADDR_A")" "$SMC_RUN" --include "$ADDR_A:$((PORT + 1))"
   missed="$(kernel_sockets "$CLIENT_PID")"
   tell held-again
   await inspected-again

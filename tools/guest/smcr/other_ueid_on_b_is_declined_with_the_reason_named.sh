@@ -24,8 +24,9 @@ else
   trap 'smcd ueid del OTHER-UEID-B >/dev/null 2>&1; smcd ueid add "$UEID" >/dev/null 2>&1' EXIT
   smcd ueid del "$UEID" || fail "removing $UEID on B"
   smcd ueid add OTHER-UEID-B || fail "adding OTHER-UEID-B on B"
+  expect_eq "$(kernel_ueids)" OTHER-UEID-B "the kernel's UEIDs on B"
   PORT="$(await port)"
-  fetch_held declined "$SMC_RUN" --summary-file "$PWD/summary.json"
+  curl_held declined "$(held_url "$ADDR_A")" "$SMC_RUN" --summary-file "$PWD/summary.json"
   declined_pid=$CLIENT_PID
   declined="$(kernel_sockets "$CLIENT_PID")"
   tell held
@@ -33,8 +34,9 @@ else
   release_fetches
   smcd ueid del OTHER-UEID-B || fail "removing OTHER-UEID-B on B"
   smcd ueid add "$UEID" || fail "putting $UEID back on B"
+  expect_eq "$(kernel_ueids)" "$UEID" "the kernel's UEIDs on B, put back"
   trap - EXIT
-  fetch_held agreed "$SMC_RUN"
+  curl_held agreed "$(held_url "$ADDR_A")" "$SMC_RUN"
   agreed="$(kernel_sockets "$CLIENT_PID")"
   tell held-again
   await inspected-again

@@ -13,7 +13,7 @@ if on A; then
   await done
 else
   PORT="$(await port)"
-  fetch_held plain
+  curl_held plain "$(held_url "$ADDR_A")"
   seen="$(kernel_sockets "$CLIENT_PID")"
   tell held
   await inspected

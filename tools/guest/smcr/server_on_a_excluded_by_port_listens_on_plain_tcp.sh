@@ -28,7 +28,7 @@ if on A; then
 else
   PORT="$(await port)"
   expect_eq "$PORT" "$port" "the excluded server's port"
-  fetch_held excluded "$SMC_RUN"
+  curl_held excluded "$(held_url "$ADDR_A")" "$SMC_RUN"
   excluded_pid=$CLIENT_PID
   excluded="$(kernel_sockets "$CLIENT_PID")"
   tell held
@@ -36,7 +36,7 @@ else
   release_fetches
   tell released
   PORT="$(await other-port)"
-  fetch_held other "$SMC_RUN"
+  curl_held other "$(held_url "$ADDR_A")" "$SMC_RUN"
   other="$(kernel_sockets "$CLIENT_PID")"
   tell held-again
   await inspected-again

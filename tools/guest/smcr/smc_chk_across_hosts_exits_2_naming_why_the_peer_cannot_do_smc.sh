@@ -55,6 +55,7 @@ else
   trap 'smcd ueid del OTHER-UEID-B >/dev/null 2>&1; smcd ueid add "$UEID" >/dev/null 2>&1' EXIT
   smcd ueid del "$UEID" || fail "removing $UEID on B"
   smcd ueid add OTHER-UEID-B || fail "adding OTHER-UEID-B on B"
+  expect_eq "$(kernel_ueids)" OTHER-UEID-B "the kernel's UEIDs on B"
   tell other-ueid-ready
   await listening >/dev/null
   kernel_json counters declined.before.$SIDE
@@ -64,6 +65,7 @@ else
   tell tried
   smcd ueid del OTHER-UEID-B || fail "removing OTHER-UEID-B on B"
   smcd ueid add "$UEID" || fail "putting $UEID back on B"
+  expect_eq "$(kernel_ueids)" "$UEID" "the kernel's UEIDs on B, put back"
   trap - EXIT
   code="$(await declined)"
   tell done

@@ -14,7 +14,7 @@ if on A; then
   await done
 else
   PORT="$(await port)"
-  fetch_held smc "$SMC_RUN"
+  curl_held smc "$(held_url "$ADDR_A")" "$SMC_RUN"
   seen="$(kernel_sockets "$CLIENT_PID")"
   tell held
   await inspected

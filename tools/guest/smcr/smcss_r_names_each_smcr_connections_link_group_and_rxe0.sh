@@ -51,7 +51,7 @@ if on A; then
   await done
 else
   PORT="$(await port)"
-  fetch_held first "$SMC_RUN"
+  curl_held first "$(held_url "$ADDR_A")" "$SMC_RUN"
   compare_smcss "$CLIENT_PID" client
   tell held
   await checked

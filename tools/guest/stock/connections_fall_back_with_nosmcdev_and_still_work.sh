@@ -6,12 +6,12 @@ source "$GUEST_DIR/lib.sh"
 for pair in "127.0.0.1 127.0.0.1" "::1 [::1]"; do
   read -r address host <<<"$pair"
   start_server "$address" "$SMC_RUN"
-  start_fetch "http://$host:$PORT/hold/data" "$SMC_RUN"
-  seen="$(sockets "$SERVER_PID" "$CLIENT_PID")"
-  release_fetch
+  curl_held curl "$(held_url "$host")" "$SMC_RUN"
+  seen="$(kernel_sockets "$SERVER_PID" "$CLIENT_PID")"
+  release_fetches
   echo "$address:"; echo "$seen"
-  expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE TCP NOSMCDEV " "curl's connection over $address"
-  expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE TCP PEERDECL NOSMCDEV " "server's connection over $address"
-  expect_no_match "$seen" ' tcp$' "plain TCP sockets over $address"
+  expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE TCP $NOSMCDEV $NONE " "curl's connection over $address"
+  expect_match "$seen" "^$SERVER_PID [0-9]+ smc ACTIVE TCP $PEERDECL $NOSMCDEV " "server's connection over $address"
+  expect_no_match "$seen" ' tcp ' "plain TCP sockets over $address"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 done
