@@ -19,8 +19,11 @@ int connect_syscall(int fd, const struct sockaddr* address, socklen_t length) {
   return static_cast<int>(syscall(SYS_connect, fd, address, length));
 }
 
+// accept4 with no flags is accept (net/socket.c: sys_accept calls
+// __sys_accept4 with 0), and every architecture has it: s390x has no
+// accept system call of its own.
 int accept_syscall(int fd, struct sockaddr* address, socklen_t* length) {
-  return static_cast<int>(syscall(SYS_accept, fd, address, length));
+  return static_cast<int>(syscall(SYS_accept4, fd, address, length, 0));
 }
 
 int accept4_syscall(int fd, struct sockaddr* address, socklen_t* length,

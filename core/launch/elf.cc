@@ -1,7 +1,5 @@
 #include "core/launch/elf.h"
 
-#include <elf.h>
-
 #include <cstring>
 #include <vector>
 
@@ -65,7 +63,7 @@ bool has_go_note(const ReadAt& read, const Segment& s) {
 std::optional<ElfFacts> read_elf(const ReadAt& read) {
   unsigned char ident[EI_NIDENT];
   if (!read(0, sizeof ident, ident) || std::memcmp(ident, ELFMAG, SELFMAG) != 0 ||
-      ident[EI_DATA] != ELFDATA2LSB) {
+      ident[EI_DATA] != kNativeElfData) {
     return std::nullopt;
   }
   ElfFacts facts{};

@@ -4,6 +4,8 @@
 // so no socket() of ours is ever called).
 #pragma once
 
+#include <elf.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -25,9 +27,14 @@ struct ElfFacts {
 using ReadAt = std::function<bool(std::uint64_t offset, std::size_t size,
                                   void* out)>;
 
-// The facts of a little-endian ELF file (what Linux runs on x86-64,
-// aarch64, ppc64le, s390x is big-endian and is refused); nullopt when the
-// file is not ELF or is malformed.
+// The byte order of the ELF files this machine runs (EI_DATA): the
+// kernel's own, little-endian on x86-64 and aarch64, big-endian on s390x.
+inline constexpr unsigned char kNativeElfData =
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? ELFDATA2MSB : ELFDATA2LSB;
+
+// The facts of an ELF file in this machine's byte order, the only order
+// its kernel runs (a file in the other is refused, as no program of this
+// machine); nullopt when the file is not ELF or is malformed.
 std::optional<ElfFacts> read_elf(const ReadAt& read);
 
 }  // namespace smc

@@ -10,8 +10,8 @@
 namespace smc {
 namespace {
 
-// A synthetic 64-bit ELF image: the header, program headers, and the
-// bytes they point at.
+// A synthetic 64-bit ELF image in this machine's byte order: the header,
+// program headers, and the bytes they point at.
 struct Image {
   std::vector<unsigned char> bytes = std::vector<unsigned char>(4096, 0);
   std::vector<Elf64_Phdr> headers;
@@ -28,7 +28,7 @@ struct Image {
     Elf64_Ehdr h{};
     std::memcpy(h.e_ident, ELFMAG, SELFMAG);
     h.e_ident[EI_CLASS] = ELFCLASS64;
-    h.e_ident[EI_DATA] = ELFDATA2LSB;
+    h.e_ident[EI_DATA] = kNativeElfData;
     h.e_machine = EM_X86_64;
     h.e_phoff = 64;
     h.e_phentsize = sizeof(Elf64_Phdr);
@@ -84,7 +84,7 @@ TEST_CASE("ELF facts tell dynamic, static and Go programs apart") {
   CHECK(facts->go);
 }
 
-TEST_CASE("ELF facts refuse what is not a sound little-endian ELF file") {
+TEST_CASE("ELF facts refuse what is not a sound ELF file of this machine's byte order") {
   const std::string script = "#!/bin/sh\necho hi\n";
   ReadAt text = [&](std::uint64_t offset, std::size_t size, void* out) {
     if (offset + size > script.size()) return false;
@@ -96,9 +96,9 @@ TEST_CASE("ELF facts refuse what is not a sound little-endian ELF file") {
   Image broken;
   broken.add(PT_INTERP, "/lib/ld.so", 1024);
   ReadAt reader = broken.reader();
-  broken.bytes[EI_DATA] = ELFDATA2MSB;  // big-endian
+  broken.bytes[EI_DATA] = kNativeElfData == ELFDATA2LSB ? ELFDATA2MSB : ELFDATA2LSB;
   CHECK_FALSE(read_elf(reader));
-  broken.bytes[EI_DATA] = ELFDATA2LSB;
+  broken.bytes[EI_DATA] = kNativeElfData;
   Elf64_Ehdr h{};
   std::memcpy(&h, broken.bytes.data(), sizeof h);
   h.e_phoff = 100000;  // program headers past the end

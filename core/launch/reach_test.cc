@@ -15,8 +15,8 @@
 namespace smc {
 namespace {
 
-// Writes a minimal little-endian ELF file: header, program headers, and an
-// optional PT_INTERP and Go note.
+// Writes a minimal ELF file in this machine's byte order: header, program
+// headers, and an optional PT_INTERP and Go note.
 template <typename Ehdr, typename Phdr>
 void write_elf(const std::string& path, int elf_class, std::uint16_t machine,
                const char* interpreter, bool go) {
@@ -40,7 +40,7 @@ void write_elf(const std::string& path, int elf_class, std::uint16_t machine,
   Ehdr h{};
   std::memcpy(h.e_ident, ELFMAG, SELFMAG);
   h.e_ident[EI_CLASS] = static_cast<unsigned char>(elf_class);
-  h.e_ident[EI_DATA] = ELFDATA2LSB;
+  h.e_ident[EI_DATA] = kNativeElfData;
   h.e_machine = machine;
   h.e_phoff = 64;
   h.e_phentsize = sizeof(Phdr);
@@ -180,10 +180,19 @@ TEST_CASE("reach: unreadable and non-ELF files get no warning") {
   CHECK(judge_reach(dir / "text", kLibrary).warnings.empty());
 }
 
-TEST_CASE("the embedded library is a 64-bit x86-64 library") {
+// The machine this test, and so the launcher, is built for.
+#if defined(__x86_64__)
+constexpr std::uint16_t kThisMachine = EM_X86_64;
+#elif defined(__aarch64__)
+constexpr std::uint16_t kThisMachine = EM_AARCH64;
+#elif defined(__s390x__)
+constexpr std::uint16_t kThisMachine = EM_S390;
+#endif
+
+TEST_CASE("the embedded library is a 64-bit library for the launcher's own machine") {
   const ElfFacts facts = embedded_library_facts();
   CHECK(facts.elf_class == ELFCLASS64);
-  CHECK(facts.machine == EM_X86_64);
+  CHECK(facts.machine == kThisMachine);
   CHECK_FALSE(facts.dynamic);  // a library names no loader of its own
 }
 

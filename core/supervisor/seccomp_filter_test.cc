@@ -89,6 +89,11 @@ const SyscallAbi kX86{"x86_64", AUDIT_ARCH_X86_64, 41, 42, 50, 0x40000000, false
 // A made-up big-endian architecture: arguments' low halves are at +4.
 const SyscallAbi kBigEndian{"be", AUDIT_ARCH_S390X, 359, 362, 363, 0, true};
 
+// The call as `abi`'s kernel lays it out: each 64-bit argument's two words
+// in that machine's order. BPF loads a word in the order of the machine it
+// runs on, as the interpreter above does, so only the words' places come
+// from `abi`; storing the arguments as this machine's integers would lay
+// them out for this machine instead (and fail on s390x for kX86).
 seccomp_data call(const SyscallAbi& abi, std::uint32_t nr, std::uint64_t a0,
                   std::uint64_t a1, std::uint64_t a2) {
   seccomp_data d{};
@@ -96,15 +101,10 @@ seccomp_data call(const SyscallAbi& abi, std::uint32_t nr, std::uint64_t a0,
   d.arch = abi.audit_arch;
   const std::uint64_t args[3] = {a0, a1, a2};
   for (int i = 0; i < 3; ++i) {
-    std::uint64_t value = args[i];
-    if (abi.big_endian) {
-      // Store as a big-endian machine would: high word first.
-      const std::uint32_t words[2] = {static_cast<std::uint32_t>(value >> 32),
-                                      static_cast<std::uint32_t>(value)};
-      std::memcpy(&d.args[i], words, 8);
-    } else {
-      d.args[i] = value;
-    }
+    const auto low = static_cast<std::uint32_t>(args[i]);
+    const auto high = static_cast<std::uint32_t>(args[i] >> 32);
+    const std::uint32_t words[2] = {abi.big_endian ? high : low, abi.big_endian ? low : high};
+    std::memcpy(&d.args[i], words, sizeof words);
   }
   return d;
 }
@@ -249,6 +249,24 @@ TEST_CASE("native_abi names this machine's numbers") {
   CHECK(abi->listen_nr == SYS_listen);
   CHECK(abi->alias_bit == 0x40000000);
   CHECK_FALSE(abi->big_endian);
+#elif defined(__aarch64__)
+  REQUIRE(abi.has_value());
+  CHECK(std::string(abi->name) == "aarch64");
+  CHECK(abi->audit_arch == AUDIT_ARCH_AARCH64);
+  CHECK(abi->socket_nr == 198);  // include/uapi/asm-generic/unistd.h
+  CHECK(abi->connect_nr == 203);
+  CHECK(abi->listen_nr == 201);
+  CHECK(abi->alias_bit == 0);
+  CHECK_FALSE(abi->big_endian);
+#elif defined(__s390x__)
+  REQUIRE(abi.has_value());
+  CHECK(std::string(abi->name) == "s390x");
+  CHECK(abi->audit_arch == AUDIT_ARCH_S390X);
+  CHECK(abi->socket_nr == 359);  // arch/s390/kernel/syscalls/syscall.tbl
+  CHECK(abi->connect_nr == 362);
+  CHECK(abi->listen_nr == 363);
+  CHECK(abi->alias_bit == 0);
+  CHECK(abi->big_endian);  // an argument's low half is its second word
 #else
   (void)abi;
 #endif
@@ -276,7 +294,10 @@ void* answer_all(void* arg) {
   }
 }
 
-TEST_CASE("the kernel notifies TCP socket() calls and lets the others through") {
+// host_only: installs the filter in this machine's kernel; qemu-user has
+// no seccomp for other architectures (.bazelrc, config cross).
+TEST_CASE("the kernel notifies TCP socket() calls and lets the others through" *
+          doctest::test_suite("host_only")) {
   const std::optional<SyscallAbi> abi = native_abi();
   REQUIRE(abi.has_value());
   const auto f = build_filter(*abi, {false});

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Counts real test cases after `bazel test`, from Bazel's summary lines.
 
-Usage: count_tests.py NAME:BAZEL_OUTPUT_FILE:TESTLOGS_DIR...
+Usage: count_tests.py NAME:BAZEL_OUTPUT_FILE:TESTLOGS_DIR... [NAME:LOG:]...
 
-One triple per `bazel test` run (the plain build, the sanitizer builds);
-their counts add up.
+One triple per `bazel test` run (the plain build, the sanitizer builds,
+the other architectures'); their counts add up. A triple with no
+TESTLOGS_DIR is a run of checks outside Bazel (the release checks, which
+build with Bazel themselves): its log's "[cases]" line counts, and a log
+without one counts as one failure.
 
 A doctest binary counts each of its test cases (from the "[doctest] test
 cases:" line of its log), and so does a guest suite (from its "[cases]"
@@ -32,7 +35,18 @@ def log_path(testlogs, label):
     return os.path.join(testlogs, package, name, "test.log")
 
 
+def count_script(name, output):
+    with open(output, errors="replace") as f:
+        cases = CASES.findall(f.read())
+    if not cases:
+        print(f"no [cases] line in the log of the {name} run")
+        return 0, 1, 0
+    return tuple(int(x) for x in cases[-1])
+
+
 def count(name, output, testlogs):
+    if not testlogs:
+        return count_script(name, output)
     passed = failed = skipped = 0
     seen = set()
     with open(output, errors="replace") as f:
