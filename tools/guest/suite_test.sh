@@ -102,6 +102,10 @@ if ((missing > 0)); then
   echo "$missing of ${#checks[@]} checks did not run: the guest ended early (testbed exit $rc, see above)"
   failed=$((failed + missing))
 fi
+# A boot crash that the test bed retried is said here too, so that
+# tools/test's summary shows it: never hidden behind a pass.
+retried="$(grep -E 'crashed while booting.*booting once more' "$work/testbed.err" | head -n 1)"
+[[ -z "$retried" ]] || echo "guest suite '$mode': the first boot crashed and was retried: ${retried#testbed: }"
 what="one boot"
 [[ "$mode" == pair ]] && what="one boot of the pair"
 echo "guest suite '$mode': ${#checks[@]} checks in $what, ${took} s in all"

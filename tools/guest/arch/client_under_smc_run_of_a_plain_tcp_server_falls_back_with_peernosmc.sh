@@ -1,15 +1,16 @@
-# An AF_SMC client of the guest's architecture connecting to a plain TCP
-# server falls back to TCP with PEERNOSMC (0x03010000), over IPv4 and IPv6,
-# and the echo still comes back intact; the kernel shows the server's plain
-# TCP sockets with their addresses (/proc/net/tcp and tcp6, whose address
-# words are in the host's byte order) and counts exactly those two client
-# fallbacks, and no SMC handshake.
+# A dynamic C client of the guest's architecture under smc_run, connecting
+# to the same program serving plain TCP (no smc_run), falls back to TCP
+# with PEERNOSMC (0x03010000), over IPv4 and IPv6, and the echo still
+# comes back intact; the kernel shows the client's SMC socket so, the
+# server's plain TCP sockets with their addresses (/proc/net/tcp and tcp6,
+# whose address words are in the host's byte order), and counts exactly
+# those two client fallbacks, and no SMC handshake.
 source "$GUEST_DIR/lib.sh"
 source "$GUEST_DIR/arch_lib.sh"
 kernel_json counters before.json
 for address in 127.0.0.1 ::1; do
   start_echo_server tcp "$address"
-  start_echo_client smc "$address"
+  start_echo_client tcp "$address" "$SMC_RUN"
   seen="$(kernel_sockets "$SERVER_PID" "$CLIENT_PID")"
   release_echo
   echo "over $address:"
