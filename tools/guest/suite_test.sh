@@ -3,8 +3,12 @@
 # or with "pair" the two guests with SMC-R between them (run --pair), runs
 # every check of this suite there (run_checks.sh, on both guests of the
 # pair), then reports each one. A pair's check passes when it passes on
-# both.
-#   suite_test.sh SMC_RUN TESTBED_RUN lo|stock|pair CHECK...
+# both. With arm64 or s390x, boots that architecture's guest (run --arch),
+# which runs only programs of its own architecture: SMC_RUN and every
+# PROGRAM are built for it (tools/bazel/cross).
+#   suite_test.sh SMC_RUN TESTBED_RUN lo|stock|pair|arm64|s390x PROGRAM... -- CHECK...
+# Each PROGRAM (a probe the checks run) is copied into the guest's folder
+# under its own name.
 # Ends with "[cases] N passed | N failed | N skipped" for tools/test. A guest
 # that cannot start fails the test with the reason; only
 # SMC_RUN_SKIP_GUEST=1 skips it, and then it is counted as skipped.
@@ -13,6 +17,10 @@ smc_run="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 testbed_run="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 mode="$3"
 shift 3
+programs=()
+while (($#)) && [[ "$1" != -- ]]; do programs+=("$1"); shift; done
+(($#)) || { echo "suite_test.sh: no -- before the checks" >&2; exit 2; }
+shift
 checks=()
 for c in "$@"; do checks+=("$(cd "$(dirname "$c")" && pwd)/$(basename "$c")"); done
 guest_dir="$(cd "$(dirname "$0")" && pwd)"
@@ -31,12 +39,11 @@ trap 'rm -rf "$work"' EXIT
 suite="$work/suite"
 mkdir -p "$suite/checks"
 cp -L "$smc_run" "$suite/smc_run"
-for f in run_checks.sh lib.sh held.sh pair_lib.sh bpf_lib.sh smc_kernel.py hold_server.py echo_peer.py; do
+for f in run_checks.sh lib.sh arch_lib.sh held.sh pair_lib.sh bpf_lib.sh smc_kernel.py hold_server.py echo_peer.py; do
   cp -L "$guest_dir/$f" "$suite/"
 done
 cp -L "$guest_dir/../support/expect.sh" "$suite/"
-# Probes for the seccomp supervisor's and BPF checks: static, Go and 32-bit x86 programs.
-for f in go_probe seccomp_probe seccomp_probe_musl socketcall_probe seccomp_probe_i386 seccomp_probe_i386_dynamic; do cp -L "$guest_dir/../probes/$f" "$suite/"; done
+for f in "${programs[@]}"; do cp -L "$f" "$suite/"; done
 guest_checks=()
 for c in "${checks[@]}"; do
   cp -L "$c" "$suite/checks/"
@@ -49,9 +56,10 @@ if [[ "$mode" == pair ]]; then
   "$testbed_run" --pair -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" \
     --a "$on_both$quoted" --b "$on_both$quoted" 2>"$work/testbed.err"
 else
-  stock=()
-  [[ "$mode" == stock ]] && stock=(--stock)
-  "$testbed_run" "${stock[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
+  bed=()
+  [[ "$mode" == stock ]] && bed=(--stock)
+  [[ "$mode" == arm64 || "$mode" == s390x ]] && bed=(--arch "$mode")
+  "$testbed_run" "${bed[@]}" -q --timeout 900 --smc-run "$suite/smc_run" --work "$work" -- \
     bash "$suite/run_checks.sh" "$suite/smc_run" "$suite" "${guest_checks[@]}" 2>"$work/testbed.err"
 fi
 rc=$?
@@ -94,6 +102,10 @@ if ((missing > 0)); then
   echo "$missing of ${#checks[@]} checks did not run: the guest ended early (testbed exit $rc, see above)"
   failed=$((failed + missing))
 fi
+# A boot crash that the test bed retried is said here too, so that
+# tools/test's summary shows it: never hidden behind a pass.
+retried="$(grep -E 'crashed while booting.*booting once more' "$work/testbed.err" | head -n 1)"
+[[ -z "$retried" ]] || echo "guest suite '$mode': the first boot crashed and was retried: ${retried#testbed: }"
 what="one boot"
 [[ "$mode" == pair ]] && what="one boot of the pair"
 echo "guest suite '$mode': ${#checks[@]} checks in $what, ${took} s in all"

@@ -31,8 +31,29 @@ if [ "$panic_now" = 1 ]; then
   echo c >/proc/sysrq-trigger
 fi
 ip link set lo up || fail "cannot bring lo up"
-mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000,cache=loose,ro hostroot /host ||
-  fail "cannot mount the host's / (tag hostroot)"
+# mount_root: the root the command runs in, on /host: the host's /,
+# read-only. add_eid: the EID SMC-Dv2 needs (below). A guest of another
+# architecture replaces both (/ctl/arch.sh, from tools/testbed/arch).
+mount_root() {
+  mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000,cache=loose,ro hostroot /host ||
+    fail "cannot mount the host's / (tag hostroot)"
+}
+# The product's own smcd role adds the UEID (static, so it runs in the
+# chroot as it is; after the work folder is mounted, where --smc-run may
+# be). With the single guest's --stock, where SMC-D cannot work anyway, a
+# failure is only reported; SMC-Rv2 in the pair needs it.
+add_eid() {
+  if chroot /host "$smc_run" --role smcd ueid add "$ueid" >/tmp/ueid.out 2>&1; then
+    echo "UEID $ueid added by $smc_run" >/ctl/ueid
+  elif [ "$smc_set" = stock ] && [ -z "$name" ]; then
+    echo "adding UEID $ueid failed (ignored with --stock): $(cat /tmp/ueid.out)" >/ctl/ueid
+  else
+    fail "adding UEID $ueid with smc_run --role smcd failed: $(cat /tmp/ueid.out)"
+  fi
+}
+# shellcheck source=/dev/null
+[ -f /ctl/arch.sh ] && . /ctl/arch.sh
+mount_root
 for d in proc sys dev tmp run; do [ -d "/host/$d" ] || fail "host has no /$d"; done
 mount -t proc proc /host/proc && mount -t sysfs sysfs /host/sys &&
   mount -t devtmpfs devtmpfs /host/dev || fail "cannot mount /proc, /sys, /dev"
@@ -57,17 +78,7 @@ if [ -n "$name" ]; then
     fail "rdma link add rxe0 type rxe netdev eth0 failed: $(cat /tmp/rdma.out)"
 fi
 
-# The product's own smcd role adds the UEID (static, so it runs in the
-# chroot as it is; after the work folder is mounted, where --smc-run may
-# be). With the single guest's --stock, where SMC-D cannot work anyway, a
-# failure is only reported; SMC-Rv2 in the pair needs it.
-if chroot /host "$smc_run" --role smcd ueid add "$ueid" >/tmp/ueid.out 2>&1; then
-  echo "UEID $ueid added by $smc_run" >/ctl/ueid
-elif [ "$smc_set" = stock ] && [ -z "$name" ]; then
-  echo "adding UEID $ueid failed (ignored with --stock): $(cat /tmp/ueid.out)" >/ctl/ueid
-else
-  fail "adding UEID $ueid with smc_run --role smcd failed: $(cat /tmp/ueid.out)"
-fi
+add_eid
 
 if [ -n "$name" ]; then
   ip addr add "$addr/24" dev eth0 || fail "cannot add $addr/24 to eth0"
@@ -116,7 +127,7 @@ echo "testbed-guest: running the command"
 chroot /host /usr/bin/env -i \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   HOME=/root USER=root LOGNAME=root SHELL=/bin/sh LANG=C.UTF-8 TERM=dumb \
-  SMC_TESTBED=1 SMC_TESTBED_SMC="$smc_set" $pair_env \
+  SMC_TESTBED=1 SMC_TESTBED_SMC="$smc_set" SMC_TESTBED_ARCH="$arch" $pair_env \
   /bin/sh -c 'cd "$1" || exit 125; eval "$2"' testbed "$work" "$(cat /ctl/command)" \
   </dev/null >/tmp/out 2>/tmp/err
 status=$?

@@ -2,16 +2,7 @@
 # --pair needs both --a and --b and nothing after --; --a and --b need
 # --pair; and SMC_TESTBED_TEST_PANIC takes only N, N:A or N:B. Each misuse
 # exits 2 with one line naming it, before anything boots.
-set -euo pipefail
-source "$(dirname "$0")/../support/expect.sh"
-run="$1"
-try() { # EXPECTED-LINE ARGS...: run exits 2 with that line on stderr
-  local want="$1" rc=0 err
-  shift
-  err="$("$run" "$@" 2>&1 >/dev/null)" || rc=$?
-  expect_eq "$rc" 2 "exit status of run $*"
-  expect_eq "$err" "tools/testbed/run: $want" "message of run $*"
-}
+source "$(dirname "$0")/usage_lib.sh"
 try "--pair needs both --a 'CMD' and --b 'CMD'" --pair --a true
 try "--pair needs both --a 'CMD' and --b 'CMD'" --pair
 try "--a and --b need a command, not an empty string" --pair --a true --b ''
