@@ -314,6 +314,7 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
   CHECK_FALSE(wants_bpf_probe(R::kAuto, kUser, false));
   CHECK_FALSE(wants_bpf_probe(R::kAuto, kRoot, true));
   CHECK_FALSE(wants_bpf_probe(R::kSeccomp, kRoot, false));
+}
 
 // A 32-bit x86 program on x86_64: no library, but the supervisor serves
 // its ABI (i386), unless it has no seccomp.
