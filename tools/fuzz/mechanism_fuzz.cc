@@ -1,8 +1,9 @@
 // The mechanism choice on any facts: the library is offered only to a
 // PROGRAM that loads it; a PROGRAM nothing serves is named in a warning,
 // or refused under --strict and only then; a refusal comes only under
-// --strict; and the supervisor is said to serve PROGRAM only when its
-// filter sees PROGRAM's calls.
+// --strict or for a usage error (bpf with a connection filter); and the
+// supervisor is said to serve PROGRAM only when its filter sees PROGRAM's
+// calls, the BPF hook only when it was found working.
 #include <cstdint>
 #include <cstdlib>
 
@@ -18,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (bit(3)) reach.unreadable = "/p cannot be read by smc_run (Permission denied)";
   if (bit(4)) reach.warnings.push_back("/p: a warning");
   smc::MechanismFacts f;
-  f.request = static_cast<smc::MechanismRequest>(data[1] % 3);
+  f.request = static_cast<smc::MechanismRequest>(data[1] % 4);
   f.program = "/p";
   f.reach = &reach;
   f.seccomp = {bit(16), bit(16) ? "" : "no seccomp user notification"};
@@ -27,15 +28,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (bit(21)) f.unshared = {"-d"};
   f.init_process = bit(22);
   f.strict = bit(23);
-  f.filter_sees_foreign = bit(24);
+  f.other_abi_served = bit(24);
+  f.filter = bit(25);
+  if (bit(26)) f.bpf_why_not = bit(27) ? "" : "no BPF file system is mounted at '/sys/fs/bpf'";
   const smc::MechanismChoice c = smc::choose_mechanism(f);
-  const bool filter_sees = reach.offer_library || f.filter_sees_foreign;
+  const bool filter_sees = reach.offer_library || f.other_abi_served;
   if (c.library && !smc::carries_library(reach)) std::abort();
-  if (c.refusal && !f.strict) std::abort();
+  if (c.refusal && !f.strict && !c.refusal_is_usage) std::abort();
+  if (c.bpf && !(f.bpf_why_not && f.bpf_why_not->empty())) std::abort();
   if (c.refusal && (c.seccomp || !c.warnings.empty())) std::abort();
   if (!c.served && !c.refusal && c.warnings.empty()) std::abort();
   if (!c.served && f.strict && !c.refusal) std::abort();
-  if (c.served && !c.library && !(filter_sees && (c.seccomp || f.outer_supervisor > 0))) {
+  if (c.served && !c.library && !c.bpf && !(filter_sees && (c.seccomp || f.outer_supervisor > 0))) {
     std::abort();
   }
   return 0;
