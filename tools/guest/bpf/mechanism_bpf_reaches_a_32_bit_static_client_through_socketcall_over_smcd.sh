@@ -2,9 +2,10 @@
 # socketcall(2) (tools/probes/socketcall_probe: no library reaches it, and
 # the seccomp filter lets another ABI's calls pass), under smc_run
 # --mechanism bpf, fetches 1 MiB from a python3 server under smc_run: the
-# client's connection is SMC-D on both ends, SMC_DIAG says by inode. The
-# same client under --mechanism seccomp stays on TCP (a fallback of the
-# server's side), so it is the hook that reached it.
+# client's connection is SMC-D on both ends, SMC_DIAG says by inode. Under
+# --mechanism bpf smc_run starts no supervisor, so it is the hook that
+# reached it; the same client under --mechanism seccomp is SMC-D too, its
+# socketcall(2) now served by the supervisor (README: Platforms).
 source "$GUEST_DIR/bpf_lib.sh"
 bpf_ready
 start_server 127.0.0.1 "$SMC_RUN"
@@ -20,5 +21,5 @@ fetch_held seccomp "$SMC_RUN" --mechanism seccomp "$GUEST_DIR/socketcall_probe" 
 seen="$(kernel_sockets "$SERVER_PID" "$CLIENT_PID")"
 release_fetches
 echo "$seen"
-expect_match "$seen" "^$CLIENT_PID [0-9]+ tcp ESTABLISHED " "the client under the seccomp supervisor"
-expect_no_match "$seen" "^$CLIENT_PID [0-9]+ smc " "SMC in the client under the seccomp supervisor"
+expect_match "$seen" "^$CLIENT_PID [0-9]+ smc ACTIVE SMCD $NONE $NONE " "the client under the seccomp supervisor"
+expect_no_match "$seen" "^$CLIENT_PID [0-9]+ tcp " "plain TCP in the client under the seccomp supervisor"
