@@ -38,12 +38,12 @@ mount_root() {
   mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000,cache=loose,ro hostroot /host ||
     fail "cannot mount the host's / (tag hostroot)"
 }
-# The product's own smcd role adds the UEID (static, so it runs in the
-# chroot as it is; after the work folder is mounted, where --smc-run may
-# be). With the single guest's --stock, where SMC-D cannot work anyway, a
-# failure is only reported; SMC-Rv2 in the pair needs it.
+# The product's own smcd role adds the UEID: static, it runs from the
+# control share as it is (run copies --smc-run there). With the single
+# guest's --stock, where SMC-D cannot work anyway, a failure is only
+# reported; SMC-Rv2 in the pair needs it.
 add_eid() {
-  if chroot /host "$smc_run" --role smcd ueid add "$ueid" >/tmp/ueid.out 2>&1; then
+  if /ctl/smc_run --role smcd ueid add "$ueid" >/tmp/ueid.out 2>&1; then
     echo "UEID $ueid added by $smc_run" >/ctl/ueid
   elif [ "$smc_set" = stock ] && [ -z "$name" ]; then
     echo "adding UEID $ueid failed (ignored with --stock): $(cat /tmp/ueid.out)" >/ctl/ueid

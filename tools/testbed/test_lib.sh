@@ -12,8 +12,8 @@ if [[ "${SMC_RUN_SKIP_GUEST:-}" == 1 ]]; then
   exit 0
 fi
 RUN="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
-# The guests have their own /tmp: the scratch folder, and the copy of
-# smc_run in it, must lie elsewhere for them to see it.
+# The guests have their own /tmp; run mounts the work folder at its own
+# path and hands the guest a copy of smc_run, wherever they lie.
 SCRATCH="$(mktemp -d "${TEST_TMPDIR:-$HOME}/testbed-test.XXXXXX")"
 trap 'rm -rf "$SCRATCH"' EXIT
 GUEST=(--smc-run "$SCRATCH/smc_run")
