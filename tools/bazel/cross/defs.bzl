@@ -1,11 +1,12 @@
 """cross_files: files of other targets built for another architecture.
 
-The guest suites of the arm64 and s390x test beds are host tests (sh_test)
-whose data are programs of the guest's architecture: smc_run and the probes
-the checks run. A configuration transition builds those targets with the
+A host test that needs a small program of another architecture (the test
+bed's refusal of a mismatched file, tools/testbed) gets it built with the
 cross toolchain of tools/bazel/cross, as `--config=aarch64` or
-`--config=s390x` would (.bazelrc), inside the one host invocation, so that
-`bazel test //tools/guest:arm64_guest_test` builds everything it needs.
+`--config=s390x` would (.bazelrc), inside the one host invocation. A
+transition's outputs live in folders of their own, so what the release
+and the unit tests of that architecture build too (smc_run itself) is
+better built under their config (the guest suites: tools/guest/BUILD.bazel).
 Each file comes out as NAME/BASENAME: one folder per set, the files under
 the names the checks use.
 """
