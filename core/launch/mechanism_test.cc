@@ -156,23 +156,6 @@ TEST_CASE("the mechanism follows the request, the program and the privileges") {
   }
 }
 
-TEST_CASE("a program of another ABI is served by the supervisor once its filter sees it") {
-  const Reach reach = foreign_program();
-  MechanismFacts f;
-  f.program = "PROGRAM";
-  f.reach = &reach;
-  f.seccomp = kAvailable;
-  f.privileges = kRoot;
-  f.strict = true;
-  CHECK(choose_mechanism(f).refusal.has_value());
-  f.other_abi_served = true;
-  const MechanismChoice c = choose_mechanism(f);
-  CHECK_FALSE(c.refusal.has_value());
-  CHECK(c.seccomp);
-  CHECK_FALSE(c.library);
-  CHECK(c.served);
-}
-
 TEST_CASE("an outer smc_run's supervisor is relied on, never duplicated") {
   for (const Reach& reach : {dynamic(), static_program()}) {
     for (MechanismRequest request : {MechanismRequest::kAuto, MechanismRequest::kSeccomp}) {
@@ -329,51 +312,75 @@ Reach i386_program() {
   return r;
 }
 
-TEST_CASE("a program of another ABI the supervisor serves goes to the supervisor, never the library") {
-  const Reach reach = i386_program();
-  MechanismFacts f;
-  f.program = "PROGRAM";
-  f.reach = &reach;
-  f.seccomp = kAvailable;
-  f.other_abi_served = true;
-  for (const Privileges& privileges : {kRoot, kUser}) {
-    f.privileges = privileges;
-    for (MechanismRequest request : {MechanismRequest::kAuto, MechanismRequest::kSeccomp}) {
-      f.request = request;
-      const MechanismChoice c = choose_mechanism(f);
-      CHECK_FALSE(c.library);
-      CHECK(c.seccomp);
-      CHECK(c.no_new_privs == !privileges.cap_sys_admin);
-      CHECK(c.warnings.empty());
-    }
+struct OtherAbiRow {
+  const char* what;
+  MechanismRequest request;
+  Reach reach;
+  Privileges privileges;
+  SeccompSupport seccomp;
+  bool other_abi_served, strict;
+  bool library, seccomp_used, no_new_privs, served, refusal;
+  const char* warning;  // the one warning, whole; "" for none
+  const char* said;     // in the notes, the warning or the refusal
+};
+
+TEST_CASE("a program of another ABI goes to the supervisor once its filter sees it, never the library") {
+  using R = MechanismRequest;
+  const char* const p32_warning =
+      "/bin/p32 is a 32-bit program for ELF machine 3; the library is 64-bit for machine 62: it "
+      "runs without the library, so its TCP sockets stay TCP";
+  const char* const supervisor_because =
+      "mechanism: the seccomp supervisor, because /bin/p32 is a 32-bit program for ELF machine "
+      "3, which the 64-bit library cannot load into\n";
+  const OtherAbiRow rows[] = {
+      {"strict, the filter does not see it: refused", R::kAuto, foreign_program(), kRoot,
+       kAvailable, false, true, false, false, false, false, true, "", "32-bit program ...; "
+       "--strict refuses"},
+      {"strict, the filter sees it: the supervisor serves it, not refused", R::kAuto,
+       foreign_program(), kRoot, kAvailable, true, true, false, true, false, true, false, "",
+       "mechanism: the seccomp supervisor"},
+      {"auto, root: the supervisor", R::kAuto, i386_program(), kRoot, kAvailable, true, false,
+       false, true, false, true, false, "", supervisor_because},
+      {"auto, user: the supervisor, with no_new_privs", R::kAuto, i386_program(), kUser,
+       kAvailable, true, false, false, true, true, true, false, "", supervisor_because},
+      {"seccomp, root: the supervisor", R::kSeccomp, i386_program(), kRoot, kAvailable, true,
+       false, false, true, false, true, false, "", "(--mechanism seccomp)"},
+      {"seccomp, user: the supervisor, with no_new_privs", R::kSeccomp, i386_program(), kUser,
+       kAvailable, true, false, false, true, true, true, false, "", "(--mechanism seccomp)"},
+      {"auto, no seccomp: one warning", R::kAuto, i386_program(), kUser, kMissing, true, false,
+       false, false, false, false, false, p32_warning, "/bin/p32 is a 32-bit program"},
+      {"auto, no seccomp, strict: refused", R::kAuto, i386_program(), kUser, kMissing, true,
+       true, false, false, false, false, true, "",
+       "/bin/p32 is a 32-bit program for ELF machine 3; the library is 64-bit for machine 62: it "
+       "runs without the library, so its TCP sockets stay TCP; --strict refuses to run PROGRAM "
+       "without SMC"},
+      {"auto, the supervisor does not serve that ABI: nothing reaches it, as before", R::kAuto,
+       i386_program(), kUser, kAvailable, false, false, false, false, false, false, false,
+       p32_warning, p32_warning},
+      {"preload: no library either", R::kPreload, i386_program(), kUser, kAvailable, true,
+       false, false, false, false, false, false, p32_warning, "(--mechanism preload)"},
+  };
+  for (const OtherAbiRow& r : rows) {
+    const std::string what = r.what;
+    CAPTURE(what);
+    MechanismFacts f;
+    f.request = r.request;
+    f.program = "PROGRAM";
+    f.reach = &r.reach;
+    f.seccomp = r.seccomp;
+    f.privileges = r.privileges;
+    f.other_abi_served = r.other_abi_served;
+    f.strict = r.strict;
+    const MechanismChoice c = choose_mechanism(f);
+    CHECK(c.library == r.library);
+    CHECK(c.seccomp == r.seccomp_used);
+    CHECK(c.no_new_privs == r.no_new_privs);
+    CHECK(c.served == r.served);
+    CHECK(c.refusal.has_value() == r.refusal);
+    CHECK(all(c.warnings) == (*r.warning ? std::string(r.warning) + "\n" : ""));
+    const std::string said = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
+    CHECK_MESSAGE(said.find(r.said) != std::string::npos, said);
   }
-  f.request = MechanismRequest::kAuto;
-  CHECK(all(choose_mechanism(f).notes)
-            .find("mechanism: the seccomp supervisor, because /bin/p32 is a 32-bit program for "
-                  "ELF machine 3, which the 64-bit library cannot load into\n") !=
-        std::string::npos);
-  // Without seccomp: one warning; --strict refuses.
-  f.seccomp = kMissing;
-  MechanismChoice c = choose_mechanism(f);
-  CHECK_FALSE(c.library);
-  CHECK_FALSE(c.seccomp);
-  REQUIRE(c.warnings.size() == 1);
-  CHECK(c.warnings[0].find("/bin/p32 is a 32-bit program") == 0);
-  f.strict = true;
-  CHECK(choose_mechanism(f).refusal.has_value());
-  // Where the supervisor does not serve that ABI, nothing reaches it, as before.
-  f.strict = false;
-  f.seccomp = kAvailable;
-  f.other_abi_served = false;
-  c = choose_mechanism(f);
-  CHECK_FALSE(c.library);
-  CHECK_FALSE(c.seccomp);
-  CHECK(all(c.warnings) == all(reach.warnings));
-  // --mechanism preload: no library either.
-  f.other_abi_served = true;
-  f.request = MechanismRequest::kPreload;
-  CHECK_FALSE(choose_mechanism(f).library);
-  CHECK_FALSE(choose_mechanism(f).seccomp);
 }
 
 TEST_CASE("mechanism names parse exactly") {
