@@ -234,12 +234,16 @@ struct BpfRow {
   bool refusal, usage;
   int warnings;
   const char* said;  // in the notes, warnings or refusal
+  bool at_launch = false;  // bpf_why_not: registering the tree failed
 };
 
 TEST_CASE("the BPF hook serves where asked or as root, and says what is missing") {
   using R = MechanismRequest;
   const std::string ok;
   const std::string no_bpffs = "no BPF file system is mounted at '/sys/fs/bpf'";
+  const std::string broken =
+      "the BPF state in '/sys/fs/bpf/smc_run' is incomplete (maps missing); remove it with "
+      "smc_scope clear";
   const BpfRow rows[] = {
       {"bpf, dynamic: the hook and the library, for its reports", R::kBpf, dynamic(), kRoot,
        ok, false, false, true, true, false, false, false, 0, "the preload library too"},
@@ -269,9 +273,31 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
        "mechanism: not the BPF hook: no BPF file system"},
       {"auto as a user: no hook asked", R::kAuto, dynamic(), kUser, std::nullopt, false, false,
        false, true, false, false, false, 0, "the preload library"},
+      {"auto as root, registering the tree failed at launch: the library and the net, warned",
+       R::kAuto, dynamic(), kRoot, broken, false, false, false, true, true, false, false, 1,
+       "the BPF state in '/sys/fs/bpf/smc_run' is incomplete (maps missing); remove it with "
+       "smc_scope clear: the BPF hook cannot serve PROGRAM; auto's mechanism does",
+       true},
+      {"auto as root, static, registering failed: the supervisor, warned", R::kAuto,
+       static_program(), kRoot, broken, false, false, false, false, true, false, false, 1,
+       "mechanism: the seccomp supervisor, because /bin/s is statically linked", true},
+      {"auto as root, registering failed, strict: the library serves it, not refused",
+       R::kAuto, dynamic(), kRoot, broken, true, false, false, true, true, false, false, 1,
+       "the preload library, and the seccomp supervisor as a net", true},
+      {"bpf, registering failed: as where the hook is missing", R::kBpf, static_program(),
+       kRoot, broken, false, false, false, false, true, false, false, 1,
+       "maps missing); remove it with smc_scope clear: the BPF hook cannot serve PROGRAM; "
+       "auto's mechanism does",
+       true},
+      {"bpf, registering failed, strict: refused", R::kBpf, dynamic(), kRoot, broken, true,
+       false, false, false, false, true, false, 0,
+       "maps missing); remove it with smc_scope clear; --strict refuses to run PROGRAM without "
+       "the BPF hook",
+       true},
   };
   for (const BpfRow& row : rows) {
-    CAPTURE(row.what);
+    const std::string what = row.what;
+    CAPTURE(what);
     MechanismFacts f;
     f.request = row.request;
     f.program = "PROGRAM";
@@ -281,6 +307,7 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
     f.strict = row.strict;
     f.filter = row.filter;
     f.bpf_why_not = row.bpf_why_not;
+    f.bpf_failed_at_launch = row.at_launch;
     const MechanismChoice c = choose_mechanism(f);
     CHECK(c.bpf == row.bpf);
     CHECK(c.library == row.library);
