@@ -53,6 +53,26 @@ std::string all(const std::vector<std::string>& lines) {
   return text;
 }
 
+// A table row's facts: PROGRAM with `reach` (which must outlive them), as
+// `request` asks, on a host with `seccomp`, for a caller with `privileges`.
+MechanismFacts facts_of(MechanismRequest request, const Reach& reach,
+                        const Privileges& privileges, const SeccompSupport& seccomp,
+                        bool strict) {
+  MechanismFacts f;
+  f.request = request;
+  f.program = "PROGRAM";
+  f.reach = &reach;
+  f.seccomp = seccomp;
+  f.privileges = privileges;
+  f.strict = strict;
+  return f;
+}
+
+// Every line the choice says: notes, warnings and the refusal.
+std::string said(const MechanismChoice& c) {
+  return all(c.notes) + all(c.warnings) + c.refusal.value_or("");
+}
+
 struct Row {
   const char* what;
   MechanismRequest request;
@@ -138,33 +158,21 @@ TEST_CASE("the mechanism follows the request, the program and the privileges") {
   for (const Row& r : rows) {
     const std::string what = r.what;
     CAPTURE(what);
-    MechanismFacts f;
-    f.request = r.request;
-    f.program = "PROGRAM";
-    f.reach = &r.reach;
-    f.seccomp = r.seccomp;
-    f.privileges = r.privileges;
-    f.strict = r.strict;
-    const MechanismChoice c = choose_mechanism(f);
+    const MechanismChoice c =
+        choose_mechanism(facts_of(r.request, r.reach, r.privileges, r.seccomp, r.strict));
     CHECK(c.library == r.library);
     CHECK(c.seccomp == r.seccomp_used);
     CHECK(c.no_new_privs == r.no_new_privs);
     CHECK(static_cast<int>(c.warnings.size()) == r.warnings);
     CHECK(c.refusal.has_value() == r.refusal);
-    const std::string said = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
-    CHECK_MESSAGE(said.find(r.said) != std::string::npos, said);
+    CHECK_MESSAGE(said(c).find(r.said) != std::string::npos, said(c));
   }
 }
 
 TEST_CASE("an outer smc_run's supervisor is relied on, never duplicated") {
   for (const Reach& reach : {dynamic(), static_program()}) {
     for (MechanismRequest request : {MechanismRequest::kAuto, MechanismRequest::kSeccomp}) {
-      MechanismFacts f;
-      f.request = request;
-      f.program = "PROGRAM";
-      f.reach = &reach;
-      f.seccomp = kAvailable;
-      f.privileges = kUser;
+      MechanismFacts f = facts_of(request, reach, kUser, kAvailable, false);
       f.outer_supervisor = 4242;
       const MechanismChoice c = choose_mechanism(f);
       CHECK_FALSE(c.seccomp);
@@ -298,13 +306,7 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
   for (const BpfRow& row : rows) {
     const std::string what = row.what;
     CAPTURE(what);
-    MechanismFacts f;
-    f.request = row.request;
-    f.program = "PROGRAM";
-    f.reach = &row.reach;
-    f.seccomp = kAvailable;
-    f.privileges = row.privileges;
-    f.strict = row.strict;
+    MechanismFacts f = facts_of(row.request, row.reach, row.privileges, kAvailable, row.strict);
     f.filter = row.filter;
     f.bpf_why_not = row.bpf_why_not;
     f.bpf_failed_at_launch = row.at_launch;
@@ -315,8 +317,7 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
     CHECK(c.refusal.has_value() == row.refusal);
     CHECK(c.refusal_is_usage == row.usage);
     CHECK(c.warnings.size() == static_cast<std::size_t>(row.warnings));
-    const std::string text = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
-    CHECK_MESSAGE(text.find(row.said) != std::string::npos, text);
+    CHECK_MESSAGE(said(c).find(row.said) != std::string::npos, said(c));
   }
   CHECK(wants_bpf_probe(R::kBpf, kUser, false));
   CHECK_FALSE(wants_bpf_probe(R::kBpf, kRoot, true));
@@ -390,14 +391,8 @@ TEST_CASE("a program of another ABI goes to the supervisor once its filter sees 
   for (const OtherAbiRow& r : rows) {
     const std::string what = r.what;
     CAPTURE(what);
-    MechanismFacts f;
-    f.request = r.request;
-    f.program = "PROGRAM";
-    f.reach = &r.reach;
-    f.seccomp = r.seccomp;
-    f.privileges = r.privileges;
+    MechanismFacts f = facts_of(r.request, r.reach, r.privileges, r.seccomp, r.strict);
     f.other_abi_served = r.other_abi_served;
-    f.strict = r.strict;
     const MechanismChoice c = choose_mechanism(f);
     CHECK(c.library == r.library);
     CHECK(c.seccomp == r.seccomp_used);
@@ -405,8 +400,7 @@ TEST_CASE("a program of another ABI goes to the supervisor once its filter sees 
     CHECK(c.served == r.served);
     CHECK(c.refusal.has_value() == r.refusal);
     CHECK(all(c.warnings) == (*r.warning ? std::string(r.warning) + "\n" : ""));
-    const std::string said = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
-    CHECK_MESSAGE(said.find(r.said) != std::string::npos, said);
+    CHECK_MESSAGE(said(c).find(r.said) != std::string::npos, said(c));
   }
 }
 
