@@ -338,35 +338,36 @@ std::optional<EnvVar> preload_without_ours() {
                 "an earlier smc_run's library dropped: PROGRAM does not load it"};
 }
 
-// PROGRAM's tree registered with the BPF hook right before exec: this
-// process is the tree's first, so PROGRAM and everything it starts is in
-// it, and the kernel removes the scope once the last of them ends
-// (core/bpf/scope_maps.h, SMC_SCOPE_LAUNCHED). Where the kernel refuses,
-// one warning says so and PROGRAM runs with what else the choice gave it
-// (--strict: smc_run fails instead).
-Result<Ok> serve_with_bpf(const Plan& plan, const MechanismChoice& choice,
-                          const std::string& program, const Console& console) {
-  const Result<bpf::Added> added = bpf::register_launch();
-  if (!added) {
-    const std::string line = fmt::format(
-        "{}: the BPF hook cannot serve {}{}", added.error().message, program,
-        choice.library ? "; only the programs the library reaches get SMC"
-                       : ", so its TCP sockets stay TCP");
-    if (plan.settings.strict) return system_error(line + "; --strict refuses to run it so");
-    console.warning(line);
-    return Ok{};
-  }
-  if (plan.settings.debug) {
-    console.diagnostic(
-        added->already
-            ? fmt::format("BPF: this process is in tree scope {} already (an outer launch or "
-                          "smc_scope): {} is in it too",
-                          added->id, program)
-            : fmt::format("BPF: tree scope {} holds this process, so {} and its children; the "
-                          "kernel removes it when the last of them ends",
-                          added->id, program));
-  }
-  return Ok{};
+// PROGRAM's tree registered with the BPF hook where the choice is the
+// hook's, before anything else is set up for PROGRAM: this process is the
+// tree's first, so PROGRAM and everything it starts is in it, and the
+// kernel removes the scope once the last of them ends (core/bpf/
+// scope_maps.h, SMC_SCOPE_LAUNCHED). Where the kernel refuses, the choice
+// is made again as where the hook is missing (mechanism.h,
+// bpf_failed_at_launch): auto's choice without the hook serves, with one
+// warning, or --strict under --mechanism bpf refuses. The scope, or
+// nullopt when none was registered.
+std::optional<bpf::Added> register_tree(MechanismFacts& facts, MechanismChoice& choice) {
+  if (!choice.bpf) return std::nullopt;
+  Result<bpf::Added> added = bpf::register_launch();
+  if (added) return *added;
+  facts.bpf_why_not = added.error().message;
+  facts.bpf_failed_at_launch = true;
+  choice = choose_mechanism(facts);
+  return std::nullopt;
+}
+
+// -d: the tree scope PROGRAM is in.
+void say_registered(const bpf::Added& added, const std::string& program,
+                    const Console& console) {
+  console.diagnostic(
+      added.already
+          ? fmt::format("BPF: this process is in tree scope {} already (an outer launch or "
+                        "smc_scope): {} is in it too",
+                        added.id, program)
+          : fmt::format("BPF: tree scope {} holds this process, so {} and its children; the "
+                        "kernel removes it when the last of them ends",
+                        added.id, program));
 }
 
 // PROGRAM's environment: the plan's variables (program_variables) and,
@@ -437,7 +438,8 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   // newline or an escape sequence in its name reaches no terminal raw.
   const std::string shown = shell_quote(*program);
   const Reach reach = judge_reach(*program, embedded_library_facts());
-  const MechanismChoice choice = decide_mechanism(*plan, reach, shown);
+  MechanismFacts facts = mechanism_facts(*plan, reach, shown);
+  MechanismChoice choice = choose_mechanism(facts);
   Result<std::vector<EnvVar>> variables = program_variables(*plan);
   if (!variables) return variables.error();
   std::vector<EnvVar> env = std::move(*variables);
@@ -449,6 +451,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     }
     return dry_run(*plan, env, choice, shown, options->command);
   }
+  const std::optional<bpf::Added> registered = register_tree(facts, choice);
   raise_sysctls(*plan, console);
   for (const std::string& warning : choice.warnings) console.warning(warning);
   if (choice.refusal) {
@@ -456,6 +459,7 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   }
   if (plan->settings.debug) {
     for (const std::string& note : choice.notes) console.diagnostic(note);
+    if (registered) say_registered(*registered, shown, console);
   }
 
   const Result<bool> placed = set_environment(*plan, choice, std::move(env), console);
@@ -474,10 +478,6 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
       return system_error(no_room_warning(command, false) + "; --strict refuses to run it so");
     }
     console.warning(no_room_warning(command, false));
-  }
-  if (choice.bpf) {
-    const Result<Ok> served = serve_with_bpf(*plan, choice, shown, console);
-    if (!served) return served.error();
   }
   if (plan->settings.debug) {
     console.diagnostic(fmt::format("exec {} with argv: {}", shown,

@@ -235,6 +235,12 @@ MechanismChoice use_bpf(const MechanismFacts& f, std::string_view why) {
   return c;
 }
 
+// The one warning where the hook was asked for or chosen and cannot
+// serve: auto's choice without it serves instead.
+std::string hook_cannot_serve(const MechanismFacts& f, std::string_view why) {
+  return fmt::format("{}: the BPF hook cannot serve {}; auto's mechanism does", why, f.program);
+}
+
 MechanismChoice choose_bpf(const MechanismFacts& f) {
   if (f.filter) {
     MechanismChoice c;
@@ -254,10 +260,20 @@ MechanismChoice choose_bpf(const MechanismFacts& f) {
     return c;
   }
   MechanismChoice c = choose_auto(f);
-  c.warnings.insert(c.warnings.begin(),
-                    fmt::format("{}: the BPF hook cannot serve {}; auto's mechanism does", why,
-                                f.program));
+  c.warnings.insert(c.warnings.begin(), hook_cannot_serve(f, why));
   return c;
+}
+
+// auto: why not the hook. Missing at the probe, that is the host's way, a
+// note; failed at launch after the probe passed, a warning, after the
+// others (--strict's refusal, if nothing else serves, names those).
+void say_why_not_bpf(const MechanismFacts& f, MechanismChoice& c) {
+  if (!f.bpf_why_not || f.bpf_why_not->empty()) return;
+  if (f.bpf_failed_at_launch) {
+    c.warnings.push_back(hook_cannot_serve(f, *f.bpf_why_not));
+  } else {
+    c.notes.push_back("mechanism: not the BPF hook: " + *f.bpf_why_not);
+  }
 }
 
 }  // namespace
@@ -281,9 +297,7 @@ MechanismChoice choose_mechanism(const MechanismFacts& facts) {
       break;
     case MechanismRequest::kAuto:
       c = choose_auto(facts);
-      if (facts.bpf_why_not && !facts.bpf_why_not->empty()) {
-        c.notes.push_back("mechanism: not the BPF hook: " + *facts.bpf_why_not);
-      }
+      say_why_not_bpf(facts, c);
       break;
   }
   judge_served(facts, c);

@@ -36,12 +36,16 @@
 //            kernel when the tree ends), and the library where it reaches,
 //            for its -d lines, summaries and buffer sizes. Needs the
 //            privileges, bpffs, the hook and IPPROTO_SMC: where one is
-//            missing, one warning names it and auto's choice serves
-//            instead (--strict: smc_run fails). --include/--exclude are
-//            refused with it: the hook converts every TCP socket of the
-//            tree, with no per-connection filter.
+//            missing, or registering the tree fails at launch, one warning
+//            names it and auto's choice serves instead (--strict: smc_run
+//            fails). --include/--exclude are refused with it: the hook
+//            converts every TCP socket of the tree, with no per-connection
+//            filter.
 //   auto as root (CAP_SYS_ADMIN) with no connection filter: the BPF hook
-//            where it works, in place of the seccomp net and supervisor.
+//            where it works, in place of the seccomp net and supervisor;
+//            where the probe finds it missing, said under -d; where
+//            registering the tree fails at launch, one warning, and the
+//            library and the supervisor serve as without the hook.
 #pragma once
 
 #include <optional>
@@ -75,6 +79,10 @@ struct MechanismFacts {
   // Why the BPF hook cannot serve, "" when it can; nullopt when not asked
   // (auto without CAP_SYS_ADMIN, or with a connection filter).
   std::optional<std::string> bpf_why_not;
+  // bpf_why_not is why registering PROGRAM's tree failed at launch, after
+  // the probe had found the hook able to serve: the choice is made again
+  // as where the hook is missing, and said in a warning under auto too.
+  bool bpf_failed_at_launch = false;
 };
 
 struct MechanismChoice {

@@ -53,6 +53,26 @@ std::string all(const std::vector<std::string>& lines) {
   return text;
 }
 
+// A table row's facts: PROGRAM with `reach` (which must outlive them), as
+// `request` asks, on a host with `seccomp`, for a caller with `privileges`.
+MechanismFacts facts_of(MechanismRequest request, const Reach& reach,
+                        const Privileges& privileges, const SeccompSupport& seccomp,
+                        bool strict) {
+  MechanismFacts f;
+  f.request = request;
+  f.program = "PROGRAM";
+  f.reach = &reach;
+  f.seccomp = seccomp;
+  f.privileges = privileges;
+  f.strict = strict;
+  return f;
+}
+
+// Every line the choice says: notes, warnings and the refusal.
+std::string said(const MechanismChoice& c) {
+  return all(c.notes) + all(c.warnings) + c.refusal.value_or("");
+}
+
 struct Row {
   const char* what;
   MechanismRequest request;
@@ -138,50 +158,21 @@ TEST_CASE("the mechanism follows the request, the program and the privileges") {
   for (const Row& r : rows) {
     const std::string what = r.what;
     CAPTURE(what);
-    MechanismFacts f;
-    f.request = r.request;
-    f.program = "PROGRAM";
-    f.reach = &r.reach;
-    f.seccomp = r.seccomp;
-    f.privileges = r.privileges;
-    f.strict = r.strict;
-    const MechanismChoice c = choose_mechanism(f);
+    const MechanismChoice c =
+        choose_mechanism(facts_of(r.request, r.reach, r.privileges, r.seccomp, r.strict));
     CHECK(c.library == r.library);
     CHECK(c.seccomp == r.seccomp_used);
     CHECK(c.no_new_privs == r.no_new_privs);
     CHECK(static_cast<int>(c.warnings.size()) == r.warnings);
     CHECK(c.refusal.has_value() == r.refusal);
-    const std::string said = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
-    CHECK_MESSAGE(said.find(r.said) != std::string::npos, said);
+    CHECK_MESSAGE(said(c).find(r.said) != std::string::npos, said(c));
   }
-}
-
-TEST_CASE("a program of another ABI is served by the supervisor once its filter sees it") {
-  const Reach reach = foreign_program();
-  MechanismFacts f;
-  f.program = "PROGRAM";
-  f.reach = &reach;
-  f.seccomp = kAvailable;
-  f.privileges = kRoot;
-  f.strict = true;
-  CHECK(choose_mechanism(f).refusal.has_value());
-  f.other_abi_served = true;
-  const MechanismChoice c = choose_mechanism(f);
-  CHECK_FALSE(c.refusal.has_value());
-  CHECK(c.seccomp);
-  CHECK_FALSE(c.library);
-  CHECK(c.served);
 }
 
 TEST_CASE("an outer smc_run's supervisor is relied on, never duplicated") {
   for (const Reach& reach : {dynamic(), static_program()}) {
     for (MechanismRequest request : {MechanismRequest::kAuto, MechanismRequest::kSeccomp}) {
-      MechanismFacts f;
-      f.request = request;
-      f.program = "PROGRAM";
-      f.reach = &reach;
-      f.seccomp = kAvailable;
-      f.privileges = kUser;
+      MechanismFacts f = facts_of(request, reach, kUser, kAvailable, false);
       f.outer_supervisor = 4242;
       const MechanismChoice c = choose_mechanism(f);
       CHECK_FALSE(c.seccomp);
@@ -251,12 +242,16 @@ struct BpfRow {
   bool refusal, usage;
   int warnings;
   const char* said;  // in the notes, warnings or refusal
+  bool at_launch = false;  // bpf_why_not: registering the tree failed
 };
 
 TEST_CASE("the BPF hook serves where asked or as root, and says what is missing") {
   using R = MechanismRequest;
   const std::string ok;
   const std::string no_bpffs = "no BPF file system is mounted at '/sys/fs/bpf'";
+  const std::string broken =
+      "the BPF state in '/sys/fs/bpf/smc_run' is incomplete (maps missing); remove it with "
+      "smc_scope clear";
   const BpfRow rows[] = {
       {"bpf, dynamic: the hook and the library, for its reports", R::kBpf, dynamic(), kRoot,
        ok, false, false, true, true, false, false, false, 0, "the preload library too"},
@@ -286,18 +281,35 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
        "mechanism: not the BPF hook: no BPF file system"},
       {"auto as a user: no hook asked", R::kAuto, dynamic(), kUser, std::nullopt, false, false,
        false, true, false, false, false, 0, "the preload library"},
+      {"auto as root, registering the tree failed at launch: the library and the net, warned",
+       R::kAuto, dynamic(), kRoot, broken, false, false, false, true, true, false, false, 1,
+       "the BPF state in '/sys/fs/bpf/smc_run' is incomplete (maps missing); remove it with "
+       "smc_scope clear: the BPF hook cannot serve PROGRAM; auto's mechanism does",
+       true},
+      {"auto as root, static, registering failed: the supervisor, warned", R::kAuto,
+       static_program(), kRoot, broken, false, false, false, false, true, false, false, 1,
+       "mechanism: the seccomp supervisor, because /bin/s is statically linked", true},
+      {"auto as root, registering failed, strict: the library serves it, not refused",
+       R::kAuto, dynamic(), kRoot, broken, true, false, false, true, true, false, false, 1,
+       "the preload library, and the seccomp supervisor as a net", true},
+      {"bpf, registering failed: as where the hook is missing", R::kBpf, static_program(),
+       kRoot, broken, false, false, false, false, true, false, false, 1,
+       "maps missing); remove it with smc_scope clear: the BPF hook cannot serve PROGRAM; "
+       "auto's mechanism does",
+       true},
+      {"bpf, registering failed, strict: refused", R::kBpf, dynamic(), kRoot, broken, true,
+       false, false, false, false, true, false, 0,
+       "maps missing); remove it with smc_scope clear; --strict refuses to run PROGRAM without "
+       "the BPF hook",
+       true},
   };
   for (const BpfRow& row : rows) {
-    CAPTURE(row.what);
-    MechanismFacts f;
-    f.request = row.request;
-    f.program = "PROGRAM";
-    f.reach = &row.reach;
-    f.seccomp = kAvailable;
-    f.privileges = row.privileges;
-    f.strict = row.strict;
+    const std::string what = row.what;
+    CAPTURE(what);
+    MechanismFacts f = facts_of(row.request, row.reach, row.privileges, kAvailable, row.strict);
     f.filter = row.filter;
     f.bpf_why_not = row.bpf_why_not;
+    f.bpf_failed_at_launch = row.at_launch;
     const MechanismChoice c = choose_mechanism(f);
     CHECK(c.bpf == row.bpf);
     CHECK(c.library == row.library);
@@ -305,8 +317,7 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
     CHECK(c.refusal.has_value() == row.refusal);
     CHECK(c.refusal_is_usage == row.usage);
     CHECK(c.warnings.size() == static_cast<std::size_t>(row.warnings));
-    const std::string text = all(c.notes) + all(c.warnings) + c.refusal.value_or("");
-    CHECK_MESSAGE(text.find(row.said) != std::string::npos, text);
+    CHECK_MESSAGE(said(c).find(row.said) != std::string::npos, said(c));
   }
   CHECK(wants_bpf_probe(R::kBpf, kUser, false));
   CHECK_FALSE(wants_bpf_probe(R::kBpf, kRoot, true));
@@ -329,51 +340,68 @@ Reach i386_program() {
   return r;
 }
 
-TEST_CASE("a program of another ABI the supervisor serves goes to the supervisor, never the library") {
-  const Reach reach = i386_program();
-  MechanismFacts f;
-  f.program = "PROGRAM";
-  f.reach = &reach;
-  f.seccomp = kAvailable;
-  f.other_abi_served = true;
-  for (const Privileges& privileges : {kRoot, kUser}) {
-    f.privileges = privileges;
-    for (MechanismRequest request : {MechanismRequest::kAuto, MechanismRequest::kSeccomp}) {
-      f.request = request;
-      const MechanismChoice c = choose_mechanism(f);
-      CHECK_FALSE(c.library);
-      CHECK(c.seccomp);
-      CHECK(c.no_new_privs == !privileges.cap_sys_admin);
-      CHECK(c.warnings.empty());
-    }
+struct OtherAbiRow {
+  const char* what;
+  MechanismRequest request;
+  Reach reach;
+  Privileges privileges;
+  SeccompSupport seccomp;
+  bool other_abi_served, strict;
+  bool library, seccomp_used, no_new_privs, served, refusal;
+  const char* warning;  // the one warning, whole; "" for none
+  const char* said;     // in the notes, the warning or the refusal
+};
+
+TEST_CASE("a program of another ABI goes to the supervisor once its filter sees it, never the library") {
+  using R = MechanismRequest;
+  const char* const p32_warning =
+      "/bin/p32 is a 32-bit program for ELF machine 3; the library is 64-bit for machine 62: it "
+      "runs without the library, so its TCP sockets stay TCP";
+  const char* const supervisor_because =
+      "mechanism: the seccomp supervisor, because /bin/p32 is a 32-bit program for ELF machine "
+      "3, which the 64-bit library cannot load into\n";
+  const OtherAbiRow rows[] = {
+      {"strict, the filter does not see it: refused", R::kAuto, foreign_program(), kRoot,
+       kAvailable, false, true, false, false, false, false, true, "", "32-bit program ...; "
+       "--strict refuses"},
+      {"strict, the filter sees it: the supervisor serves it, not refused", R::kAuto,
+       foreign_program(), kRoot, kAvailable, true, true, false, true, false, true, false, "",
+       "mechanism: the seccomp supervisor"},
+      {"auto, root: the supervisor", R::kAuto, i386_program(), kRoot, kAvailable, true, false,
+       false, true, false, true, false, "", supervisor_because},
+      {"auto, user: the supervisor, with no_new_privs", R::kAuto, i386_program(), kUser,
+       kAvailable, true, false, false, true, true, true, false, "", supervisor_because},
+      {"seccomp, root: the supervisor", R::kSeccomp, i386_program(), kRoot, kAvailable, true,
+       false, false, true, false, true, false, "", "(--mechanism seccomp)"},
+      {"seccomp, user: the supervisor, with no_new_privs", R::kSeccomp, i386_program(), kUser,
+       kAvailable, true, false, false, true, true, true, false, "", "(--mechanism seccomp)"},
+      {"auto, no seccomp: one warning", R::kAuto, i386_program(), kUser, kMissing, true, false,
+       false, false, false, false, false, p32_warning, "/bin/p32 is a 32-bit program"},
+      {"auto, no seccomp, strict: refused", R::kAuto, i386_program(), kUser, kMissing, true,
+       true, false, false, false, false, true, "",
+       "/bin/p32 is a 32-bit program for ELF machine 3; the library is 64-bit for machine 62: it "
+       "runs without the library, so its TCP sockets stay TCP; --strict refuses to run PROGRAM "
+       "without SMC"},
+      {"auto, the supervisor does not serve that ABI: nothing reaches it, as before", R::kAuto,
+       i386_program(), kUser, kAvailable, false, false, false, false, false, false, false,
+       p32_warning, p32_warning},
+      {"preload: no library either", R::kPreload, i386_program(), kUser, kAvailable, true,
+       false, false, false, false, false, false, p32_warning, "(--mechanism preload)"},
+  };
+  for (const OtherAbiRow& r : rows) {
+    const std::string what = r.what;
+    CAPTURE(what);
+    MechanismFacts f = facts_of(r.request, r.reach, r.privileges, r.seccomp, r.strict);
+    f.other_abi_served = r.other_abi_served;
+    const MechanismChoice c = choose_mechanism(f);
+    CHECK(c.library == r.library);
+    CHECK(c.seccomp == r.seccomp_used);
+    CHECK(c.no_new_privs == r.no_new_privs);
+    CHECK(c.served == r.served);
+    CHECK(c.refusal.has_value() == r.refusal);
+    CHECK(all(c.warnings) == (*r.warning ? std::string(r.warning) + "\n" : ""));
+    CHECK_MESSAGE(said(c).find(r.said) != std::string::npos, said(c));
   }
-  f.request = MechanismRequest::kAuto;
-  CHECK(all(choose_mechanism(f).notes)
-            .find("mechanism: the seccomp supervisor, because /bin/p32 is a 32-bit program for "
-                  "ELF machine 3, which the 64-bit library cannot load into\n") !=
-        std::string::npos);
-  // Without seccomp: one warning; --strict refuses.
-  f.seccomp = kMissing;
-  MechanismChoice c = choose_mechanism(f);
-  CHECK_FALSE(c.library);
-  CHECK_FALSE(c.seccomp);
-  REQUIRE(c.warnings.size() == 1);
-  CHECK(c.warnings[0].find("/bin/p32 is a 32-bit program") == 0);
-  f.strict = true;
-  CHECK(choose_mechanism(f).refusal.has_value());
-  // Where the supervisor does not serve that ABI, nothing reaches it, as before.
-  f.strict = false;
-  f.seccomp = kAvailable;
-  f.other_abi_served = false;
-  c = choose_mechanism(f);
-  CHECK_FALSE(c.library);
-  CHECK_FALSE(c.seccomp);
-  CHECK(all(c.warnings) == all(reach.warnings));
-  // --mechanism preload: no library either.
-  f.other_abi_served = true;
-  f.request = MechanismRequest::kPreload;
-  CHECK_FALSE(choose_mechanism(f).library);
-  CHECK_FALSE(choose_mechanism(f).seccomp);
 }
 
 TEST_CASE("mechanism names parse exactly") {

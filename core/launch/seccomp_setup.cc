@@ -64,8 +64,7 @@ long outer_supervisor(const Privileges& privileges) {
 
 }  // namespace
 
-MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
-                                 const std::string& shown) {
+MechanismFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::string& shown) {
   MechanismFacts facts;
   facts.request = plan.mechanism;
   facts.program = shown;
@@ -87,7 +86,7 @@ MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
     const Result<Ok> bpf = bpf::launch_support();
     facts.bpf_why_not = bpf ? std::string() : bpf.error().message;
   }
-  return choose_mechanism(facts);
+  return facts;
 }
 
 Result<SeccompStart> set_up_seccomp(const Settings& settings, bool no_new_privs) {

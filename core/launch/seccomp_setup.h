@@ -14,10 +14,11 @@
 
 namespace smc {
 
-// Probes the kernel and this process, then chooses; `shown` is PROGRAM as
-// messages show it (shell_quote).
-MechanismChoice decide_mechanism(const Plan& plan, const Reach& reach,
-                                 const std::string& shown);
+// What choose_mechanism needs, from the kernel and this process; `shown`
+// is PROGRAM as messages show it (shell_quote). The facts point into
+// `reach` and `shown`, which must outlive them: the launcher chooses again
+// from them where registering PROGRAM's tree with the BPF hook fails.
+MechanismFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::string& shown);
 
 struct SeccompStart {
   long supervisor = 0;        // > 0: its pid; it serves PROGRAM

@@ -31,6 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   f.other_abi_served = bit(24);
   f.filter = bit(25);
   if (bit(26)) f.bpf_why_not = bit(27) ? "" : "no BPF file system is mounted at '/sys/fs/bpf'";
+  f.bpf_failed_at_launch = bit(28);
   const smc::MechanismChoice c = smc::choose_mechanism(f);
   const bool filter_sees = reach.offer_library || f.other_abi_served;
   if (c.library && !smc::carries_library(reach)) std::abort();
