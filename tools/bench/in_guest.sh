@@ -2,16 +2,28 @@
 # The part of tools/bench that needs real SMC, run in the SMC guest: the
 # cost of a converted socket() against calling AF_SMC directly, the same
 # socket made and handed over by the seccomp supervisor beside one loopback
-# TCP connection, and the data path of one program as plain TCP, under
-# smc_run and written against AF_SMC itself. Writes "key value" lines to
+# TCP connection, a socket() the BPF hook converts against IPPROTO_SMC
+# itself and what the attached hook costs every other program's socket(),
+# the data path of one program as plain TCP, under the library, under
+# the BPF hook and written against AF_SMC itself, and the launch with the
+# BPF hook against the exec-only trampoline. Writes "key value" lines to
 # ./guest.txt.
 #   in_guest.sh SMC_RUN BENCH_DIR ROUNDS
-# BENCH_DIR holds socket_bench, stream_bench and stats.sh.
+# BENCH_DIR holds socket_bench, stream_bench, spawn_bench, exec_only and
+# stats.sh.
 set -euo pipefail
 smc_run="$1" bin="$2" rounds="$3"
 source "$bin/stats.sh"
 out="$PWD/guest.txt"
 : >"$out"
+# The programs run from the guest's tmpfs, as from a local disk: BENCH_DIR
+# is 9p without a cache, where every start reads smc_run's 2 MB anew
+# (smc_run -v took 1.2 s from there, 20 ms from tmpfs), which made each
+# launch slow, the launch figures about 9p, and the modes' check below
+# ask smcss before the client had started.
+local_bin="$(mktemp -d)"
+cp "$smc_run" "$bin"/{socket_bench,stream_bench,spawn_bench,exec_only} "$local_bin/"
+smc_run="$local_bin/smc_run" bin="$local_bin"
 
 # ratios A B: per round, A's figure over B's; then "median min max".
 ratios() {
@@ -38,6 +50,60 @@ echo "guest_connect_ns $(median <connect.ns)" >>"$out"
 echo "guest_supervisor_per_connect $(paste supervisor.ns direct.ns connect.ns |
   awk '{print ($1 - $2) / $3}' | median_and_range)" >>"$out"
 
+# --- the BPF hook ----------------------------------------------------------------
+# bpffs and cgroup v2 where systemd would mount them (the test bed's init
+# mounts neither), as the BPF guest checks do (tools/guest/bpf_lib.sh).
+mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
+[[ "$(stat -f -c %T /sys/fs/cgroup)" == cgroup2fs ]] || mount -t cgroup2 cgroup2 /sys/fs/cgroup
+scope() { "$smc_run" --role smc_scope "$@"; }
+# in_cgroup FOLDER CMD...: CMD as a process of cgroup FOLDER.
+in_cgroup() { sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$@"; }
+# A scoped cgroup, and one that no scope covers at a systemd service's
+# depth (system.slice/NAME.service), where every other program's socket()
+# walks its ancestors through the hook's cgroup lookup.
+inside=/sys/fs/cgroup/bench-scope outside=/sys/fs/cgroup/bench.slice/other.service
+mkdir -p "$inside" "$outside"
+scope clear >/dev/null
+
+# The hook alone, without smc_run: a process of a scoped cgroup, whose TCP
+# socket() the hook makes an IPPROTO_SMC one (no library in it), against
+# asking for IPPROTO_SMC itself with no hook attached; and a process
+# outside every scope, while the hook is attached for the scoped cgroup,
+# against the same with no hook at all (smc_scope clear detaches it). Each
+# pair runs in one cgroup. Every round attaches and detaches the hook
+# once; which half comes first alternates.
+attached() {
+  scope add cgroup "$inside" >/dev/null
+  in_cgroup "$inside" "$bin/socket_bench" tcp 11 500 >>bpf_scoped.ns
+  in_cgroup "$outside" "$bin/socket_bench" tcp 11 500 >>bpf_outside.ns
+}
+detached() {
+  scope clear >/dev/null
+  in_cgroup "$inside" "$bin/socket_bench" ipproto_smc 11 500 >>ipproto_smc.ns
+  in_cgroup "$outside" "$bin/socket_bench" tcp 11 500 >>no_hook.ns
+}
+# What the kernel made of each, once: IPPROTO_SMC in the scope, TCP outside.
+scope add cgroup "$inside" >/dev/null
+echo "bpf_scoped_socket $(in_cgroup "$inside" "$bin/socket_bench" tcp 0 0)" >>"$out"
+echo "bpf_outside_socket $(in_cgroup "$outside" "$bin/socket_bench" tcp 0 0)" >>"$out"
+for round in $(seq "$rounds"); do
+  if ((round % 2)); then attached; detached; else detached; attached; fi
+done
+scope clear >/dev/null
+echo "bpf_scoped_ns $(median <bpf_scoped.ns)" >>"$out"
+echo "bpf_ipproto_smc_ns $(median <ipproto_smc.ns)" >>"$out"
+echo "bpf_socket_ratio $(ratios bpf_scoped.ns ipproto_smc.ns)" >>"$out"
+echo "bpf_outside_ns $(median <bpf_outside.ns)" >>"$out"
+echo "bpf_no_hook_ns $(median <no_hook.ns)" >>"$out"
+echo "bpf_outside_ratio $(ratios bpf_outside.ns no_hook.ns)" >>"$out"
+
+# What each launch below is served by, as smc_run -n says: --mechanism bpf
+# falls back to auto's choice with a warning where the hook cannot serve,
+# which would make its figures the library's.
+mechanism() { "$smc_run" -n "$@" | sed -n 's/^mechanism: //p' | head -1; }
+echo "mechanism_bpf $(mechanism --mechanism bpf /usr/bin/true)" >>"$out"
+echo "mechanism_auto $(mechanism /usr/bin/true)" >>"$out"
+
 # The data path: one server and its clients per configuration.
 serve() {  # NAME FAMILY WRAPPER...
   local name="$1" family="$2"
@@ -49,23 +115,35 @@ serve() {  # NAME FAMILY WRAPPER...
   echo "in_guest.sh: the $name server did not start" >&2
   exit 1
 }
-serve tcp inet env
-serve smc_run inet "$smc_run"
-serve direct smc env
-trap 'kill $(cat pid.*) 2>/dev/null || true' EXIT
+# "smc_run" is the library (named: as root with bpffs mounted, auto would
+# take the BPF hook); "bpf" is the BPF hook, with the library in the
+# program only for its reports (core/launch/mechanism.h). The first
+# --mechanism bpf server loads and pins the BPF programs.
+configs=("tcp inet env" "smc_run inet $smc_run --mechanism preload"
+  "direct smc env" "bpf inet $smc_run --mechanism bpf")
+for config in "${configs[@]}"; do
+  read -r name family rest <<<"$config"
+  read -ra wrapper <<<"$rest"
+  serve "$name" "$family" "${wrapper[@]}"
+done
+stop_servers() {
+  local f
+  for f in pid.*; do kill "$(cat "$f")" 2>/dev/null || true; done
+}
+trap stop_servers EXIT
 
-configs=("tcp inet env" "smc_run inet $smc_run" "direct smc env")
 # Each round starts with another configuration, so that whatever running
 # first or last does to the emulated guest does not always hit the same one.
 for round in $(seq "$rounds"); do
-  for i in 0 1 2; do
-    read -r name family wrapper <<<"${configs[$(((i + round) % 3))]}"
+  for i in "${!configs[@]}"; do
+    read -r name family rest <<<"${configs[$(((i + round) % ${#configs[@]}))]}"
+    read -ra wrapper <<<"$rest"
     port="$(cat "port.$name")"
-    "$wrapper" "$bin/stream_bench" stream "$family" 127.0.0.1 "$port" 64 >>"$name.mbps"
-    "$wrapper" "$bin/stream_bench" pingpong "$family" 127.0.0.1 "$port" 1000 >>"$name.rtt"
+    "${wrapper[@]}" "$bin/stream_bench" stream "$family" 127.0.0.1 "$port" 64 >>"$name.mbps"
+    "${wrapper[@]}" "$bin/stream_bench" pingpong "$family" 127.0.0.1 "$port" 1000 >>"$name.rtt"
   done
 done
-for name in tcp smc_run direct; do
+for name in tcp smc_run direct bpf; do
   echo "stream_${name}_mbps $(median <"$name.mbps")" >>"$out"
   echo "rtt_${name}_us $(median <"$name.rtt")" >>"$out"
 done
@@ -73,14 +151,17 @@ echo "stream_ratio_direct $(ratios smc_run.mbps direct.mbps)" >>"$out"
 echo "rtt_ratio_direct $(ratios smc_run.rtt direct.rtt)" >>"$out"
 echo "stream_ratio_tcp $(ratios smc_run.mbps tcp.mbps)" >>"$out"
 echo "rtt_ratio_tcp $(ratios smc_run.rtt tcp.rtt)" >>"$out"
+echo "stream_ratio_bpf $(ratios bpf.mbps direct.mbps)" >>"$out"
+echo "rtt_ratio_bpf $(ratios bpf.rtt direct.rtt)" >>"$out"
 
 # Which mode the connections really had: one held connection per
 # configuration, asked of SMC_DIAG through smcss.
 for config in "${configs[@]}"; do
-  read -r name family wrapper <<<"$config"
+  read -r name family rest <<<"$config"
+  read -ra wrapper <<<"$rest"
   port="$(cat "port.$name")"
   # About 2 s of round trips in the emulated guest: smcss asks meanwhile.
-  "$wrapper" "$bin/stream_bench" pingpong "$family" 127.0.0.1 "$port" 20000 >/dev/null &
+  "${wrapper[@]}" "$bin/stream_bench" pingpong "$family" 127.0.0.1 "$port" 20000 >/dev/null &
   client=$!
   sleep 0.5
   mode="$("$smc_run" --role smcss | awk 'NR > 1 {print $NF}' | sort -u | tr '\n' ',')"
@@ -88,3 +169,27 @@ for config in "${configs[@]}"; do
   mode="${mode%,}"
   echo "mode_$name ${mode:-none}" >>"$out"
 done
+stop_servers
+wait
+
+# --- the launch --------------------------------------------------------------------
+# smc_run true as root, where auto takes the BPF hook, and with --mechanism
+# bpf, against the exec-only trampoline (the floor any exec-ing launcher
+# pays) and a bare true, interleaved. The BPF programs are loaded and
+# pinned once (the --mechanism bpf servers above did it; this launch makes
+# sure): what is timed is a launch that only registers its tree scope.
+"$smc_run" --mechanism bpf /usr/bin/true
+echo "bpf_pinned_before_launch $([[ -d /sys/fs/bpf/smc_run ]] && echo yes || echo no)" >>"$out"
+"$bin/spawn_bench" "$((rounds * 20))" \
+  true /usr/bin/true -- \
+  floor_true "$bin/exec_only" /usr/bin/true -- \
+  smc_run_true "$smc_run" /usr/bin/true -- \
+  smc_run_bpf_true "$smc_run" --mechanism bpf /usr/bin/true >launch.txt
+while read -r label median p25 p75; do
+  echo "guest_launch_${label}_us $median" >>"$out"
+  echo "guest_launch_${label}_iqr_us $(awk -v a="$p25" -v b="$p75" 'BEGIN {printf "%.1f", b - a}')" >>"$out"
+done <launch.txt
+
+# Nothing of the BPF hook outlives the bench.
+scope clear >/dev/null
+echo "bpf_cleared $([[ -e /sys/fs/bpf/smc_run ]] && echo no || echo yes)" >>"$out"
