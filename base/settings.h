@@ -104,6 +104,16 @@ inline bool wants_outcomes(const Settings& s) {
   return s.debug || s.summary || s.summary_file != nullptr;
 }
 
+// Whether the settings give the library work beyond making TCP sockets
+// SMC, which the BPF hook does alone in the kernel: reports (wants_outcomes),
+// buffer sizes, or AF_SMC asked for by name (the hook makes IPPROTO_SMC
+// ones). Where none is asked, a tree the hook serves runs without the
+// library, and so does not pay for loading it.
+inline bool asks_library_beyond_conversion(const Settings& s) {
+  return wants_outcomes(s) || s.sndbuf.bytes != 0 || s.rcvbuf.bytes != 0 ||
+         s.family.family == Family::kSmc;
+}
+
 // A flag variable is on when it is set to anything but "" or "0", as in
 // smc-tools, where SMC_DEBUG=0 means off. `secure`: secure-execution mode
 // (see above); then `envp` is not read at all.

@@ -219,19 +219,21 @@ void judge_served(const MechanismFacts& f, MechanismChoice& c) {
 constexpr std::string_view kBpfNote =
     "mechanism: the kernel's BPF hook (update_socket_protocol) for {}'s whole tree{}";
 
-// The BPF hook serves PROGRAM's tree; the library, where it reaches, still
-// reports (-d lines, summaries) and sets buffer sizes.
+// The BPF hook serves PROGRAM's tree; the library, where it reaches and
+// the settings give it work, still reports (-d lines, summaries) and sets
+// buffer sizes.
 MechanismChoice use_bpf(const MechanismFacts& f, std::string_view why) {
   MechanismChoice c;
   c.bpf = true;
-  c.library = carries_library(*f.reach);
-  c.notes.push_back(fmt::format(
-      fmt::runtime(kBpfNote), f.program,
-      fmt::format("{}{}", why,
-                  c.library ? "; the preload library too, for its -d lines, summaries and "
-                              "buffer sizes"
-                            : ": no -d lines or summaries from its processes, which no "
-                              "library reaches (smc_scope list counts what it converts)")));
+  const bool carried = carries_library(*f.reach);
+  c.library = carried && f.library_work;
+  const std::string_view library =
+      c.library ? "; the preload library too, for its -d lines, summaries and buffer sizes"
+      : carried ? "; no preload library: no -d, summary, buffer size or AF_SMC is asked of it"
+                : ": no -d lines or summaries from its processes, which no library reaches "
+                  "(smc_scope list counts what it converts)";
+  c.notes.push_back(fmt::format(fmt::runtime(kBpfNote), f.program,
+                                fmt::format("{}{}", why, library)));
   return c;
 }
 

@@ -33,8 +33,11 @@
 // reuse, and then its dynamic children would load whatever sits on N.
 //   bpf      the kernel's update_socket_protocol hook, scoped to PROGRAM's
 //            tree (core/bpf: registered before exec, removed by the
-//            kernel when the tree ends), and the library where it reaches,
-//            for its -d lines, summaries and buffer sizes. Needs the
+//            kernel when the tree ends), and the library where it reaches
+//            only when the settings give it work the hook cannot do (-d
+//            lines, summaries, buffer sizes, AF_SMC by name:
+//            base/settings.h, asks_library_beyond_conversion); else no
+//            memfd is made and PROGRAM loads nothing. Needs the
 //            privileges, bpffs, the hook and IPPROTO_SMC: where one is
 //            missing, or registering the tree fails at launch, one warning
 //            names it and auto's choice serves instead (--strict: smc_run
@@ -74,6 +77,10 @@ struct MechanismFacts {
   // program on x86_64: core/supervisor/seccomp_filter.h, SyscallAbi.compat).
   bool other_abi_served = false;
   bool init_process = false;  // smc_run is pid 1 (a container's entrypoint)
+  // The settings give the library work beyond converting sockets
+  // (asks_library_beyond_conversion): under the BPF hook, PROGRAM gets the
+  // library only then.
+  bool library_work = false;
   bool strict = false;
   bool filter = false;        // --include/--exclude are in force
   // Why the BPF hook cannot serve, "" when it can; nullopt when not asked

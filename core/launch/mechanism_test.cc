@@ -243,6 +243,9 @@ struct BpfRow {
   int warnings;
   const char* said;  // in the notes, warnings or refusal
   bool at_launch = false;  // bpf_why_not: registering the tree failed
+  // The settings give the library no work beyond converting (no -d,
+  // summary, buffer size or AF_SMC): MechanismFacts.library_work false.
+  bool nothing_asked = false;
 };
 
 TEST_CASE("the BPF hook serves where asked or as root, and says what is missing") {
@@ -297,6 +300,20 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
        "maps missing); remove it with smc_scope clear: the BPF hook cannot serve PROGRAM; "
        "auto's mechanism does",
        true},
+      {"bpf, dynamic, nothing asked of the library: the hook alone, no memfd", R::kBpf,
+       dynamic(), kRoot, ok, false, false, true, false, false, false, false, 0,
+       "(--mechanism bpf); no preload library: no -d, summary, buffer size or AF_SMC is "
+       "asked of it",
+       false, true},
+      {"auto as root, dynamic, nothing asked of the library: the hook alone", R::kAuto,
+       dynamic(), kRoot, ok, false, false, true, false, false, false, false, 0,
+       "(auto, as root); no preload library", false, true},
+      {"auto as root, nothing asked, registering failed: the library and the net serve",
+       R::kAuto, dynamic(), kRoot, broken, false, false, false, true, true, false, false, 1,
+       "the BPF hook cannot serve PROGRAM; auto's mechanism does", true, true},
+      {"bpf, static, nothing asked: the hook alone, as with reports asked", R::kBpf,
+       static_program(), kRoot, ok, false, false, true, false, false, false, false, 0,
+       "no -d lines or summaries from its processes", false, true},
       {"bpf, registering failed, strict: refused", R::kBpf, dynamic(), kRoot, broken, true,
        false, false, false, false, true, false, 0,
        "maps missing); remove it with smc_scope clear; --strict refuses to run PROGRAM without "
@@ -310,6 +327,7 @@ TEST_CASE("the BPF hook serves where asked or as root, and says what is missing"
     f.filter = row.filter;
     f.bpf_why_not = row.bpf_why_not;
     f.bpf_failed_at_launch = row.at_launch;
+    f.library_work = !row.nothing_asked;
     const MechanismChoice c = choose_mechanism(f);
     CHECK(c.bpf == row.bpf);
     CHECK(c.library == row.library);

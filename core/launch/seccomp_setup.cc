@@ -82,6 +82,7 @@ MechanismFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::
   facts.init_process = getpid() == 1;
   facts.strict = plan.settings.strict;
   facts.filter = plan.settings.filter_active;
+  facts.library_work = asks_library_beyond_conversion(plan.settings);
   if (wants_bpf_probe(facts.request, facts.privileges, facts.filter)) {
     const Result<Ok> bpf = bpf::launch_support();
     facts.bpf_why_not = bpf ? std::string() : bpf.error().message;

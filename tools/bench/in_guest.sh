@@ -116,8 +116,9 @@ serve() {  # NAME FAMILY WRAPPER...
   exit 1
 }
 # "smc_run" is the library (named: as root with bpffs mounted, auto would
-# take the BPF hook); "bpf" is the BPF hook, with the library in the
-# program only for its reports (core/launch/mechanism.h). The first
+# take the BPF hook); "bpf" is the BPF hook alone (with nothing asked of
+# the library, no -d or summary, smc_run gives none: core/launch/
+# mechanism.h). The first
 # --mechanism bpf server loads and pins the BPF programs.
 configs=("tcp inet env" "smc_run inet $smc_run --mechanism preload"
   "direct smc env" "bpf inet $smc_run --mechanism bpf")
