@@ -7,6 +7,7 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -51,7 +52,17 @@ void judge(const std::string& program, const std::string& shown,
                          faccessat(AT_FDCWD, program.c_str(), X_OK, AT_EACCESS) == 0;
   if (fd < 0 && !exec_only) return;
   const std::string interpreter = fd >= 0 ? script_interpreter(fd) : "";
-  ReadAt read = [fd](std::uint64_t offset, std::size_t size, void* out) {
+  // The file's first page in one read: the headers read_elf asks for one
+  // at a time are nearly always in it, and each would be a system call of
+  // every launch.
+  std::array<unsigned char, 4096> head{};
+  const ssize_t got = fd >= 0 ? pread(fd, head.data(), head.size(), 0) : -1;
+  const std::uint64_t in_head = got > 0 ? static_cast<std::uint64_t>(got) : 0;
+  ReadAt read = [fd, &head, in_head](std::uint64_t offset, std::size_t size, void* out) {
+    if (offset <= in_head && size <= in_head - offset) {
+      std::memcpy(out, head.data() + offset, size);
+      return true;
+    }
     return pread(fd, out, size, static_cast<off_t>(offset)) ==
            static_cast<ssize_t>(size);
   };
