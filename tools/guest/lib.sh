@@ -98,6 +98,49 @@ print(", ".join(changes) or "none")
 PY
 }
 
+# smc_chk_proves_smcd UEIDS: smc_run --role smc_chk, then with --json, on
+# a kernel with loopback-ism. The kernel's own counters count each run's
+# live connection as one SMC-Dv2 handshake on each side, nothing else; both
+# exit 0; every check SMC-D needs is ok, the live connection is SMC-D over
+# 127.0.0.1, and none fails; the JSON (chk.json) says the same and names
+# UEIDS (the kernel's, as kernel_ueids prints them). The text is left in
+# CHK_TEXT for what only one test bed has.
+smc_chk_proves_smcd() {
+  local ueids="$1" rc=0 name
+  local one_smcd_connection="stats.smcd.clnt_v2_succ_cnt +1, stats.smcd.srv_v2_succ_cnt +1"
+  kernel_json counters text.before
+  CHK_TEXT="$("$SMC_RUN" --role smc_chk)" || rc=$?
+  kernel_json counters text.after
+  echo "$CHK_TEXT"
+  expect_eq "$(counter_changes text.before text.after)" "$one_smcd_connection" \
+    "the kernel's counters for smc_chk's live connection"
+  expect_eq "$rc" 0 "status of smc_chk"
+  for name in "smc module" "smc_diag module" AF_SMC IPPROTO_SMC; do
+    expect_match "$CHK_TEXT" "^$name +ok  " "the $name check"
+  done
+  expect_match "$CHK_TEXT" '^SMC-D devices +ok +loopback-ism ' "SMC-D devices"
+  expect_match "$CHK_TEXT" \
+    '^live loopback +ok +SMC-D: 16384 bytes each way over 127\.0\.0\.1:[0-9]+$' "live test"
+  expect_eq "$(tail -n 1 <<<"$CHK_TEXT")" \
+    "verdict: SMC-D is used: the test connection over 127.0.0.1 ran on shared memory (loopback-ism)" \
+    "verdict"
+  expect_no_match "$CHK_TEXT" '  fail  ' "failed checks"
+
+  kernel_json counters json.before
+  rc=0
+  "$SMC_RUN" --role smc_chk --json >chk.json || rc=$?
+  kernel_json counters json.after
+  expect_eq "$rc" 0 "status of smc_chk --json"
+  expect_eq "$(counter_changes json.before json.after)" "$one_smcd_connection" \
+    "the kernel's counters for smc_chk --json's live connection"
+  python3 - chk.json "$ueids" <<'PY' || fail "JSON verdict: $(cat chk.json)"
+import os, sys
+sys.path.insert(0, os.environ["GUEST_DIR"])
+from compare_with_kernel import expect_smc_chk_smcd
+expect_smc_chk_smcd(sys.argv[1], sys.argv[2].split())
+PY
+}
+
 # both_use_smcd ADDRESS URL_HOST: a python3 server and curl, both under
 # smc_run, exchange 1 MiB; while the connection is open every socket of
 # theirs is SMC-D (or listening), none is plain TCP, and each side has its

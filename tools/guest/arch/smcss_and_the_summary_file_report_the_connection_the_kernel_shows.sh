@@ -19,24 +19,15 @@ kernel_json diag diag.json
 release_echo
 cat all.txt debug.txt kernel.txt summary.json
 python3 - <<'PY' || fail "smcss or the summary differs from the kernel (above)"
-import json
+import json, os, sys
+sys.path.insert(0, os.environ["GUEST_DIR"])
+from compare_with_kernel import expect_listings, smc_sockets
 diag = {s["inode"]: s for s in json.load(open("diag.json"))}
-ours = [l.split() for l in open("kernel.txt")]
-listening = {int(l[1]) for l in ours if l[2:4] == ["smc", "LISTEN"]}
-connections = {int(l[1]) for l in ours if l[2:4] == ["smc", "ACTIVE"]}
-assert len(listening) == 1 and len(connections) == 2, ours
-assert all(diag[i]["mode"] == "SMCD" for i in connections), ours
-for name, want in (("all", listening | connections), ("debug", connections)):
-    rows = {int(r[2]): r for r in (l.split() for l in open(name + ".txt").readlines()[1:])}
-    rows = {i: r for i, r in rows.items() if i in listening | connections}
-    assert set(rows) == want, (name, sorted(rows), sorted(want))
-    for inode, r in rows.items():
-        k = diag[inode]
-        mode = "-" if k["state"] == "LISTEN" else k["mode"]
-        assert r[0] == k["state"] and r[3:5] == [k["local"], k["peer"]] and r[6] == mode, (name, r, k)
-        if name == "debug":
-            assert r[8:12] == ["%08x" % k["token"], str(k["sndbuf"]), str(k["rmbe"]),
-                               str(k["peer_rmbe"])], (name, r, k)
+listening, connections = smc_sockets("kernel.txt")
+assert len(listening) == 1 and len(connections) == 2, (listening, connections)
+assert all(diag[i]["mode"] == "SMCD" for i in connections), connections
+expect_listings(diag, {"all": listening | connections, "debug": connections},
+                listening | connections)
 lines = open("summary.json").read().splitlines()
 assert len(lines) == 1, lines
 s = json.loads(lines[0])

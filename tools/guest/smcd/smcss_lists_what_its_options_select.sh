@@ -29,28 +29,17 @@ expect_match "$(cat debug.txt)" '^State +UID +Inode +Local Address +Peer Address
   "-d header"
 expect_match "$(cat debug.txt)" ' SMCD +<-> +[0-9a-f]{8} +[0-9]+ +[0-9]+ +[0-9]+$' "-d connection line"
 python3 - <<'PY' || fail "smcss differs from the kernel (above)"
-import json
+import json, os, sys
+sys.path.insert(0, os.environ["GUEST_DIR"])
+from compare_with_kernel import expect_listings, smc_sockets
 diag = {s["inode"]: s for s in json.load(open("diag.json"))}
-ours = [l.split() for l in open("kernel.txt")]
-listening = {int(l[1]) for l in ours if l[2:4] == ["smc", "LISTEN"]}
-connections = {int(l[1]) for l in ours if l[2:4] == ["smc", "ACTIVE"]}
-assert len(listening) == 1 and len(connections) == 2, ours
+listening, connections = smc_sockets("kernel.txt")
+assert len(listening) == 1 and len(connections) == 2, (listening, connections)
 def mode_is(mode):
     return {i for i in connections if diag[i]["mode"] == mode}
-assert mode_is("SMCD") == connections, ours
+assert mode_is("SMCD") == connections, connections
 selected = {"default": connections, "all": listening | connections, "listening": listening,
             "smcd": mode_is("SMCD"), "smcr": mode_is("SMCR"), "debug": connections}
-for name, want in selected.items():
-    rows = {int(r[2]): r for r in (l.split() for l in open(name + ".txt").readlines()[1:])}
-    rows = {i: r for i, r in rows.items() if i in listening | connections}
-    assert set(rows) == want, (name, sorted(rows), sorted(want))
-    for inode, r in rows.items():
-        k = diag[inode]
-        # A listening socket's mode means nothing (SMC_DIAG says SMCR).
-        mode = "-" if k["state"] == "LISTEN" else k["mode"]
-        assert r[0] == k["state"] and r[3:5] == [k["local"], k["peer"]] and r[6] == mode, (name, r, k)
-        if name == "debug":
-            assert r[8:12] == ["%08x" % k["token"], str(k["sndbuf"]), str(k["rmbe"]),
-                               str(k["peer_rmbe"])], (name, r, k)
+expect_listings(diag, selected, listening | connections)
 print("every listing holds what the kernel says its option selects")
 PY

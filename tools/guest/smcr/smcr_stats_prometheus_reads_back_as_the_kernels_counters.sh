@@ -18,35 +18,13 @@ if on A; then tell done; else await done >/dev/null; fi
 head -n 12 "smc.$SIDE.prom"
 # Debian's own Python, which has the package (the host's / is shared in).
 /usr/bin/python3 - "$SIDE" <<'PY' || fail "the Prometheus text differs from the kernel's counters"
-import json, sys
-from prometheus_client.parser import text_string_to_metric_families
+import json, os, sys
+sys.path.insert(0, os.environ["GUEST_DIR"])
+from compare_with_kernel import expect_prometheus_equal
 side = sys.argv[1]
 before, after = (json.load(open(n % side)) for n in ("before.%s.json", "after.%s.json"))
 assert before == after, "the counters moved while they were read"
-families = {f.name: f for f in text_string_to_metric_families(open("smc.%s.prom" % side).read())}
-def value(family, **labels):
-    found = [s.value for s in families[family].samples if s.labels == labels]
-    assert len(found) == 1, (family, labels, found)
-    return found[0]
-stats, fallbacks = after["stats"], after["fallbacks"]
-checked = 0
-for mech in ("smcd", "smcr"):
-    for side, short in (("client", "clnt"), ("server", "srv")):
-        for version in ("v1", "v2"):
-            kernel = stats[mech]["%s_%s_succ_cnt" % (short, version)]
-            assert value("smc_handshakes", mechanism=mech, side=side, version=version) == kernel
-            checked += 1
-    for direction, key in (("receive", "rx"), ("send", "tx")):
-        assert value("smc_data_bytes", mechanism=mech, direction=direction) == stats[mech][key + "_bytes"]
-        assert value("smc_calls", mechanism=mech, direction=direction) == stats[mech][key + "_cnt"]
-        checked += 2
-for side, short in (("client", "clnt"), ("server", "srv")):
-    assert value("smc_handshake_errors", side=side) == stats["%s_hshake_err_cnt" % short]
-    assert value("smc_fallbacks", side=side) == fallbacks["%s_fback_cnt" % short]
-    reasons = {s.labels["code"]: s.value for s in families["smc_fallback_reasons"].samples
-               if s.labels["side"] == side}
-    assert reasons == {c: float(n) for c, n in fallbacks[side].items()}, (side, reasons)
-    checked += 3
-assert stats["smcr"]["srv_v2_succ_cnt"] + stats["smcr"]["clnt_v2_succ_cnt"] > 0
+checked = expect_prometheus_equal(open("smc.%s.prom" % side).read(), after)
+assert after["stats"]["smcr"]["srv_v2_succ_cnt"] + after["stats"]["smcr"]["clnt_v2_succ_cnt"] > 0
 print(checked, "series agree with the kernel's counters")
 PY
