@@ -42,7 +42,7 @@ start_echo_client() {
   for ((i = 0; i < 600; i++)); do
     grep -q '^echoed ' client.out && return 0
     kill -0 "$CLIENT_PID" 2>/dev/null || break
-    sleep 0.1
+    nap
   done
   fail "the client did not echo its bytes: $(cat client.out client.err)"
 }

@@ -23,8 +23,10 @@ stopped_process() {
   BACKGROUND_PIDS+=("$STOPPED_PID")
   local i
   for i in $(seq 300); do
-    [[ "$(sed -E 's/.*\) (.).*/\1/' "/proc/$STOPPED_PID/stat")" == T ]] && return 0
-    sleep 0.1
+    local stat=""
+    read -r stat <"/proc/$STOPPED_PID/stat" || true
+    [[ "$stat" =~ .*\)\ (.) && "${BASH_REMATCH[1]}" == T ]] && return 0
+    nap
   done
   fail "process $STOPPED_PID never stopped"
 }
@@ -81,7 +83,7 @@ in_pod() {
 pod_kernel_sockets() {
   local pod="$1"
   shift
-  nsenter --net="/run/netns/$pod" python3 "$GUEST_DIR/smc_kernel.py" sockets "$@" ||
+  nsenter --net="/run/netns/$pod" python3 -S "$GUEST_DIR/smc_kernel.py" sockets "$@" ||
     fail "smc_kernel.py sockets failed in $pod"
 }
 
@@ -100,7 +102,7 @@ start_self_pair() {
   local address="$1"
   shift
   rm -f release pair.out
-  "$@" python3 -c 'import os, socket, sys, time
+  "$@" python3 -S -c 'import os, socket, sys, time
 address = sys.argv[1]
 family = socket.AF_INET6 if ":" in address else socket.AF_INET
 server = socket.socket(family, socket.SOCK_STREAM)

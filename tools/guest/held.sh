@@ -13,7 +13,7 @@
 start_server() {
   local address="$1"
   shift
-  serve_held "$@" python3 "$GUEST_DIR/hold_server.py" "$address" www "${SERVER_PORT:-0}"
+  serve_held "$@" python3 -S "$GUEST_DIR/hold_server.py" "$address" www "${SERVER_PORT:-0}"
 }
 
 # start_go_server ADDRESS [LAUNCHER...]: the same with the Go probe's

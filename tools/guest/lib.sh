@@ -25,30 +25,34 @@ NOUEID=0x03030008    # peer sent no UEID
 PEERDECL=0x05000000  # peer declined during handshake
 NONE=0x00000000
 
+# The oracle and the peers run as python3 -S, without the site module: they
+# need the standard library alone, and in the emulated guests site's
+# start-up (.pth files, sitecustomize) is a large part of every python3's.
+
 # kernel_sockets PID...: what the kernel says each TCP or SMC socket of
 # these processes is, one line each (smc_kernel.py sockets):
 #   PID INODE smc STATE MODE FALLBACK PEER_DIAGNOSIS SNDBUF RMBE PEER_RMBE IBDEV ROLE
 #   PID INODE tcp STATE LOCAL REMOTE
 kernel_sockets() {
-  python3 "$GUEST_DIR/smc_kernel.py" sockets "$@" || fail "smc_kernel.py sockets failed"
+  python3 -S "$GUEST_DIR/smc_kernel.py" sockets "$@" || fail "smc_kernel.py sockets failed"
 }
 
 # kernel_socket_of PID FD: the same line for the socket on PID's
 # descriptor FD, e.g. the one a -d line names.
 kernel_socket_of() {
-  python3 "$GUEST_DIR/smc_kernel.py" fd "$1" "$2" || fail "smc_kernel.py fd $1 $2 failed"
+  python3 -S "$GUEST_DIR/smc_kernel.py" fd "$1" "$2" || fail "smc_kernel.py fd $1 $2 failed"
 }
 
 # kernel_json WHAT FILE: smc_kernel.py's JSON (diag, stats, fallbacks,
 # counters for both, linkgroups, ...) into FILE.
 kernel_json() {
-  python3 "$GUEST_DIR/smc_kernel.py" "$1" >"$2" || fail "smc_kernel.py $1 failed"
+  python3 -S "$GUEST_DIR/smc_kernel.py" "$1" >"$2" || fail "smc_kernel.py $1 failed"
 }
 
 # kernel_ueids: the kernel's User EIDs, one a line, sorted.
 kernel_ueids() {
   local ueids
-  ueids="$(python3 "$GUEST_DIR/smc_kernel.py" ueids)" || fail "smc_kernel.py ueids failed"
+  ueids="$(python3 -S "$GUEST_DIR/smc_kernel.py" ueids)" || fail "smc_kernel.py ueids failed"
   [[ -z "$ueids" ]] || sort <<<"$ueids"
 }
 

@@ -34,7 +34,7 @@ await() {
       return 0
     fi
     [[ -f ".ended.$OTHER_SIDE" ]] && fail "guest $OTHER_SIDE's part ended before telling '$1'"
-    sleep 0.1
+    nap
   done
   fail "guest $OTHER_SIDE did not tell '$1' within 60 s"
 }
@@ -69,7 +69,7 @@ gid() {
 echo_serve() {
   local name="$1"
   shift
-  "$@" python3 "$GUEST_DIR/echo_peer.py" serve "$ADDR_A" 0 >"$name.server" 2>"$name.server.err" &
+  "$@" python3 -S "$GUEST_DIR/echo_peer.py" serve "$ADDR_A" 0 >"$name.server" 2>"$name.server.err" &
   ECHO_PID=$!
   BACKGROUND_PIDS+=("$ECHO_PID")
   wait_for "$name.server" '^port [0-9]+$'
@@ -82,7 +82,7 @@ echo_connect() {
   shift
   wait_for "$name.server" '^port [0-9]+$'
   port="$(awk '/^port/ {print $2}' "$name.server")"
-  "$@" python3 "$GUEST_DIR/echo_peer.py" connect "$ADDR_A" "$port" "$name.hold" \
+  "$@" python3 -S "$GUEST_DIR/echo_peer.py" connect "$ADDR_A" "$port" "$name.hold" \
     >"$name.client" 2>"$name.client.err" &
   ECHO_PID=$!
   BACKGROUND_PIDS+=("$ECHO_PID")
