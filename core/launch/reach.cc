@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstring>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -23,15 +24,20 @@ std::string class_name(int elf_class) {
 }
 
 // The interpreter of a "#!" script, or empty.
-std::string script_interpreter(int fd) {
-  char head[256] = {};
-  const ssize_t n = pread(fd, head, sizeof head - 1, 0);
-  if (n < 3 || head[0] != '#' || head[1] != '!') return "";
-  const char* p = head + 2;
-  while (*p == ' ' || *p == '\t') ++p;
-  const char* end = p;
-  while (*end != '\0' && *end != ' ' && *end != '\t' && *end != '\n') ++end;
-  return std::string(p, end);
+// The interpreter a "#!" line at the start of `head` names, "" for none.
+// Only its first 255 bytes count, as for the kernel (BINPRM_BUF_SIZE, 256
+// with the NUL, include/uapi/linux/binfmts.h).
+std::string script_interpreter(std::string_view head) {
+  head = head.substr(0, 255);
+  if (head.size() < 3 || !head.starts_with("#!")) return "";
+  std::size_t p = 2;
+  while (p < head.size() && (head[p] == ' ' || head[p] == '\t')) ++p;
+  std::size_t end = p;
+  while (end < head.size() && head[end] != '\0' && head[end] != ' ' && head[end] != '\t' &&
+         head[end] != '\n') {
+    ++end;
+  }
+  return std::string(head.substr(p, end - p));
 }
 
 void judge(const std::string& program, const std::string& shown,
@@ -51,13 +57,14 @@ void judge(const std::string& program, const std::string& shown,
   const bool exec_only = fd < 0 && open_error == EACCES &&
                          faccessat(AT_FDCWD, program.c_str(), X_OK, AT_EACCESS) == 0;
   if (fd < 0 && !exec_only) return;
-  const std::string interpreter = fd >= 0 ? script_interpreter(fd) : "";
-  // The file's first page in one read: the headers read_elf asks for one
-  // at a time are nearly always in it, and each would be a system call of
-  // every launch.
+  // The file's first page in one read: the "#!" line, and the headers
+  // read_elf asks for one at a time, are nearly always in it, and each
+  // would be a system call of every launch.
   std::array<unsigned char, 4096> head{};
   const ssize_t got = fd >= 0 ? pread(fd, head.data(), head.size(), 0) : -1;
   const std::uint64_t in_head = got > 0 ? static_cast<std::uint64_t>(got) : 0;
+  const std::string interpreter =
+      script_interpreter({reinterpret_cast<const char*>(head.data()), in_head});
   ReadAt read = [fd, &head, in_head](std::uint64_t offset, std::size_t size, void* out) {
     if (offset <= in_head && size <= in_head - offset) {
       std::memcpy(out, head.data() + offset, size);
