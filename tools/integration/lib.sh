@@ -70,6 +70,19 @@ wait_gone() {
   fail "process $1 is still there: $(cat "/proc/$1/stat" 2>/dev/null)"
 }
 
+# run_until_served CMD...: run CMD (an smc_run -d), then wait until its
+# supervisor has ended. The supervisor writes a process's summary when it
+# sees the process end, and its end line once the filter has no user left,
+# which is after the caller has reaped PROGRAM: reading at once would race.
+run_until_served() {
+  run "$@"
+  local pid
+  pid="$(supervisor_pid "$ERR")"
+  [[ -n "$pid" ]] || fail "no supervisor pid in: $ERR"
+  wait_gone "$pid"
+  ERR="$(cat "$SCRATCH/.err")"
+}
+
 # The lines the supervisor wrote for program NAME: "NAME[pid]: smc: seccomp: ...".
 seccomp_lines() {  # STDERR NAME
   { grep -E "^$2\[[0-9]+\]: smc: seccomp: " <<<"$1" || true; }

@@ -25,7 +25,7 @@ os.close(stdin_w)
 for p in procs: p.wait()
 '
 cd "$SCRATCH"
-run bash -c 'ulimit -Sn 16 && ulimit -Hn 24 && exec "$@"' - \
+run_until_served bash -c 'ulimit -Sn 16 && ulimit -Hn 24 && exec "$@"' - \
   "$SMC_RUN" -d --mechanism seccomp --summary-file summary.json python3 -c "$tree" "$children"
 expect_eq "$RC" 0 "status"
 expect_eq "$OUT" 24 "the supervisor's soft descriptor limit, raised to the hard one"

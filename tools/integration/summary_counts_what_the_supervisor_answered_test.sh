@@ -9,17 +9,6 @@ kernel_has_smc && fail "this test needs a kernel without SMC (the host's)"
 probe="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 go_probe="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 
-# run_until_served CMD...: runs CMD (an smc_run -d), then waits until its
-# supervisor has ended, which writes the summaries after the program.
-run_until_served() {
-  run "$@"
-  local pid
-  pid="$(supervisor_pid "$ERR")"
-  [[ -n "$pid" ]] || fail "no supervisor pid in: $ERR"
-  wait_gone "$pid"
-  ERR="$(cat "$SCRATCH/.err")"
-}
-
 # The pid smc_run execs the program with.
 exec_pid() { sed -nE 's/^smc_run\[([0-9]+)\]: exec .*/\1/p' <<<"$1"; }
 

@@ -7,7 +7,7 @@ probe="$1"
 command -v unshare >/dev/null || fail "unshare (util-linux) is missing"
 
 # An empty folder at /proc, as in a container that never mounted proc.
-run unshare --mount sh -c '
+run_until_served unshare --mount sh -c '
   mount -t tmpfs -o size=4k empty /proc || exit 99
   exec "$@"' sh "$SMC_RUN" -d --summary --mechanism seccomp "$probe" exit 0
 expect_eq "$RC" 0 "status without /proc"

@@ -43,7 +43,7 @@ done
 
 name="$(basename "$static")"
 # The summary counts what the supervisor answered for it.
-run "$SMC_RUN" --summary "$static" echo
+run_until_served "$SMC_RUN" -d --summary "$static" echo
 expect_eq "$RC" 0 "status with --summary"
 expect_match "$ERR" "^$name\\[[0-9]+\\]: smc: summary: sockets 2, converted 0 " \
   "the summary counts the two TCP sockets"
