@@ -47,22 +47,27 @@ Result<PinnedState> state_for_launch() {
 
 }  // namespace
 
-Result<Ok> launch_support() {
-  if (Result<Ok> r = may_use_state(); !r) return r;
+Result<LaunchSupport> launch_support() {
+  if (Result<Ok> r = may_use_state(); !r) return r.error();
   // One socket() before the kernel's BTF (megabytes): auto as root asks
   // this at every launch, and a host without SMC should not pay for BTF.
-  if (Result<Ok> r = check_ipproto_smc(); !r) return r;
-  Result<std::optional<PinnedState>> existing = open_existing(false);
-  if (existing && *existing && (*existing)->attached()) return Ok{};
+  if (Result<Ok> r = check_ipproto_smc(); !r) return r.error();
+  {
+    Result<std::optional<PinnedState>> existing = open_existing(true);
+    if (existing && *existing && (*existing)->attached()) {
+      return LaunchSupport{std::move(*existing)};
+    }
+  }  // its lock let go: the registration makes the state, and takes it
   Result<KernelBtf> btf = read_kernel_btf();
   if (!btf) return btf.error();
-  return check_hook(*btf);
+  if (Result<Ok> r = check_hook(*btf); !r) return r.error();
+  return LaunchSupport{};
 }
 
-Result<Added> register_launch() {
-  if (Result<Ok> r = may_use_state(); !r) return r.error();
+Result<Added> register_launch(LaunchSupport support) {
   Result<ProcessTarget> self = resolve_process(std::to_string(getpid()));
   if (!self) return self.error();
+  if (support.attached) return add_tree(*support.attached, *self, true);
   Result<PinnedState> state = state_for_launch();
   if (!state) return state.error();
   return add_tree(*state, *self, true);

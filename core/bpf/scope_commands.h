@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bpf/pinned_state.h"
 #include "core/bpf/scopes.h"
 #include "core/common/result.h"
 
@@ -42,19 +43,30 @@ struct Listing {
   std::vector<Scope> scopes;
 };
 
+// What launch_support found, for register_launch: the pinned state,
+// opened and locked, when its programs are attached; empty when there is
+// none yet (the registration makes it). Opened once per launch: a launch
+// is otherwise a few dozen bpf(2) calls. Holds the state's lock while it
+// lives, so the launcher drops it before it starts anything that could
+// inherit the descriptor (the supervisor) or execs.
+struct LaunchSupport {
+  std::optional<PinnedState> attached;
+};
+
 // What smc_run's --mechanism bpf needs of the host, checked without
 // changing anything (so -n may ask too): privileges, bpffs, IPPROTO_SMC,
 // then the hook, which only the kernel's BTF (megabytes) tells; where the
 // pinned state is already attached its hook was proven when it was made,
 // and the BTF is not read.
-Result<Ok> launch_support();
+Result<LaunchSupport> launch_support();
 
 // The calling process registered as a launched tree (SMC_SCOPE_LAUNCHED):
 // it and the children it makes from now on, until the last of them ends,
-// when the kernel removes the scope. The state is made if there is none;
-// where it is there and attached, only the maps change. `already` when
-// the caller is in a tree scope already (a nested launch).
-Result<Added> register_launch();
+// when the kernel removes the scope. `support` is launch_support's answer:
+// where it holds the attached state only the maps change; else the state
+// is made (or its programs attached again). `already` when the caller is
+// in a tree scope already (a nested launch).
+Result<Added> register_launch(LaunchSupport support);
 
 // list: every scope with its state and count.
 Result<Listing> list_all_scopes();

@@ -345,11 +345,14 @@ std::optional<EnvVar> preload_without_ours() {
 // scope_maps.h, SMC_SCOPE_LAUNCHED). Where the kernel refuses, the choice
 // is made again as where the hook is missing (mechanism.h,
 // bpf_failed_at_launch): auto's choice without the hook serves, with one
-// warning, or --strict under --mechanism bpf refuses. The scope, or
-// nullopt when none was registered.
-std::optional<bpf::Added> register_tree(MechanismFacts& facts, MechanismChoice& choice) {
+// warning, or --strict under --mechanism bpf refuses. `support` is the
+// probe's (seccomp_setup.h, LaunchFacts), let go here whatever the choice:
+// it holds the state's lock. The scope, or nullopt when none was
+// registered.
+std::optional<bpf::Added> register_tree(MechanismFacts& facts, MechanismChoice& choice,
+                                        bpf::LaunchSupport support) {
   if (!choice.bpf) return std::nullopt;
-  Result<bpf::Added> added = bpf::register_launch();
+  Result<bpf::Added> added = bpf::register_launch(std::move(support));
   if (added) return *added;
   facts.bpf_why_not = added.error().message;
   facts.bpf_failed_at_launch = true;
@@ -438,7 +441,8 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
   // newline or an escape sequence in its name reaches no terminal raw.
   const std::string shown = shell_quote(*program);
   const Reach reach = judge_reach(*program, embedded_library_facts());
-  MechanismFacts facts = mechanism_facts(*plan, reach, shown);
+  LaunchFacts launch = mechanism_facts(*plan, reach, shown);
+  MechanismFacts& facts = launch.facts;
   MechanismChoice choice = choose_mechanism(facts);
   Result<std::vector<EnvVar>> variables = program_variables(*plan);
   if (!variables) return variables.error();
@@ -451,7 +455,9 @@ Result<std::string> run_smc_run(std::span<const std::string> args,
     }
     return dry_run(*plan, env, choice, shown, options->command);
   }
-  const std::optional<bpf::Added> registered = register_tree(facts, choice);
+  // The state the probe opened (and its lock) goes with the registration,
+  // before anything is started that could inherit it.
+  const std::optional<bpf::Added> registered = register_tree(facts, choice, std::move(launch.bpf));
   raise_sysctls(*plan, console);
   for (const std::string& warning : choice.warnings) console.warning(warning);
   if (choice.refusal) {

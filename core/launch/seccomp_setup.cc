@@ -64,8 +64,9 @@ long outer_supervisor(const Privileges& privileges) {
 
 }  // namespace
 
-MechanismFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::string& shown) {
-  MechanismFacts facts;
+LaunchFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::string& shown) {
+  LaunchFacts launch;
+  MechanismFacts& facts = launch.facts;
   facts.request = plan.mechanism;
   facts.program = shown;
   facts.reach = &reach;
@@ -84,10 +85,11 @@ MechanismFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::
   facts.filter = plan.settings.filter_active;
   facts.library_work = asks_library_beyond_conversion(plan.settings);
   if (wants_bpf_probe(facts.request, facts.privileges, facts.filter)) {
-    const Result<Ok> bpf = bpf::launch_support();
+    Result<bpf::LaunchSupport> bpf = bpf::launch_support();
     facts.bpf_why_not = bpf ? std::string() : bpf.error().message;
+    if (bpf) launch.bpf = std::move(*bpf);
   }
-  return facts;
+  return launch;
 }
 
 Result<SeccompStart> set_up_seccomp(const Settings& settings, bool no_new_privs) {

@@ -7,6 +7,7 @@
 
 #include "base/library_mark.h"  // kSupervisorVariable
 #include "base/settings.h"
+#include "core/bpf/scope_commands.h"
 #include "core/common/result.h"
 #include "core/launch/mechanism.h"
 #include "core/launch/plan.h"
@@ -14,11 +15,18 @@
 
 namespace smc {
 
+struct LaunchFacts {
+  MechanismFacts facts;
+  // Where the BPF hook was probed and can serve: what the probe opened,
+  // for the registration of PROGRAM's tree (bpf::register_launch).
+  bpf::LaunchSupport bpf;
+};
+
 // What choose_mechanism needs, from the kernel and this process; `shown`
 // is PROGRAM as messages show it (shell_quote). The facts point into
 // `reach` and `shown`, which must outlive them: the launcher chooses again
 // from them where registering PROGRAM's tree with the BPF hook fails.
-MechanismFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::string& shown);
+LaunchFacts mechanism_facts(const Plan& plan, const Reach& reach, const std::string& shown);
 
 struct SeccompStart {
   long supervisor = 0;        // > 0: its pid; it serves PROGRAM
