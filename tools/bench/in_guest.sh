@@ -186,10 +186,7 @@ echo "bpf_pinned_before_launch $([[ -d /sys/fs/bpf/smc_run ]] && echo yes || ech
   floor_true "$bin/exec_only" /usr/bin/true -- \
   smc_run_true "$smc_run" /usr/bin/true -- \
   smc_run_bpf_true "$smc_run" --mechanism bpf /usr/bin/true >launch.txt
-while read -r label median p25 p75; do
-  echo "guest_launch_${label}_us $median" >>"$out"
-  echo "guest_launch_${label}_iqr_us $(awk -v a="$p25" -v b="$p75" 'BEGIN {printf "%.1f", b - a}')" >>"$out"
-done <launch.txt
+launch_results guest_launch launch.txt >>"$out"
 
 # Nothing of the BPF hook outlives the bench.
 scope clear >/dev/null
