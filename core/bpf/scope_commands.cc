@@ -30,19 +30,16 @@ Result<Added> add_to(PinnedState& state, std::uint32_t kind, const ProcessTarget
   }
 }
 
-// The existing state, locked, when it is attached; else the host probed
-// and the state made (or its programs attached again).
-Result<PinnedState> state_for_launch() {
+// The state for a launch whose probe found none attached, made or
+// completed with the BTF the probe read; one made and attached meanwhile by
+// another launch is taken as it is, and one that is incomplete refused (as
+// open_existing says), never made over.
+Result<PinnedState> state_for_launch(const KernelBtf& btf) {
   Result<std::optional<PinnedState>> existing = open_existing(true);
   if (!existing) return existing.error();
-  if (*existing && (*existing)->attached()) {
-    if (Result<Ok> r = check_ipproto_smc(); !r) return r.error();
-    return std::move(**existing);
-  }
+  if (*existing && (*existing)->attached()) return std::move(**existing);
   existing->reset();  // its lock, for open_for_change to take
-  Result<KernelBtf> btf = probe_for_scopes();
-  if (!btf) return btf.error();
-  return open_for_change(*btf);
+  return open_for_change(btf);
 }
 
 }  // namespace
@@ -61,14 +58,15 @@ Result<LaunchSupport> launch_support() {
   Result<KernelBtf> btf = read_kernel_btf();
   if (!btf) return btf.error();
   if (Result<Ok> r = check_hook(*btf); !r) return r.error();
-  return LaunchSupport{};
+  return LaunchSupport{std::nullopt, std::move(*btf)};
 }
 
 Result<Added> register_launch(LaunchSupport support) {
   Result<ProcessTarget> self = resolve_process(std::to_string(getpid()));
   if (!self) return self.error();
   if (support.attached) return add_tree(*support.attached, *self, true);
-  Result<PinnedState> state = state_for_launch();
+  if (!support.btf) return system_error("the BPF hook was not probed before the registration");
+  Result<PinnedState> state = state_for_launch(*support.btf);
   if (!state) return state.error();
   return add_tree(*state, *self, true);
 }

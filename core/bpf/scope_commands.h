@@ -43,14 +43,15 @@ struct Listing {
   std::vector<Scope> scopes;
 };
 
-// What launch_support found, for register_launch: the pinned state,
-// opened and locked, when its programs are attached; empty when there is
-// none yet (the registration makes it). Opened once per launch: a launch
-// is otherwise a few dozen bpf(2) calls. Holds the state's lock while it
-// lives, so the launcher drops it before it starts anything that could
-// inherit the descriptor (the supervisor) or execs.
+// What launch_support found, for register_launch, so that a launch probes
+// and opens once: the pinned state, opened and locked, when its programs
+// are attached; else the kernel's BTF it proved the hook with, for the
+// registration to make the state. Holds the state's lock while it lives,
+// so the launcher drops it before it starts anything that could inherit
+// the descriptor (the supervisor) or execs.
 struct LaunchSupport {
   std::optional<PinnedState> attached;
+  std::optional<KernelBtf> btf;  // when not attached
 };
 
 // What smc_run's --mechanism bpf needs of the host, checked without
