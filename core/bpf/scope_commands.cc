@@ -52,7 +52,7 @@ Result<LaunchSupport> launch_support() {
   {
     Result<std::optional<PinnedState>> existing = open_existing(true);
     if (existing && *existing && (*existing)->attached()) {
-      return LaunchSupport{std::move(*existing)};
+      return LaunchSupport{std::move(*existing), std::nullopt};
     }
   }  // its lock let go: the registration makes the state, and takes it
   Result<KernelBtf> btf = read_kernel_btf();
