@@ -93,32 +93,14 @@ scope_json() {
   python3 -c 'import json, sys; json.load(open("scopes.json"))' || fail "not JSON: $(cat scopes.json)"
 }
 
-# start_self_pair ADDRESS [LAUNCHER...]: one python3, under LAUNCHER, that
-# listens on ADDRESS, connects to itself and sends itself 16 KiB (less than
-# an SMC-D buffer: one thread writes, then reads) intact, then
-# holds both ends open until ./release exists: a quick pair where the point
-# is what the sockets became; sets PAIR_PID once they are connected.
+# start_self_pair ADDRESS [LAUNCHER...]: self_pair.py under LAUNCHER, in
+# this folder: a quick pair where the point is what the sockets became;
+# sets PAIR_PID once they are connected.
 start_self_pair() {
   local address="$1"
   shift
   rm -f release pair.out
-  "$@" python3 -S -c 'import os, socket, sys, time
-address = sys.argv[1]
-family = socket.AF_INET6 if ":" in address else socket.AF_INET
-server = socket.socket(family, socket.SOCK_STREAM)
-server.bind((address, 0))
-server.listen()
-client = socket.socket(family, socket.SOCK_STREAM)
-client.connect(server.getsockname()[:2])
-accepted, _ = server.accept()
-data, got = os.urandom(16384), b""
-client.sendall(data)
-while len(got) < len(data):
-    got += accepted.recv(16384)
-assert got == data, "other bytes came back"
-print("ready", flush=True)
-while not os.path.exists("release"):
-    time.sleep(0.1)' "$address" >pair.out 2>pair.err &
+  "$@" python3 -S "$GUEST_DIR/self_pair.py" "$address" >pair.out 2>pair.err &
   PAIR_PID=$!
   BACKGROUND_PIDS+=("$PAIR_PID")
   wait_for pair.out '^ready$'
