@@ -18,7 +18,7 @@ it applies from the unit's next start (systemctl restart nginx.service)" "enable
 conf="$units/nginx.service.d/smc_scope.conf"
 expect_eq "$(grep -c '^ExecStartPre=' "$conf")" 1 "ExecStartPre lines"
 expect_eq "$(grep '^ExecStartPre=' "$conf")" \
-  "ExecStartPre=+/bin/sh -c 'exec \"\$\$0\" --role smc_scope add cgroup \"/sys/fs/cgroup\$\$(sed -n \"s/^0:://p\" /proc/self/cgroup)\"' $exe" \
+  "ExecStartPre=-+/bin/sh -c 'exec \"\$\$0\" --role smc_scope add cgroup \"/sys/fs/cgroup\$\$(sed -n \"s/^0:://p\" /proc/self/cgroup)\"' $exe" \
   "the start command"
 expect_eq "$(ls -A "$units/nginx.service.d")" smc_scope.conf "the folder holds the drop-in alone"
 cp "$conf" "$SCRATCH/first"

@@ -87,17 +87,19 @@ Result<std::string> drop_in_text(std::string_view executable) {
         "(e.g. /usr/local/bin/smc_run) and run enable from there",
         quote_value(executable)));
   }
-  // "+": with full privileges, whatever User= and the sandboxing say
-  // (systemd.service(5)); "$$" is a "$" that reaches sh (systemd's own
-  // variables are "$NAME"); /proc/self/cgroup's cgroup v2 line is
-  // "0::PATH" (cgroups(7)).
+  // "+": with full privileges, whatever User= and the sandboxing say;
+  // "-": a start where the scope cannot be added (no smc module, no
+  // bpffs) goes on, on TCP, with smc_scope's line in the unit's log, as a
+  // service without the drop-in would (both systemd.service(5)). "$$" is
+  // a "$" that reaches sh (systemd's own variables are "$NAME");
+  // /proc/self/cgroup's cgroup v2 line is "0::PATH" (cgroups(7)).
   return fmt::format(
       "# Written by smc_scope enable; smc_scope disable removes it.\n"
       "# Each start puts this unit's cgroup in an smc_scope cgroup scope: every\n"
       "# TCP socket its processes make becomes SMC (the kernel's\n"
       "# update_socket_protocol hook); a restart keeps the scope.\n"
       "[Service]\n"
-      "ExecStartPre=+/bin/sh -c 'exec \"$$0\" --role smc_scope add cgroup "
+      "ExecStartPre=-+/bin/sh -c 'exec \"$$0\" --role smc_scope add cgroup "
       "\"/sys/fs/cgroup$$(sed -n \"s/^0:://p\" /proc/self/cgroup)\"' {}\n",
       executable);
 }

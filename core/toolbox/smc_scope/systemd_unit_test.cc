@@ -21,11 +21,11 @@ TEST_CASE("a service unit's name is taken as systemd spells it, .service added")
   }
 }
 
-TEST_CASE("the drop-in adds the unit's own cgroup at each start, with full privileges") {
+TEST_CASE("the drop-in adds the unit's own cgroup at each start, with full privileges, and a failed add does not stop the start") {
   const Result<std::string> text = drop_in_text("/usr/local/bin/smc_run");
   REQUIRE(text);
   CHECK(text->find("[Service]\n") != std::string::npos);
-  CHECK(text->find("ExecStartPre=+/bin/sh -c 'exec \"$$0\" --role smc_scope add cgroup "
+  CHECK(text->find("ExecStartPre=-+/bin/sh -c 'exec \"$$0\" --role smc_scope add cgroup "
                    "\"/sys/fs/cgroup$$(sed -n \"s/^0:://p\" /proc/self/cgroup)\"' "
                    "/usr/local/bin/smc_run\n") != std::string::npos);
 }
