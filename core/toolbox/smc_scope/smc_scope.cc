@@ -145,15 +145,26 @@ std::string format_scope_prometheus(const bpf::Listing& listing) {
 
 namespace {
 
-// add --hold: the added line now (it may be read long before the end),
-// then SIGTERM or SIGINT, blocked so that sigwait takes them, and the
-// scope deleted; what was deleted, or that it was gone already.
-Result<std::string> hold_scope(const ScopeCommand& command, const bpf::AddedScope& added) {
+// add --hold: SIGTERM and SIGINT, blocked from before the add so that
+// sigwait takes them. One that comes while the add runs (making the state
+// takes a moment) then waits for it, where unblocked it would end the
+// process between the add and the delete or, sent to a container's PID 1
+// with no handler, be dropped by the kernel (kernel/signal.c,
+// sig_task_ignored: SIGNAL_UNKILLABLE).
+sigset_t block_stop_signals() {
   sigset_t stop;
   sigemptyset(&stop);
   sigaddset(&stop, SIGTERM);
   sigaddset(&stop, SIGINT);
   sigprocmask(SIG_BLOCK, &stop, nullptr);
+  return stop;
+}
+
+// The added line now (it may be read long before the end), then the
+// first stop signal, and the scope deleted; what was deleted, or that it
+// was gone already.
+Result<std::string> hold_scope(const ScopeCommand& command, const bpf::AddedScope& added,
+                               const sigset_t& stop) {
   const std::string line = added_text(added);
   (void)!write(STDOUT_FILENO, line.data(), line.size());
   int signal = 0;
@@ -172,9 +183,11 @@ Result<std::string> run_smc_scope(std::span<const std::string> args) {
   if (command->version) return fmt::format("smc_scope (smc_run) {}\n", kVersion);
   switch (command->verb) {
     case ScopeVerb::kAdd: {
+      sigset_t stop{};
+      if (command->hold) stop = block_stop_signals();
       const Result<bpf::AddedScope> added = bpf::add_scope(command->kind, command->value);
       if (!added) return added.error();
-      if (command->hold) return hold_scope(*command, *added);
+      if (command->hold) return hold_scope(*command, *added, stop);
       return added_text(*added);
     }
     case ScopeVerb::kDel: {
