@@ -11,22 +11,25 @@
 set -uo pipefail
 export SMC_RUN="$1" GUEST_DIR="$2"
 shift 2
-limit=120 # seconds per check (and per side)
+# Seconds per check (and per side): three times what the slowest check,
+# smc_scope enable under systemd, takes in an idle guest (about 55 s), as
+# a busy CI machine runs the guests at about half speed.
+limit=180
 side="${SMC_TESTBED_HOST:-}" # A or B in the pair, empty in the single guest
 other=A
 [[ "$side" == A ]] && other=B
 suffix="${side:+.$side}"
 : >"results$suffix"
 
-# meet NAME: in the pair, until the other side has come to NAME too (150 s
-# at most: a side's check is stopped after $limit s, so the other arrives
-# by then).
+# meet NAME: in the pair, until the other side has come to NAME too
+# ($limit + 30 s at most: a side's check is stopped after $limit s, so the
+# other arrives by then).
 meet() {
   local i
   [[ -n "$side" ]] || return 0
   mkdir -p meet
   : >"meet/$1.$side"
-  for ((i = 0; i < 1500; i++)); do
+  for ((i = 0; i < (limit + 30) * 10; i++)); do
     [[ -f "meet/$1.$other" ]] && return 0
     sleep 0.1
   done
