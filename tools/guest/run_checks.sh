@@ -11,9 +11,9 @@
 set -uo pipefail
 export SMC_RUN="$1" GUEST_DIR="$2"
 shift 2
-# Seconds per check (and per side): three times what the slowest check,
-# smc_scope enable under systemd, takes in an idle guest (about 55 s), as
-# a busy CI machine runs the guests at about half speed.
+# Seconds per check (and per side). The slowest, smc_scope enable under
+# systemd, takes about 45 s in an idle guest; CI runs two guests on two
+# cores, at about half that speed.
 limit=180
 side="${SMC_TESTBED_HOST:-}" # A or B in the pair, empty in the single guest
 other=A
