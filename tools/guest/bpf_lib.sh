@@ -93,6 +93,16 @@ scope_json() {
   python3 -c 'import json, sys; json.load(open("scopes.json"))' || fail "not JSON: $(cat scopes.json)"
 }
 
+# cgroup_scope PATH: the state and cgroup id of the cgroup scope added
+# for PATH, as smc_scope -j list says them ("active 1234", "waiting
+# None"), or "none" when there is no such scope.
+cgroup_scope() {
+  scope_json
+  python3 -c 'import json, sys
+s = [x for x in json.load(open("scopes.json"))["scopes"] if x["kind"] == "cgroup" and x["path"] == sys.argv[1]]
+print(*((s[0]["state"], s[0]["cgroup_id"]) if s else ("none",)))' "$1"
+}
+
 # start_self_pair ADDRESS [LAUNCHER...]: self_pair.py under LAUNCHER, in
 # this folder: a quick pair where the point is what the sockets became;
 # sets PAIR_PID once they are connected.

@@ -22,29 +22,22 @@ unit_pair() {
   expect_self_pair SMCD "$(cat seen)" "$1"
   cd ..
 }
-# state: the scope's state and cgroup id in smc_scope -j list.
-state() {
-  scope_json
-  python3 -c 'import json; s = json.load(open("scopes.json"))["scopes"]
-print(*[(x["state"], x["cgroup_id"]) for x in s if x["kind"] == "cgroup" and x["path"] == "'"$unit"'"][0])'
-}
-
 scope add cgroup "$unit"
 first_id="$(stat -c %i "$unit")"
-expect_eq "$(state)" "active $first_id" "the scope at first"
+expect_eq "$(cgroup_scope "$unit")" "active $first_id" "the scope at first"
 unit_pair first
 
 rmdir "$unit"
-expect_eq "$(state)" "waiting None" "the scope while the cgroup is removed"
+expect_eq "$(cgroup_scope "$unit")" "waiting None" "the scope while the cgroup is removed"
 mkdir "$unit"
 second_id="$(stat -c %i "$unit")"
 [[ "$second_id" != "$first_id" ]] || fail "the cgroup made again kept its id"
-expect_eq "$(state)" "active $second_id" "the scope once the cgroup is made again"
+expect_eq "$(cgroup_scope "$unit")" "active $second_id" "the scope once the cgroup is made again"
 unit_pair second
 run_add="$(scope add cgroup "$unit")"
 expect_match "$run_add" "covers cgroup '$unit' already: nothing changed" "adding it again"
 
 rmdir "$unit" "$slice"
-expect_eq "$(state)" "gone None" "the scope once its parent is removed too"
+expect_eq "$(cgroup_scope "$unit")" "gone None" "the scope once its parent is removed too"
 expect_match "$(scope prune)" "^pruned scope [0-9]+: cgroup '$unit' \(gone; [0-9]+ sockets converted\)$" "prune"
 expect_no_match "$(scope list)" "$unit" "the list after prune"

@@ -13,23 +13,15 @@ source "$GUEST_DIR/systemd_lib.sh"
 bpf_ready
 scope clear >/dev/null
 added="^scope [0-9]+: cgroup '$SERVICE_CGROUP' and every cgroup below it: its new TCP sockets become SMC sockets$"
-# unit_scope: the unit's cgroup scope in smc_scope -j list, "STATE ID", or
-# "none".
-unit_scope() {
-  scope -j list | python3 -c 'import json, sys
-s = [x for x in json.load(sys.stdin)["scopes"] if x["kind"] == "cgroup" and x["path"] == sys.argv[1]]
-print(*((s[0]["state"], s[0]["cgroup_id"]) if s else ("none",)))' "$SERVICE_CGROUP"
-}
-
 start_systemd
 enable_unit
 
 start_service
 expect_match "$(cat service.out)" "$added" "the first start's add"
 service_pair SMCD "the first start"
-expect_eq "$(unit_scope)" "active $(stat -c %i "$SERVICE_CGROUP")" "the scope while it runs"
+expect_eq "$(cgroup_scope "$SERVICE_CGROUP")" "active $(stat -c %i "$SERVICE_CGROUP")" "the scope while it runs"
 stop_service "the first start"
-expect_eq "$(unit_scope)" "waiting None" "the scope while the unit is stopped"
+expect_eq "$(cgroup_scope "$SERVICE_CGROUP")" "waiting None" "the scope while the unit is stopped"
 
 start_service
 expect_match "$(cat service.out)" "covers cgroup '$SERVICE_CGROUP' already: nothing changed" \
@@ -48,7 +40,7 @@ expect_match "$disabled" "^disabled SMC for $UNIT: removed '$UNITS/$UNIT.d/smc_s
 deleted scope [0-9]+: cgroup '$SERVICE_CGROUP'$" "disable"
 start_service
 service_pair TCP "after disable"
-expect_eq "$(unit_scope)" none "the unit's scope after disable"
+expect_eq "$(cgroup_scope "$SERVICE_CGROUP")" none "the unit's scope after disable"
 stop_service "after disable"
 
 stop_systemd
