@@ -39,8 +39,10 @@ trap 'rm -rf "$work"' EXIT
 suite="$work/suite"
 mkdir -p "$suite/checks"
 cp -L "$smc_run" "$suite/smc_run"
-for f in run_checks.sh lib.sh arch_lib.sh held.sh pair_lib.sh bpf_lib.sh smc_kernel.py compare_with_kernel.py hold_server.py echo_peer.py self_pair.py systemd_lib.sh; do
-  cp -L "$guest_dir/$f" "$suite/"
+# The helpers beside this script: the ones BUILD.bazel's SUITE_FILES puts
+# in its runfiles, so that list is the only one.
+for f in "$guest_dir"/*.sh "$guest_dir"/*.py; do
+  cp -L "$f" "$suite/"
 done
 cp -L "$guest_dir/../support/expect.sh" "$suite/"
 for f in "${programs[@]}"; do cp -L "$f" "$suite/"; done
