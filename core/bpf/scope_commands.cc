@@ -1,7 +1,5 @@
 #include "core/bpf/scope_commands.h"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include "core/bpf/pinned_state.h"
@@ -62,13 +60,12 @@ Result<LaunchSupport> launch_support() {
 }
 
 Result<Added> register_launch(LaunchSupport support) {
-  Result<ProcessTarget> self = resolve_process(std::to_string(getpid()));
-  if (!self) return self.error();
-  if (support.attached) return add_tree(*support.attached, *self, true);
+  const ProcessTarget self = this_process();
+  if (support.attached) return add_tree(*support.attached, self, true);
   if (!support.btf) return system_error("the BPF hook was not probed before the registration");
   Result<PinnedState> state = state_for_launch(*support.btf);
   if (!state) return state.error();
-  return add_tree(*state, *self, true);
+  return add_tree(*state, self, true);
 }
 
 Result<AddedScope> add_scope(std::uint32_t kind, std::string_view value) {

@@ -5,6 +5,7 @@
 #include <linux/nsfs.h>
 #include <sched.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -101,6 +102,13 @@ Result<ProcessTarget> resolve_process(std::string_view text) {
   }
   ProcessTarget t{*pid, first_line(fmt::format("/proc/{}/comm", *pid)), Fd(fd)};
   return t;
+}
+
+ProcessTarget this_process() {
+  // PR_GET_NAME fills 16 bytes, the NUL included (prctl(2)).
+  char comm[16] = {};
+  if (prctl(PR_GET_NAME, comm) != 0) comm[0] = '\0';
+  return ProcessTarget{getpid(), comm, Fd()};
 }
 
 Result<CgroupTarget> resolve_cgroup(std::string_view text) {

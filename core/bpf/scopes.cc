@@ -272,7 +272,7 @@ Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool la
   // could go to someone else: a pidfd polls readable once the process has
   // exited (pidfd_open(2)).
   pollfd p{process.pidfd.get(), POLLIN, 0};
-  if (poll(&p, 1, 0) != 0) {
+  if (p.fd >= 0 && poll(&p, 1, 0) != 0) {
     (void)map_delete(state.map("scopes"), &*id);
     (void)map_delete(state.map("tree_tasks"), &tgid);
     return usage_error(fmt::format("process {} ended", process.pid));

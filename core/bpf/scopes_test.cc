@@ -194,5 +194,15 @@ TEST_CASE("deleting a tree scope takes every process of it out of the maps") {
   kill(child, SIGKILL);
 }
 
+TEST_CASE("this process as a launch's target: its pid and its comm as /proc has it, no pidfd") {
+  const ProcessTarget target = this_process();
+  CHECK(target.pid == getpid());
+  CHECK(target.pidfd.get() == -1);
+  const Result<ProcessTarget> from_proc = resolve_process(std::to_string(getpid()));
+  REQUIRE(from_proc.ok());
+  CHECK(target.command == from_proc->command);
+  CHECK_FALSE(target.command.empty());
+}
+
 }  // namespace
 }  // namespace smc::bpf
