@@ -254,7 +254,15 @@ std::string_view kind_name(std::uint32_t kind) {
 bool is_stale(ScopeState state) { return state == ScopeState::kEnded || state == ScopeState::kGone; }
 
 Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool launched) {
-  if (Result<Ok> r = tidy(state); !r) return r.error();
+  // A launch skips the tidying: it adds its own pid alone, and an entry
+  // left for that pid whose scope is gone is not taken for one (scope_under
+  // reads the record) but written over. The tidying walks every map, and
+  // in the TCG guest took a sixth of a launch's time before exec; the
+  // smc_scope commands still tidy, and the kernel removes what a launched
+  // tree leaves (process_exit.bpf.c).
+  if (!launched) {
+    if (Result<Ok> r = tidy(state); !r) return r.error();
+  }
   const std::uint32_t tgid = static_cast<std::uint32_t>(process.pid);
   Result<std::optional<std::uint32_t>> in = scope_under(state, "tree_tasks", tgid);
   if (!in) return in.error();

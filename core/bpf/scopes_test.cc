@@ -204,5 +204,28 @@ TEST_CASE("this process as a launch's target: its pid and its comm as /proc has 
   CHECK_FALSE(target.command.empty());
 }
 
+TEST_CASE("a launch adds its own process over an entry its pid kept for a scope that is gone") {
+  testing::Attached a = attach({"process_fork", "process_exit"});
+  PinnedState state = state_on(a);
+  // As if a scope that named this pid was deleted and its member stayed:
+  // a launch does not tidy, so this entry is still there when it adds.
+  const std::uint32_t self = static_cast<std::uint32_t>(getpid());
+  const std::uint32_t gone = 77;
+  REQUIRE(*map_update(state.map("tree_tasks"), &self, &gone, BPF_ANY).value);
+
+  const Result<Added> added = add_tree(state, this_process(), true);
+  REQUIRE(added.ok());
+  CHECK_FALSE(added->already);
+  CHECK(added->id != gone);
+  std::uint32_t member = 0;
+  REQUIRE(*map_lookup(state.map("tree_tasks"), &self, &member).value);
+  CHECK(member == added->id);
+  const std::optional<Scope> s = scope_with(state, added->id);
+  REQUIRE(s);
+  CHECK(s->record.flags == SMC_SCOPE_LAUNCHED);
+  CHECK(s->processes == 1);
+  REQUIRE(delete_scope(state, *s).ok());
+}
+
 }  // namespace
 }  // namespace smc::bpf
