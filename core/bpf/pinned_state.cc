@@ -138,22 +138,41 @@ Result<Ok> attach_missing(const std::string& folder, const std::vector<Fd>& maps
   return Ok{};
 }
 
-bool all_links_pinned(const std::string& folder) {
-  for (const ProgramSpec& p : program_specs()) {
-    if (!pinned(in(folder, link_name(p)))) return false;
+// The names in the folder, read through `dir` (the folder, open) where
+// there is one; nothing when it cannot be read.
+std::optional<std::vector<std::string>> names_in(const std::string& folder, int dir) {
+  DIR* d = dir >= 0 ? fdopendir(dup(dir)) : opendir(folder.c_str());
+  if (d == nullptr) return std::nullopt;
+  rewinddir(d);  // a dup shares the offset
+  std::vector<std::string> names;
+  while (const dirent* e = readdir(d)) names.emplace_back(e->d_name);
+  closedir(d);
+  return names;
+}
+
+bool has(const std::vector<std::string>& names, std::string_view name) {
+  for (const std::string& n : names) {
+    if (n == name) return true;
   }
-  return true;
+  return false;
 }
 
 }  // namespace
 
 PinnedState::PinnedState(std::string folder, Fd lock, std::vector<Fd> maps, bool attached)
     : folder_(std::move(folder)), lock_(std::move(lock)), maps_(std::move(maps)),
-      attached_(attached) {}
+      attached_(attached) {
+  maps_.resize(map_specs().size());
+}
 
 int PinnedState::map(std::string_view name) const {
   const Result<std::size_t> i = map_index(name);
-  return i && *i < maps_.size() ? maps_[*i].get() : -1;
+  if (!i) return -1;
+  Fd& fd = maps_[*i];
+  if (fd.get() < 0 && !folder_.empty()) {
+    if (Sys<Fd> opened = pinned(in(folder_, name)); opened) fd = std::move(*opened.value);
+  }
+  return fd.get();
 }
 
 Result<PinnedState> open_for_change(const KernelBtf& btf, const std::string& folder) {
@@ -195,16 +214,29 @@ Result<std::optional<PinnedState>> open_existing(bool lock, const std::string& f
     if (errno == ENOENT) return std::optional<PinnedState>();
     return failure("look at", folder, errno);
   }
-  std::optional<std::vector<Fd>> maps = pinned_maps(folder);
-  if (!maps) {
-    return system_error(fmt::format(
-        "the BPF state in {} is incomplete (maps missing); remove it with smc_scope clear",
-        quote_value(folder)));
+  // Every launch comes here: one read of the folder says what is pinned,
+  // and of the maps only kernel_facts is opened now, for its layout; the
+  // rest are opened by PinnedState::map() when used (a launch uses three
+  // of the six). Each open is a path walk in bpffs and a descriptor.
+  const std::optional<std::vector<std::string>> names = names_in(folder, held.get());
+  if (!names) return failure("read the folder", folder, errno);
+  for (const MapSpec& m : map_specs()) {
+    if (!has(*names, m.name)) {
+      return system_error(fmt::format(
+          "the BPF state in {} is incomplete (maps missing); remove it with smc_scope clear",
+          quote_value(folder)));
+    }
   }
-  if (Result<Ok> r = check_layout(*maps, folder); !r) return r.error();
-  const bool attached = all_links_pinned(folder);
+  bool attached = true;
+  for (const ProgramSpec& p : program_specs()) attached = attached && has(*names, link_name(p));
+  std::vector<Fd> maps(map_specs().size());
+  const std::size_t facts = *map_index("kernel_facts");
+  Sys<Fd> facts_map = pinned(in(folder, "kernel_facts"));
+  if (!facts_map) return failure("open", in(folder, "kernel_facts"), facts_map.error);
+  maps[facts] = std::move(*facts_map.value);
+  if (Result<Ok> r = check_layout(maps, folder); !r) return r.error();
   return std::optional<PinnedState>(
-      PinnedState(folder, std::move(held), std::move(*maps), attached));
+      PinnedState(folder, std::move(held), std::move(maps), attached));
 }
 
 Result<std::vector<std::string>> clear_state(const std::string& folder) {

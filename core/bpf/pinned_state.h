@@ -30,7 +30,9 @@ class PinnedState {
  public:
   PinnedState(std::string folder, Fd lock, std::vector<Fd> maps, bool attached);
 
-  // The map of that name (maps.bpf.h), or -1 for a name no program has.
+  // The map of that name (maps.bpf.h), or -1 for a name no program has
+  // (or whose pin is gone). A map not handed to the constructor is opened
+  // from the folder at its first use.
   int map(std::string_view name) const;
   // Whether every program's link is pinned: the programs are attached.
   bool attached() const { return attached_; }
@@ -39,7 +41,7 @@ class PinnedState {
  private:
   std::string folder_;
   Fd lock_;  // the folder, locked while this lives; -1 for a reader
-  std::vector<Fd> maps_;
+  mutable std::vector<Fd> maps_;  // in map_specs()' order; -1: not opened yet
   bool attached_;
 };
 

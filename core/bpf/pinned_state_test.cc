@@ -105,5 +105,18 @@ TEST_CASE("a state of this layout opens, and says whether its programs are attac
   CHECK((*opened)->map("no_such_map") == -1);
 }
 
+TEST_CASE("a state with a map missing is refused as incomplete, not opened in part") {
+  smc::testing::TempDir temp;
+  testing::Mount bpffs("bpf", (temp / "bpffs").string());
+  const std::string folder = bpffs.dir() + "/smc_run";
+  pin_maps(folder, SMC_LAYOUT_VERSION);
+  // One a launch does not use, so only the check of the folder finds it.
+  REQUIRE(unlink((folder + "/netns_cookies").c_str()) == 0);
+  const Result<std::optional<PinnedState>> opened = open_existing(true, folder);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.error().message ==
+        "the BPF state in '" + folder + "' is incomplete (maps missing); remove it with smc_scope clear");
+}
+
 }  // namespace
 }  // namespace smc::bpf
