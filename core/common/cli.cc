@@ -1,5 +1,24 @@
 #include "core/common/cli.h"
 
+// <iostream> puts a static std::ios_base::Init in each unit that includes
+// it (libstdc++ 12), and CLI11 makes this the only such unit. That object
+// built the eight standard streams and the classic locale at every start
+// of the static file, also for a launch that never parses with CLI11
+// (PROGRAM first: core/launch/command_line.cc), and cost about half a
+// millisecond of a launch in the TCG guest. The header's guard is defined
+// so that CLI11's #include <iostream> adds nothing; the streams CLI11
+// names are declared as the header declares them, and are made by the
+// first CommandLine (ensure_streams), before any CLI11 code can run.
+#define _GLIBCXX_IOSTREAM 1
+#include <istream>
+#include <ostream>
+namespace std {
+extern istream cin;
+extern ostream cout;
+extern ostream cerr;
+extern ostream clog;
+}  // namespace std
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -22,6 +41,8 @@ std::string describe_parse_error(const CLI::ParseError& e) {
   return what;
 }
 
+void ensure_streams() { static const std::ios_base::Init streams; }
+
 }  // namespace
 
 struct CommandLine::Parser {
@@ -30,7 +51,7 @@ struct CommandLine::Parser {
   std::vector<std::pair<const CLI::Option*, bool*>> given;
 };
 
-CommandLine::CommandLine(Shape shape) : shape_(shape), parser_(std::make_unique<Parser>()) {
+CommandLine::CommandLine(Shape shape) : shape_(shape), parser_((ensure_streams(), std::make_unique<Parser>())) {
   parser_->app.set_help_flag();
   if (shape == Shape::kOptionsThenProgram) {
     parser_->app.prefix_command();
