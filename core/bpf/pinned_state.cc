@@ -141,7 +141,17 @@ Result<Ok> attach_missing(const std::string& folder, const std::vector<Fd>& maps
 // The names in the folder, read through `dir` (the folder, open) where
 // there is one; nothing when it cannot be read.
 std::optional<std::vector<std::string>> names_in(const std::string& folder, int dir) {
-  DIR* d = dir >= 0 ? fdopendir(dup(dir)) : opendir(folder.c_str());
+  DIR* d = nullptr;
+  if (dir < 0) {
+    d = opendir(folder.c_str());
+  } else if (const int copy = dup(dir); copy >= 0) {
+    d = fdopendir(copy);
+    if (d == nullptr) {
+      const int error = errno;
+      close(copy);
+      errno = error;
+    }
+  }
   if (d == nullptr) return std::nullopt;
   rewinddir(d);  // a dup shares the offset
   std::vector<std::string> names;
@@ -150,7 +160,7 @@ std::optional<std::vector<std::string>> names_in(const std::string& folder, int 
   return names;
 }
 
-bool has(const std::vector<std::string>& names, std::string_view name) {
+bool listed(const std::vector<std::string>& names, std::string_view name) {
   for (const std::string& n : names) {
     if (n == name) return true;
   }
@@ -221,14 +231,14 @@ Result<std::optional<PinnedState>> open_existing(bool lock, const std::string& f
   const std::optional<std::vector<std::string>> names = names_in(folder, held.get());
   if (!names) return failure("read the folder", folder, errno);
   for (const MapSpec& m : map_specs()) {
-    if (!has(*names, m.name)) {
+    if (!listed(*names, m.name)) {
       return system_error(fmt::format(
           "the BPF state in {} is incomplete (maps missing); remove it with smc_scope clear",
           quote_value(folder)));
     }
   }
   bool attached = true;
-  for (const ProgramSpec& p : program_specs()) attached = attached && has(*names, link_name(p));
+  for (const ProgramSpec& p : program_specs()) attached = attached && listed(*names, link_name(p));
   std::vector<Fd> maps(map_specs().size());
   const std::size_t facts = *map_index("kernel_facts");
   Sys<Fd> facts_map = pinned(in(folder, "kernel_facts"));
