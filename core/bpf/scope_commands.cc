@@ -91,6 +91,7 @@ Result<AddedScope> add_scope(std::uint32_t kind, std::string_view value) {
   if (!btf) return btf.error();
   Result<PinnedState> state = open_for_change(*btf);
   if (!state) return state.error();
+  if (Result<Ok> r = tidy(*state); !r) return r.error();
   Result<Added> added = add_to(*state, kind, process ? &*process : nullptr,
                                cgroup ? &*cgroup : nullptr, netns ? &*netns : nullptr);
   if (!added) return added.error();

@@ -177,9 +177,8 @@ bool netns_alive(const smc_scope_record& r) {
   return false;
 }
 
-// Drops, from the maps kept by the kernel, what names no scope, and the
-// ids of cgroups that are gone; puts back a scoped cgroup made again that
-// the kernel could not see (made while the scope was being added).
+}  // namespace
+
 Result<Ok> tidy(PinnedState& state) {
   Result<std::vector<Scope>> all = list_scopes(state);
   if (!all) return all.error();
@@ -223,8 +222,6 @@ Result<Ok> tidy(PinnedState& state) {
       });
 }
 
-}  // namespace
-
 std::string_view state_name(ScopeState state) {
   switch (state) {
     case ScopeState::kActive:
@@ -254,15 +251,6 @@ std::string_view kind_name(std::uint32_t kind) {
 bool is_stale(ScopeState state) { return state == ScopeState::kEnded || state == ScopeState::kGone; }
 
 Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool launched) {
-  // A launch skips the tidying: it adds its own pid alone, and an entry
-  // left for that pid whose scope is gone is not taken for one (scope_under
-  // reads the record) but written over. The tidying walks every map, and
-  // in the TCG guest took a sixth of a launch's time before exec; the
-  // smc_scope commands still tidy, and the kernel removes what a launched
-  // tree leaves (process_exit.bpf.c).
-  if (!launched) {
-    if (Result<Ok> r = tidy(state); !r) return r.error();
-  }
   const std::uint32_t tgid = static_cast<std::uint32_t>(process.pid);
   Result<std::optional<std::uint32_t>> in = scope_under(state, "tree_tasks", tgid);
   if (!in) return in.error();
@@ -289,7 +277,6 @@ Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool la
 }
 
 Result<Added> add_cgroup(PinnedState& state, const CgroupTarget& cgroup) {
-  if (Result<Ok> r = tidy(state); !r) return r.error();
   const smc_cgroup_name where = cgroup_key(cgroup.parent_id, cgroup.name);
   Result<std::optional<std::uint32_t>> in =
       cgroup.parent_id != 0 ? scope_under(state, "cgroup_names", where)
@@ -316,7 +303,6 @@ Result<Added> add_cgroup(PinnedState& state, const CgroupTarget& cgroup) {
 }
 
 Result<Added> add_netns(PinnedState& state, const NetnsTarget& netns) {
-  if (Result<Ok> r = tidy(state); !r) return r.error();
   Result<std::optional<std::uint32_t>> in = scope_under(state, "netns_cookies", netns.cookie);
   if (!in) return in.error();
   if (*in) return Added{**in, true};

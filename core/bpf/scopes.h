@@ -51,6 +51,16 @@ struct Added {
   bool already;  // the same scope was in force already: nothing changed
 };
 
+// Drops, from the maps kept by the kernel, what names no scope, and the
+// ids of cgroups that are gone; puts back a scoped cgroup made again that
+// the kernel could not see (made while the scope was being added). It
+// walks every map: smc_scope's commands run it before they change the
+// state (add_scope; delete_scope and prune_scopes do themselves), and a
+// launch, which adds only its own pid, does not.
+Result<Ok> tidy(PinnedState& state);
+
+// The adds do not tidy: an entry whose scope is gone is not taken for a
+// scope (its record is read) but written over.
 // `launched`: smc_run's tree for a program it starts, whose record the
 // kernel removes when its last process ends (SMC_SCOPE_LAUNCHED).
 Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool launched = false);
