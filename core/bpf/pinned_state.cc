@@ -52,20 +52,47 @@ Result<Fd> lock_folder(const std::string& folder, bool make) {
   }
 }
 
+// The names in the folder but "." and "..", read through `dir` (the
+// folder, open) where there is one; nothing when it cannot be read.
+std::optional<std::vector<std::string>> names_in(const std::string& folder, int dir) {
+  DIR* d = nullptr;
+  if (dir < 0) {
+    d = opendir(folder.c_str());
+  } else if (const int copy = dup(dir); copy >= 0) {
+    d = fdopendir(copy);
+    if (d == nullptr) {
+      const int error = errno;
+      close(copy);
+      errno = error;
+    }
+  }
+  if (d == nullptr) return std::nullopt;
+  rewinddir(d);  // a dup shares the offset
+  std::vector<std::string> names;
+  while (const dirent* e = readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (name != "." && name != "..") names.emplace_back(name);
+  }
+  closedir(d);
+  return names;
+}
+
+bool listed(const std::vector<std::string>& names, std::string_view name) {
+  for (const std::string& n : names) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
 // Every name in the folder, unpinned, in `first`'s order before the rest.
 Result<std::vector<std::string>> unpin_all(const std::string& folder,
                                            const std::vector<std::string>& first) {
+  const std::optional<std::vector<std::string>> all = names_in(folder, -1);
+  if (!all) return failure("read the folder", folder, errno);
   std::vector<std::string> names = first;
-  DIR* dir = opendir(folder.c_str());
-  if (dir == nullptr) return failure("read the folder", folder, errno);
-  while (const dirent* e = readdir(dir)) {
-    const std::string name = e->d_name;
-    if (name == "." || name == "..") continue;
-    bool listed = false;
-    for (const std::string& f : first) listed = listed || f == name;
-    if (!listed) names.push_back(name);
+  for (const std::string& name : *all) {
+    if (!listed(first, name)) names.push_back(name);
   }
-  closedir(dir);
   std::vector<std::string> removed;
   for (const std::string& name : names) {
     if (unlink(in(folder, name).c_str()) == 0) {
@@ -136,35 +163,6 @@ Result<Ok> attach_missing(const std::string& folder, const std::vector<Fd>& maps
     }
   }
   return Ok{};
-}
-
-// The names in the folder, read through `dir` (the folder, open) where
-// there is one; nothing when it cannot be read.
-std::optional<std::vector<std::string>> names_in(const std::string& folder, int dir) {
-  DIR* d = nullptr;
-  if (dir < 0) {
-    d = opendir(folder.c_str());
-  } else if (const int copy = dup(dir); copy >= 0) {
-    d = fdopendir(copy);
-    if (d == nullptr) {
-      const int error = errno;
-      close(copy);
-      errno = error;
-    }
-  }
-  if (d == nullptr) return std::nullopt;
-  rewinddir(d);  // a dup shares the offset
-  std::vector<std::string> names;
-  while (const dirent* e = readdir(d)) names.emplace_back(e->d_name);
-  closedir(d);
-  return names;
-}
-
-bool listed(const std::vector<std::string>& names, std::string_view name) {
-  for (const std::string& n : names) {
-    if (n == name) return true;
-  }
-  return false;
 }
 
 }  // namespace
