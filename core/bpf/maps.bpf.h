@@ -21,6 +21,7 @@ SMC_MAP(cgroup_ids, SMC_CGROUP_IDS_SPEC);
 SMC_MAP(cgroup_names, SMC_CGROUP_NAMES_SPEC);
 SMC_MAP(netns_cookies, SMC_NETNS_COOKIES_SPEC);
 SMC_MAP(kernel_facts, SMC_KERNEL_FACTS_SPEC);
+SMC_MAP(in_force, SMC_IN_FORCE_SPEC);
 
 /* The kernel's fields, or NULL (never, once the loader wrote them). */
 static __always_inline const struct smc_kernel_facts *kernel(void)
@@ -28,6 +29,15 @@ static __always_inline const struct smc_kernel_facts *kernel(void)
 	__u32 zero = 0;
 
 	return bpf_map_lookup_elem(&kernel_facts, &zero);
+}
+
+/* What the socket program must look at (scope_maps.h), or NULL (never:
+ * an array's element is always there). */
+static __always_inline const struct smc_in_force *in_force_now(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&in_force, &zero);
 }
 
 /* The pointer, or the u64, at `address` + `offset` in kernel memory; 0

@@ -225,7 +225,7 @@ Result<std::optional<PinnedState>> open_existing(bool lock, const std::string& f
   // Every launch comes here: one read of the folder says what is pinned,
   // and of the maps only kernel_facts is opened now, for its layout; the
   // rest are opened by PinnedState::map() when used (a launch uses three
-  // of the six). Each open is a path walk in bpffs and a descriptor.
+  // of the seven). Each open is a path walk in bpffs and a descriptor.
   const std::optional<std::vector<std::string>> names = names_in(folder, held.get());
   if (!names) return failure("read the folder", folder, errno);
   for (const MapSpec& m : map_specs()) {

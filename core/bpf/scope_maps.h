@@ -15,7 +15,7 @@
 #include <linux/bpf.h>
 #include <linux/types.h>
 
-#define SMC_LAYOUT_VERSION 2
+#define SMC_LAYOUT_VERSION 3
 
 /* A kernfs name with its NUL (NAME_MAX + 1, include/uapi/linux/limits.h). */
 #define SMC_CGROUP_NAME_MAX 256
@@ -52,6 +52,25 @@ struct smc_scope_record {
 	__u32 processes;   /* tree: its processes now (tree_tasks entries) */
 	char text[SMC_SCOPE_TEXT_MAX]; /* cgroup: path; netns: file named; tree: command */
 	__u32 flags;       /* SMC_SCOPE_LAUNCHED */
+	__u32 level;       /* cgroup: its level (0: the root), or SMC_LEVEL_UNKNOWN */
+};
+
+/* smc_scope_record.level of a cgroup whose level smc_scope could not learn
+ * (its cgroup2 mount shows a cgroup namespace's root, not the real one). */
+#define SMC_LEVEL_UNKNOWN 0xffffffffU
+
+/* What the socket program must look at, so that a socket() outside every
+ * scope, the price every other program on the host pays, skips the lookups
+ * that cannot match: the levels at which scoped cgroups are, and whether
+ * any network namespace is scoped (tree scopes are always looked up: every
+ * launch adds one, and the kernel removes it). smc_scope rewrites it from
+ * the records, under its lock, after each change (in_force.h); a record's
+ * level never changes (cgroup_mkdir puts a cgroup made again where the old
+ * one was). A wider range than needed only costs lookups. */
+struct smc_in_force {
+	__u32 netns;         /* 1: some network namespace is scoped */
+	__u32 cgroup_first;  /* the lowest level of a scoped cgroup */
+	__u32 cgroup_end;    /* one past the highest; cgroup_first when none */
 	__u32 reserved;
 };
 
@@ -108,6 +127,9 @@ struct smc_map_spec {
 /* network namespace cookie -> scope id. */
 #define SMC_NETNS_COOKIES_SPEC \
 	{ BPF_MAP_TYPE_HASH, sizeof(__u64), sizeof(__u32), 1024, BPF_F_NO_PREALLOC }
+/* One struct smc_in_force, at index 0. */
+#define SMC_IN_FORCE_SPEC \
+	{ BPF_MAP_TYPE_ARRAY, sizeof(__u32), sizeof(struct smc_in_force), 1, 0 }
 /* One struct smc_kernel_facts, at index 0. */
 #define SMC_KERNEL_FACTS_SPEC \
 	{ BPF_MAP_TYPE_ARRAY, sizeof(__u32), sizeof(struct smc_kernel_facts), 1, 0 }

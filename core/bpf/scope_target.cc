@@ -111,6 +111,30 @@ ProcessTarget this_process() {
   return ProcessTarget{getpid(), comm, Fd()};
 }
 
+namespace {
+
+// A cgroup's level as the socket program's walk counts it
+// (bpf_get_current_ancestor_cgroup_id: 0 is the root): the folders between
+// it and the top of its cgroup2 mount. The top is the root cgroup only
+// where its id is 1, the first a kernfs root hands out (kernfs_create_root,
+// fs/kernfs/dir.c); a mount made inside a cgroup namespace shows that
+// namespace's cgroup as its top, whose level cannot be seen from here.
+std::uint32_t cgroup_level(std::string path, dev_t dev) {
+  std::uint32_t level = 0;
+  for (;;) {
+    const std::size_t slash = path.rfind('/');
+    const std::string parent = slash == 0 ? "/" : path.substr(0, slash);
+    struct stat up{};
+    if (path == "/" || stat(parent.c_str(), &up) != 0 || up.st_dev != dev) break;
+    path = parent;
+    ++level;
+  }
+  struct stat top{};
+  return stat(path.c_str(), &top) == 0 && top.st_ino == 1 ? level : SMC_LEVEL_UNKNOWN;
+}
+
+}  // namespace
+
 Result<CgroupTarget> resolve_cgroup(std::string_view text) {
   const std::string given(text);
   struct statfs fs{};
@@ -127,7 +151,7 @@ Result<CgroupTarget> resolve_cgroup(std::string_view text) {
   }
   char* real = realpath(given.c_str(), nullptr);
   if (real == nullptr) return usage_error(fmt::format("{}: {}", quote_value(text), std::strerror(errno)));
-  CgroupTarget t{real, 0, 0, ""};
+  CgroupTarget t{real, 0, 0, "", SMC_LEVEL_UNKNOWN};
   std::free(real);
   // A cgroup's id is its kernfs node's id, which cgroup2 gives as the
   // inode number on 64-bit hosts (kernfs_id_ino, include/linux/kernfs.h).
@@ -141,6 +165,7 @@ Result<CgroupTarget> resolve_cgroup(std::string_view text) {
     t.parent_id = parent_st.st_ino;
     t.name = t.path.substr(slash + 1);
   }
+  t.level = cgroup_level(t.path, st.st_dev);
   return t;
 }
 

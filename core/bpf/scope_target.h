@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/bpf/scope_maps.h"
 #include "core/common/fd.h"
 #include "core/common/result.h"
 
@@ -29,6 +30,7 @@ struct CgroupTarget {
   std::uint64_t id;        // the cgroup's id: its inode number on cgroup2
   std::uint64_t parent_id; // the id of the one above it; 0 for the root
   std::string name;        // its last path component; "" for the root
+  std::uint32_t level;     // 0 for the root; SMC_LEVEL_UNKNOWN (cgroup_level)
 };
 
 struct NetnsTarget {

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "core/bpf/bpf_syscall.h"
+#include "core/bpf/in_force.h"
 #include "core/common/quote.h"
 
 namespace smc::bpf {
@@ -62,6 +63,25 @@ Result<std::optional<smc_scope_record>> record_of(const PinnedState& state, std:
   if (!got) return map_failure("scopes", "read", got.error);
   if (!*got.value) return std::optional<smc_scope_record>();
   return std::optional<smc_scope_record>(r);
+}
+
+// Every scope's id and record, in the map's order.
+Result<std::vector<std::pair<std::uint32_t, smc_scope_record>>> all_records(
+    const PinnedState& state) {
+  std::vector<std::pair<std::uint32_t, smc_scope_record>> found;
+  std::uint32_t id = 0;
+  bool first = true;
+  for (;;) {
+    std::uint32_t next = 0;
+    const Sys<bool> more = map_next_key(state.map("scopes"), first ? nullptr : &id, &next);
+    if (!more) return map_failure("scopes", "read", more.error);
+    if (!*more.value) return found;
+    first = false;
+    id = next;
+    Result<std::optional<smc_scope_record>> r = record_of(state, id);
+    if (!r) return r.error();
+    if (*r) found.emplace_back(id, **r);
+  }
 }
 
 // The scope id under `key` in a membership map, when its record is there.
@@ -222,6 +242,19 @@ Result<Ok> tidy(PinnedState& state) {
       });
 }
 
+Result<Ok> publish_in_force(PinnedState& state) {
+  Result<std::vector<std::pair<std::uint32_t, smc_scope_record>>> records = all_records(state);
+  if (!records) return records.error();
+  std::vector<smc_scope_record> kept;
+  for (const auto& [id, record] : *records) kept.push_back(record);
+  const smc_in_force now = in_force_of(kept);
+  const std::uint32_t zero = 0;
+  if (const Sys<bool> put = map_update(state.map("in_force"), &zero, &now, BPF_ANY); !put) {
+    return map_failure("in_force", "change", put.error);
+  }
+  return Ok{};
+}
+
 std::string_view state_name(ScopeState state) {
   switch (state) {
     case ScopeState::kActive:
@@ -287,6 +320,7 @@ Result<Added> add_cgroup(PinnedState& state, const CgroupTarget& cgroup) {
   r.kind = SMC_SCOPE_CGROUP;
   r.key = cgroup.id;
   r.parent_id = cgroup.parent_id;
+  r.level = cgroup.level;
   copy_text(r, cgroup.path);
   Result<std::uint32_t> id = write_record(state, r);
   if (!id) return id.error();
@@ -299,6 +333,7 @@ Result<Added> add_cgroup(PinnedState& state, const CgroupTarget& cgroup) {
   if (now != 0) {
     if (Result<Ok> m = put_member(state, "cgroup_ids", &now, *id); !m) return m.error();
   }
+  if (Result<Ok> p = publish_in_force(state); !p) return p.error();
   return Added{*id, false};
 }
 
@@ -315,6 +350,7 @@ Result<Added> add_netns(PinnedState& state, const NetnsTarget& netns) {
   Result<std::uint32_t> id = write_record(state, r);
   if (!id) return id.error();
   if (Result<Ok> m = put_member(state, "netns_cookies", &netns.cookie, *id); !m) return m.error();
+  if (Result<Ok> p = publish_in_force(state); !p) return p.error();
   return Added{*id, false};
 }
 
@@ -325,20 +361,11 @@ Result<std::vector<Scope>> list_scopes(const PinnedState& state) {
   Result<std::vector<std::pair<std::uint64_t, std::uint32_t>>> cgroups =
       members<std::uint64_t>(state.map("cgroup_ids"), "cgroup_ids");
   if (!cgroups) return cgroups.error();
+  Result<std::vector<std::pair<std::uint32_t, smc_scope_record>>> records = all_records(state);
+  if (!records) return records.error();
   std::vector<Scope> scopes;
-  std::uint32_t id = 0;
-  bool first = true;
-  for (;;) {
-    std::uint32_t next = 0;
-    const Sys<bool> more = map_next_key(state.map("scopes"), first ? nullptr : &id, &next);
-    if (!more) return map_failure("scopes", "read", more.error);
-    if (!*more.value) break;
-    first = false;
-    id = next;
-    Result<std::optional<smc_scope_record>> r = record_of(state, id);
-    if (!r) return r.error();
-    if (!*r) continue;
-    Scope s{id, **r, ScopeState::kActive, 0, 0};
+  for (const auto& [id, record] : *records) {
+    Scope s{id, record, ScopeState::kActive, 0, 0};
     switch (s.record.kind) {
       case SMC_SCOPE_TREE:
         for (const auto& [tgid, scope] : *trees) s.processes += scope == id ? 1 : 0;
@@ -392,7 +419,8 @@ Result<Ok> delete_scope(PinnedState& state, const Scope& scope) {
   if (const Sys<bool> d = map_delete(state.map("scopes"), &scope.id); !d) {
     return map_failure("scopes", "change", d.error);
   }
-  return tidy(state);
+  if (Result<Ok> r = tidy(state); !r) return r.error();
+  return publish_in_force(state);
 }
 
 Result<std::vector<Scope>> prune_scopes(PinnedState& state) {
@@ -408,6 +436,7 @@ Result<std::vector<Scope>> prune_scopes(PinnedState& state) {
     pruned.push_back(s);
   }
   if (Result<Ok> r = tidy(state); !r) return r.error();
+  if (Result<Ok> r = publish_in_force(state); !r) return r.error();
   return pruned;
 }
 

@@ -67,6 +67,11 @@ Result<Added> add_tree(PinnedState& state, const ProcessTarget& process, bool la
 Result<Added> add_cgroup(PinnedState& state, const CgroupTarget& cgroup);
 Result<Added> add_netns(PinnedState& state, const NetnsTarget& netns);
 
+// Writes in_force (scope_maps.h) anew from the records. The adds of
+// cgroups and namespaces, delete_scope and prune_scopes do, once their
+// change is made: a scope is looked for only once all of it is in the maps,
+// and no longer once it is gone. A launch's tree needs none.
+Result<Ok> publish_in_force(PinnedState& state);
 // Every scope, by id, with its state now.
 Result<std::vector<Scope>> list_scopes(const PinnedState& state);
 

@@ -30,6 +30,7 @@ TEST_CASE("the skeleton's maps are made as scope_maps.h declares them") {
       {"cgroup_names", SMC_CGROUP_NAMES_SPEC},
       {"netns_cookies", SMC_NETNS_COOKIES_SPEC},
       {"kernel_facts", SMC_KERNEL_FACTS_SPEC},
+      {"in_force", SMC_IN_FORCE_SPEC},
   };
   REQUIRE(std::size(kMaps) == std::size(rows));
   for (const auto& row : rows) {

@@ -15,7 +15,9 @@
  * program that returns non-zero replaces the function's return value; 0
  * lets the function run (kernel/bpf/trampoline.c, BPF_TRAMP_MODIFY_RETURN).
  * Every socket() on the host runs this, so what is not converted leaves
- * before any map is read. */
+ * before any map is read, and a TCP socket() looks only where in_force
+ * (scope_maps.h) says a scope may be: the cgroup levels that hold scoped
+ * cgroups, and network namespaces only when one is scoped. */
 #include "core/bpf/conversion_rule.h"
 #include "core/bpf/maps.bpf.h"
 
@@ -33,15 +35,20 @@ static __always_inline __u32 tree_scope(void)
  * bpf_base_func_proto (kernel/trace/bpf_trace.c, tracing_prog_func_proto ->
  * raw_tp_prog_func_proto -> bpf_tracing_func_proto), as they have
  * bpf_current_task_under_cgroup; the walk needs no
- * BPF_MAP_TYPE_CGROUP_ARRAY slot per scope, and finds any number of them. */
-static __always_inline __u32 cgroup_scope(void)
+ * BPF_MAP_TYPE_CGROUP_ARRAY slot per scope, and finds any number of them.
+ * It asks only at the levels where scoped cgroups are. */
+static __always_inline __u32 cgroup_scope(const struct smc_in_force *f)
 {
 	__u32 found = 0;
 
-	for (int level = 0; level < SMC_CGROUP_LEVELS; level++) {
-		__u64 id = bpf_get_current_ancestor_cgroup_id(level);
+	for (__u32 i = 0; i < SMC_CGROUP_LEVELS; i++) {
+		__u32 level = f->cgroup_first + i;
+		__u64 id;
 		__u32 *scope;
 
+		if (level >= f->cgroup_end)
+			break;
+		id = bpf_get_current_ancestor_cgroup_id(level);
 		if (id == 0)
 			break;
 		scope = bpf_map_lookup_elem(&cgroup_ids, &id);
@@ -70,22 +77,25 @@ static __always_inline __u32 netns_scope(const struct smc_kernel_facts *k)
 	return scope ? *scope : 0;
 }
 
-/* The record of the first of the current task's scopes that is in force
- * (a scope deleted a moment ago may still be named by a tree entry). */
-static __always_inline struct smc_scope_record *current_scope(const struct smc_kernel_facts *k)
+/* The record of a scope id, or NULL for none or one deleted a moment ago
+ * (a tree entry may still name it). */
+static __always_inline struct smc_scope_record *scope_record(__u32 id)
 {
-	__u32 ids[3] = { tree_scope(), cgroup_scope(), netns_scope(k) };
+	return id ? bpf_map_lookup_elem(&scopes, &id) : 0;
+}
 
-	for (int i = 0; i < 3; i++) {
-		struct smc_scope_record *record;
+/* The record of the first of the current task's scopes that is in force:
+ * its tree's, its cgroup's, its network namespace's. */
+static __always_inline struct smc_scope_record *current_scope(const struct smc_kernel_facts *k,
+							       const struct smc_in_force *f)
+{
+	struct smc_scope_record *record = scope_record(tree_scope());
 
-		if (ids[i] == 0)
-			continue;
-		record = bpf_map_lookup_elem(&scopes, &ids[i]);
-		if (record)
-			return record;
-	}
-	return 0;
+	if (!record)
+		record = scope_record(cgroup_scope(f));
+	if (!record && f->netns)
+		record = scope_record(netns_scope(k));
+	return record;
 }
 
 SEC("fmod_ret/update_socket_protocol")
@@ -93,14 +103,16 @@ int BPF_PROG(socket_protocol, int family, int type, int protocol)
 {
 	int smc = smc_rule_protocol(family, type, protocol);
 	const struct smc_kernel_facts *k;
+	const struct smc_in_force *f;
 	struct smc_scope_record *scope;
 
 	if (smc == 0)
 		return 0;
 	k = kernel();
-	if (!k)
+	f = in_force_now();
+	if (!k || !f)
 		return 0;
-	scope = current_scope(k);
+	scope = current_scope(k, f);
 	if (!scope)
 		return 0;
 	__sync_fetch_and_add(&scope->converted, 1);
