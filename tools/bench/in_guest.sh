@@ -2,12 +2,11 @@
 # The part of tools/bench that needs real SMC, run in the SMC guest: the
 # cost of a converted socket() against calling AF_SMC directly, the same
 # socket made and handed over by the seccomp supervisor beside one loopback
-# TCP connection, a socket() the BPF hook converts against IPPROTO_SMC
-# itself and what the attached hook costs every other program's socket(),
-# the data path of one program as plain TCP, under the library, under
-# the BPF hook and written against AF_SMC itself, and the launch with the
-# BPF hook against the exec-only trampoline. Writes "key value" lines to
-# ./guest.txt.
+# TCP connection, the data path of one program as plain TCP, under the
+# library, under the BPF hook and written against AF_SMC itself, and the
+# launch with the BPF hook against the exec-only trampoline. Writes "key
+# value" lines to ./guest.txt. The BPF hook's cost per socket() is
+# in_icount.sh's, counted in instructions in a guest of its own.
 #   in_guest.sh SMC_RUN BENCH_DIR ROUNDS
 # BENCH_DIR holds socket_bench, stream_bench, spawn_bench, exec_only and
 # stats.sh.
@@ -50,52 +49,15 @@ echo "guest_connect_ns $(median <connect.ns)" >>"$out"
 echo "guest_supervisor_per_connect $(paste supervisor.ns direct.ns connect.ns |
   awk '{print ($1 - $2) / $3}' | median_and_range)" >>"$out"
 
-# --- the BPF hook ----------------------------------------------------------------
+# --- where the BPF hook lives ----------------------------------------------------
 # bpffs and cgroup v2 where systemd would mount them (the test bed's init
-# mounts neither), as the BPF guest checks do (tools/guest/bpf_lib.sh).
+# mounts neither), as the BPF guest checks do (tools/guest/bpf_lib.sh): the
+# --mechanism bpf data path and launch below pin the hook's programs there
+# and scope their trees; smc_scope clear starts them from no hook at all.
 mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
 [[ "$(stat -f -c %T /sys/fs/cgroup)" == cgroup2fs ]] || mount -t cgroup2 cgroup2 /sys/fs/cgroup
 scope() { "$smc_run" --role smc_scope "$@"; }
-# in_cgroup FOLDER CMD...: CMD as a process of cgroup FOLDER.
-in_cgroup() { sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$@"; }
-# A scoped cgroup, and one that no scope covers at a systemd service's
-# depth (system.slice/NAME.service), where every other program's socket()
-# walks its ancestors through the hook's cgroup lookup.
-inside=/sys/fs/cgroup/bench-scope outside=/sys/fs/cgroup/bench.slice/other.service
-mkdir -p "$inside" "$outside"
 scope clear >/dev/null
-
-# The hook alone, without smc_run: a process of a scoped cgroup, whose TCP
-# socket() the hook makes an IPPROTO_SMC one (no library in it), against
-# asking for IPPROTO_SMC itself with no hook attached; and a process
-# outside every scope, while the hook is attached for the scoped cgroup,
-# against the same with no hook at all (smc_scope clear detaches it). Each
-# pair runs in one cgroup. Every round attaches and detaches the hook
-# once; which half comes first alternates.
-attached() {
-  scope add cgroup "$inside" >/dev/null
-  in_cgroup "$inside" "$bin/socket_bench" tcp 11 500 >>bpf_scoped.ns
-  in_cgroup "$outside" "$bin/socket_bench" tcp 11 500 >>bpf_outside.ns
-}
-detached() {
-  scope clear >/dev/null
-  in_cgroup "$inside" "$bin/socket_bench" ipproto_smc 11 500 >>ipproto_smc.ns
-  in_cgroup "$outside" "$bin/socket_bench" tcp 11 500 >>no_hook.ns
-}
-# What the kernel made of each, once: IPPROTO_SMC in the scope, TCP outside.
-scope add cgroup "$inside" >/dev/null
-echo "bpf_scoped_socket $(in_cgroup "$inside" "$bin/socket_bench" tcp 0 0)" >>"$out"
-echo "bpf_outside_socket $(in_cgroup "$outside" "$bin/socket_bench" tcp 0 0)" >>"$out"
-for round in $(seq "$rounds"); do
-  if ((round % 2)); then attached; detached; else detached; attached; fi
-done
-scope clear >/dev/null
-echo "bpf_scoped_ns $(median <bpf_scoped.ns)" >>"$out"
-echo "bpf_ipproto_smc_ns $(median <ipproto_smc.ns)" >>"$out"
-echo "bpf_socket_ratio $(ratios bpf_scoped.ns ipproto_smc.ns)" >>"$out"
-echo "bpf_outside_ns $(median <bpf_outside.ns)" >>"$out"
-echo "bpf_no_hook_ns $(median <no_hook.ns)" >>"$out"
-echo "bpf_outside_ratio $(ratios bpf_outside.ns no_hook.ns)" >>"$out"
 
 # What each launch below is served by, as smc_run -n says: --mechanism bpf
 # falls back to auto's choice with a warning where the hook cannot serve,
