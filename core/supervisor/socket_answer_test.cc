@@ -223,7 +223,31 @@ void i386_sockets(std::string& out) {
 }
 #endif
 
-TEST_CASE("a 32-bit x86 program's socketcall and socket are answered like a 64-bit socket()") {
+// Whether this kernel runs 32-bit x86 code at all: booted with
+// ia32_emulation=off (or built with CONFIG_IA32_EMULATION_DEFAULT_DISABLED)
+// it answers `int $0x80` with a general protection fault, SIGSEGV, and
+// says "32-bit emulation disabled" (ia32_enabled_verbose(),
+// arch/x86/include/asm/ia32.h). Asked once, in a child. Where it does not,
+// the case below is reported as skipped, not passed: the guest suites
+// still serve 32-bit programs (seccomp_probe_i386).
+bool kernel_runs_i386() {
+#if defined(__x86_64__)
+  const pid_t child = fork();
+  if (child == 0) {
+    constexpr long kI386Getpid = 20;  // arch/x86/entry/syscalls/syscall_32.tbl
+    i386_call(kI386Getpid, 0, 0, 0);
+    _exit(0);
+  }
+  int status = 0;
+  return child > 0 && waitpid(child, &status, 0) == child && WIFEXITED(status) &&
+         WEXITSTATUS(status) == 0;
+#else
+  return false;
+#endif
+}
+
+TEST_CASE("a 32-bit x86 program's socketcall and socket are answered like a 64-bit socket()" *
+          doctest::skip(!kernel_runs_i386())) {
 #if defined(__x86_64__)
   const char* env[] = {"SMC_SNDBUF=65536", "SMC_DEBUG=1", nullptr};
   const std::string made =
