@@ -31,6 +31,20 @@ kernel_has_smc() {
     2>/dev/null
 }
 
+# skip_unless_runs_32_bit_x86 PROGRAM: a kernel booted with
+# ia32_emulation=off (or built with CONFIG_IA32_EMULATION_DEFAULT_DISABLED)
+# execs no 32-bit x86 program (ENOEXEC); there the test is reported as
+# skipped, never as passed, and ends. PROGRAM, run without arguments,
+# prints its usage and exits.
+skip_unless_runs_32_bit_x86() {
+  local err
+  err="$("$1" 2>&1 >/dev/null)" || true
+  [[ "$err" == *"Exec format error"* ]] || return 0
+  echo "this kernel runs no 32-bit x86 programs ($err): skipped, not run"
+  echo "[cases] 0 passed | 0 failed | 1 skipped"
+  exit 0
+}
+
 # The line the library prints for a converted TCP socket on this kernel.
 converted_as() {
   if kernel_has_smc; then echo "-> AF_SMC"; else echo "-> TCP"; fi

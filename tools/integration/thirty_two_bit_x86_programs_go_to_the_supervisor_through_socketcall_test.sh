@@ -11,6 +11,7 @@ kernel_has_smc && fail "this test needs a kernel without SMC (the host's)"
 [[ "$(uname -m)" == x86_64 ]] || fail "this test needs an x86_64 host"
 static="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 dynamic="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+skip_unless_runs_32_bit_x86 "$static"
 
 # -n: the plan, for both; no library for either.
 for probe in "$static" "$dynamic"; do
