@@ -24,11 +24,6 @@ local_bin="$(mktemp -d)"
 cp "$smc_run" "$bin"/{socket_bench,stream_bench,spawn_bench,exec_only} "$local_bin/"
 smc_run="$local_bin/smc_run" bin="$local_bin"
 
-# ratios A B: per round, A's figure over B's; then "median min max".
-ratios() {
-  paste "$1" "$2" | awk '{print $1 / $2}' | median_and_range
-}
-
 # socket(): a TCP socket under smc_run becomes AF_SMC; the baseline asks for
 # AF_SMC itself. Interleaved, so drift hits both alike.
 # The supervisor (--mechanism seccomp) makes the SMC socket itself and

@@ -34,15 +34,6 @@ local_bin="$(mktemp -d)"
 cp "$smc_run" "$bin/socket_bench" "$local_bin/"
 smc_run="$local_bin/smc_run" bench="$local_bin/socket_bench"
 
-# ratios A B: per round, A's figure over B's; then "median min max".
-ratios() {
-  paste "$1" "$2" | awk '{print $1 / $2}' | median_and_range
-}
-# added A B: per round, what A's figure adds to B's; then "median min max".
-added() {
-  paste "$1" "$2" | awk '{print $1 - $2}' | median_and_range
-}
-
 # bpffs and cgroup v2 where systemd would mount them (the test bed's init
 # mounts neither), as the BPF guest checks do (tools/guest/bpf_lib.sh).
 mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf

@@ -50,9 +50,6 @@ wait_for ready
 trap ': >done' EXIT
 out="$PWD/pair.txt"
 : >"$out"
-ratios() {  # A B: per round, A's figure over B's; then "median min max"
-  paste "$1" "$2" | awk '{print $1 / $2}' | median_and_range
-}
 # Each round starts with another configuration, so that whatever running
 # first or last does to the emulated guests does not always hit the same one.
 for round in $(seq "$rounds"); do

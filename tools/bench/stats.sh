@@ -25,3 +25,14 @@ launch_results() {
 median_and_middle_half() {
   sort -n | awk '{a[NR] = $1} END {printf "%.1f %.1f %.1f", a[int((NR + 1) / 2)], a[int(NR / 4) + 1], a[int(3 * NR / 4)]}'
 }
+
+# ratios A B: per round (one number a line in files A and B), A's figure
+# over B's; then "median min max".
+ratios() {
+  paste "$1" "$2" | awk '{print $1 / $2}' | median_and_range
+}
+
+# added A B: per round, what A's figure adds to B's; then "median min max".
+added() {
+  paste "$1" "$2" | awk '{print $1 - $2}' | median_and_range
+}
