@@ -12,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -122,8 +123,7 @@ namespace {
 std::uint32_t cgroup_level(std::string path, dev_t dev) {
   std::uint32_t level = 0;
   for (;;) {
-    const std::size_t slash = path.rfind('/');
-    const std::string parent = slash == 0 ? "/" : path.substr(0, slash);
+    const std::string parent = parent_folder(path);
     struct stat up{};
     if (path == "/" || stat(parent.c_str(), &up) != 0 || up.st_dev != dev) break;
     path = parent;
@@ -134,6 +134,10 @@ std::uint32_t cgroup_level(std::string path, dev_t dev) {
 }
 
 }  // namespace
+
+std::string parent_folder(const std::string& path) {
+  return path.substr(0, std::max<std::size_t>(path.rfind('/'), 1));
+}
 
 Result<CgroupTarget> resolve_cgroup(std::string_view text) {
   const std::string given(text);
@@ -156,14 +160,13 @@ Result<CgroupTarget> resolve_cgroup(std::string_view text) {
   // A cgroup's id is its kernfs node's id, which cgroup2 gives as the
   // inode number on 64-bit hosts (kernfs_id_ino, include/linux/kernfs.h).
   t.id = st.st_ino;
-  const std::size_t slash = t.path.rfind('/');
-  const std::string parent = slash == 0 ? "/" : t.path.substr(0, slash);
+  const std::string parent = parent_folder(t.path);
   struct statfs parent_fs{};
   struct stat parent_st{};
   if (statfs(parent.c_str(), &parent_fs) == 0 && parent_fs.f_type == CGROUP2_SUPER_MAGIC &&
       stat(parent.c_str(), &parent_st) == 0 && parent_st.st_dev == st.st_dev) {
     t.parent_id = parent_st.st_ino;
-    t.name = t.path.substr(slash + 1);
+    t.name = t.path.substr(t.path.rfind('/') + 1);
   }
   t.level = cgroup_level(t.path, st.st_dev);
   return t;

@@ -52,6 +52,9 @@ ProcessTarget this_process();
 // PATH: a folder of a cgroup v2 hierarchy.
 Result<CgroupTarget> resolve_cgroup(std::string_view path);
 
+// The folder above an absolute path: "/" above "/x" and above "/".
+std::string parent_folder(const std::string& path);
+
 // A PATH to a network namespace file (/run/netns/NAME, /proc/PID/ns/net),
 // or a PID, for that process's. Its cookie is read from inside it
 // (setns(2), then SO_NETNS_COOKIE), which needs CAP_SYS_ADMIN.

@@ -154,7 +154,7 @@ struct CgroupNow {
 CgroupNow cgroup_now(const smc_scope_record& r) {
   if (r.parent_id == 0) return {ScopeState::kActive, r.key};
   const std::string path(r.text);
-  const std::string parent = path.substr(0, std::max<std::size_t>(path.rfind('/'), 1));
+  const std::string parent = parent_folder(path);
   struct stat up{};
   if (stat(parent.c_str(), &up) != 0 || up.st_ino != r.parent_id) return {ScopeState::kGone, 0};
   struct stat here{};
